@@ -1,0 +1,102 @@
+/**
+ * The chat page's script (plain browser JavaScript, no build): keeps a visitor id in
+ * localStorage, posts each message with its own id (a retried post is not answered twice),
+ * draws replies, buttons as chips and images, and polls for replies from a person.
+ */
+export const CHAT_SCRIPT = `
+(() => {
+  const log = document.getElementById('log');
+  const form = document.getElementById('composer');
+  const input = document.getElementById('text');
+  const newId = () => (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
+  let visitorId = localStorage.getItem('shopbot.visitor');
+  if (!visitorId) { visitorId = newId(); localStorage.setItem('shopbot.visitor', visitorId); }
+  const saved = JSON.parse(sessionStorage.getItem('shopbot.log') || '[]');
+
+  const scroll = () => { log.scrollTop = log.scrollHeight; };
+  const remember = (entry) => { saved.push(entry); sessionStorage.setItem('shopbot.log', JSON.stringify(saved.slice(-200))); };
+
+  function bubble(who, text) {
+    const div = document.createElement('div');
+    div.className = 'bubble ' + who;
+    div.textContent = text;
+    log.appendChild(div);
+    return div;
+  }
+
+  function draw(entry, live) {
+    if (entry.who === 'me') { bubble('me', entry.text); return; }
+    const message = entry.message;
+    if (message.kind === 'image') {
+      const div = bubble('bot', message.caption || '');
+      const img = document.createElement('img');
+      img.src = message.url; img.alt = message.caption || '';
+      div.appendChild(img);
+      return;
+    }
+    bubble('bot', message.text);
+    if (live && message.buttons && message.buttons.length) {
+      const chips = document.createElement('div');
+      chips.className = 'chips';
+      for (const button of message.buttons) {
+        const chip = document.createElement('button');
+        chip.type = 'button'; chip.className = 'chip'; chip.textContent = button.label;
+        chip.addEventListener('click', () => { chips.classList.add('used'); send({ button: button.value }, button.label); });
+        chips.appendChild(chip);
+      }
+      log.appendChild(chips);
+    }
+  }
+
+  function show(replies) {
+    for (const reply of replies) { const entry = { who: 'bot', message: reply.message }; remember(entry); draw(entry, true); }
+    scroll();
+  }
+
+  async function post(body, attempt) {
+    const response = await fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!response.ok && response.status >= 500 && attempt < 3) {
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      return post(body, attempt + 1);
+    }
+    return response.json();
+  }
+
+  async function send(what, shown) {
+    document.querySelectorAll('.chips').forEach((chips) => chips.classList.add('used'));
+    const mine = { who: 'me', text: shown };
+    remember(mine); draw(mine, true); scroll();
+    const typing = document.createElement('div');
+    typing.className = 'typing'; typing.textContent = '…';
+    log.appendChild(typing); scroll();
+    try {
+      const data = await post(Object.assign({ visitorId, messageId: newId() }, what), 1);
+      typing.remove();
+      if (data.error) { const e = document.createElement('div'); e.className = 'error'; e.textContent = data.error; log.appendChild(e); }
+      else show(data.replies);
+    } catch (error) {
+      typing.textContent = document.body.dataset.offline;
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = '';
+    send({ text }, text);
+  });
+
+  saved.forEach((entry, i) => draw(entry, i === saved.length - 1));
+  scroll();
+  if (saved.length === 0) send({ text: '/start' }, '👋');
+  setInterval(async () => {
+    if (document.hidden) return;
+    try {
+      const response = await fetch('/api/chat?visitorId=' + encodeURIComponent(visitorId));
+      if (response.ok) { const data = await response.json(); if (data.replies && data.replies.length) show(data.replies); }
+    } catch (error) { /* offline: the next poll tries again */ }
+  }, 5000);
+  input.focus();
+})();
+`;

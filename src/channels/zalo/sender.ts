@@ -1,0 +1,52 @@
+import { DeliveryError, type ChannelSender } from '../../conversation/inbound';
+import type { Outbound } from '../../engine/types';
+import type { ZaloBotClient } from './client.js';
+import { isFatalAuthError, isRetryableError, ZaloApiError } from './error.js';
+import { splitText } from './split-text.js';
+
+/**
+ * Sends bot replies on Zalo. Zalo bots have no inline keyboards, so buttons become a
+ * numbered list; the engine accepts the number, the label or free text as the answer.
+ */
+export class ZaloSender implements ChannelSender {
+  constructor(
+    private readonly client: ZaloBotClient,
+    /** The server's public address, to turn the bot's own image paths into absolute URLs. */
+    private readonly publicUrl: string | undefined,
+  ) {}
+
+  async send(chatId: string, message: Outbound): Promise<void> {
+    try {
+      if (message.kind === 'text') {
+        for (const part of splitText(withNumberedButtons(message.text, message.buttons))) {
+          await this.client.sendMessage({ chat_id: chatId, text: part });
+        }
+        return;
+      }
+      const url = message.url;
+      const photo = /^https?:\/\//.test(url) ? url : this.publicUrl ? new URL(url, this.publicUrl).toString() : null;
+      const caption = message.caption ?? '';
+      if (!photo) {
+        // Without a public URL Zalo cannot fetch our image: send the caption alone rather than nothing.
+        if (caption) await this.client.sendMessage({ chat_id: chatId, text: caption });
+        return;
+      }
+      await this.client.sendPhoto({ chat_id: chatId, photo, ...(caption ? { caption: caption.slice(0, 2000) } : {}) });
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+}
+
+export function withNumberedButtons(text: string, buttons: readonly { label: string }[] | undefined): string {
+  if (!buttons || buttons.length === 0) return text;
+  return `${text}\n\n${buttons.map((button, i) => `${i + 1}. ${button.label}`).join('\n')}`;
+}
+
+function toDeliveryError(error: unknown): DeliveryError {
+  if (!(error instanceof ZaloApiError)) return new DeliveryError(error instanceof Error ? error.message : String(error), 'later');
+  if (isRetryableError(error)) return new DeliveryError(error.message, 'later');
+  // A revoked token fixes itself only when the operator sets a new one: keep the message.
+  if (isFatalAuthError(error)) return new DeliveryError(error.message, 'later');
+  return new DeliveryError(error.message, 'never');
+}

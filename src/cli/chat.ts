@@ -1,0 +1,65 @@
+import { createInterface } from 'node:readline';
+import { parseEnv } from '../config';
+import { Conversations } from '../conversation/conversations';
+import { newId } from '../conversation/ids';
+import type { Outbound } from '../engine/types';
+import { memoryLogger } from '../log';
+import { loadDotEnv, loadEngine, openDatabase } from '../runtime.node.ts';
+import { markSent, pendingForChat } from '../store/outbox';
+import { conversationById } from '../store/turns';
+import { flagValue, hasFlag } from './args';
+
+/**
+ * `npm run chat [-- --json] [--as NAME]`: talk to the shop bot in the terminal, on the same
+ * database as the server. Buttons are numbered; type the number or the text.
+ * With --json every bot reply is one JSON line {"text", "buttons", "flow", "step"}.
+ */
+loadDotEnv();
+const parsed = parseEnv(process.env);
+if (!parsed.ok) {
+  console.error(parsed.errors.join('\n'));
+  process.exit(1);
+}
+const json = hasFlag(process.argv, '--json');
+const visitor = flagValue(process.argv, '--as') ?? 'owner-terminal';
+const { engine } = await loadEngine(flagValue(process.argv, '--flows') ?? parsed.env.FLOWS_DIR).catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
+const { store } = await openDatabase(parsed.env.DATABASE_PATH);
+const clock = () => new Date();
+const conversations = new Conversations({ store, engine: () => engine, clock, idleMinutes: parsed.env.IDLE_MINUTES, owner: null, log: memoryLogger() });
+
+const print = (message: Outbound, where: { flow: string | null; step: string | null }) => {
+  if (json) {
+    const text = message.kind === 'text' ? message.text : (message.caption ?? message.url);
+    const buttons = message.kind === 'text' ? (message.buttons ?? []).map((button) => button.label) : [];
+    console.log(JSON.stringify({ text, buttons, flow: where.flow, step: where.step }));
+    return;
+  }
+  if (message.kind === 'text') {
+    console.log(`\n🤖 ${message.text}`);
+    (message.buttons ?? []).forEach((button, i) => console.log(`   ${i + 1}. ${button.label}`));
+  } else {
+    console.log(`\n🖼  ${message.url}${message.caption ? ` — ${message.caption}` : ''}`);
+  }
+};
+
+const say = async (text: string) => {
+  const outcome = await conversations.handle({ channel: 'terminal', updateId: newId(clock()), chatId: visitor, userId: visitor, message: { kind: 'text', text } });
+  const conversation = outcome.conversationId ? await conversationById(store.db, outcome.conversationId) : undefined;
+  const state = conversation ? (JSON.parse(conversation.state) as { flow: string | null; step: string | null }) : { flow: null, step: null };
+  const rows = await pendingForChat(store.db, 'terminal', visitor);
+  await markSent(store.db, rows.map((row) => row.id), clock().toISOString());
+  for (const row of rows) print(JSON.parse(row.payload) as Outbound, { flow: state.flow, step: state.step });
+};
+
+if (!json) console.log(`${engine.flows.shop.shop.name} — gõ tin nhắn như khách hàng (Ctrl+D để thoát).`);
+const lines = createInterface({ input: process.stdin, output: json || !process.stdin.isTTY ? undefined : process.stdout, crlfDelay: Infinity });
+if (!json && process.stdin.isTTY) lines.setPrompt('\n🧑 ');
+lines.prompt?.();
+for await (const line of lines) {
+  if (line.trim()) await say(line.trim());
+  lines.prompt?.();
+}
+await store.close();

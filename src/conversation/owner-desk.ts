@@ -1,0 +1,256 @@
+import { formatVnd } from '../engine/format';
+import { renderTemplate } from '../engine/template';
+import { initialState, type Outbound } from '../engine/types';
+import { variablesFor } from '../engine/view';
+import type { ShopFlows } from '../flows/schema';
+import type { Logger } from '../log';
+import { customerChat } from '../store/customers';
+import { ordersPlaced } from '../store/orders';
+import { enqueueOwnerMessage } from '../store/outbox';
+import { conversationCount, openReturnRequests, scoreDistribution } from '../store/owner-report';
+import {
+  claimOwnerUpdate,
+  conversationForOwner,
+  markCustomerToldWhen,
+  markOwnerReplied,
+  recordOwnerMessage,
+  relayedConversation,
+  unansweredHandovers,
+  type RelayedConversation,
+} from '../store/relays';
+import type { Store } from '../store/store';
+import type { OwnerChannel } from './conversations';
+import type { CustomerMessenger } from './customer-messenger';
+import { newId } from './ids';
+import type { ChannelName } from './inbound';
+import { changeOrderStatus, ORDER_STATUS_WORDS, ORDER_STATUSES, parseOrderStatus, type OrderStatus } from './order-status';
+import type { OutboxDelivery } from './outbox-delivery';
+import { HAND_BACK } from './owner-relay';
+import type { Receive } from './receiver';
+import { nextOpening, reportWindows } from './shop-calendar';
+
+export interface OwnerDeskDeps {
+  store: Store;
+  flows: () => ShopFlows;
+  clock: () => Date;
+  log: Logger;
+  /** The owner's chat: where answers go, and the only chat whose messages reach the desk. */
+  owner: OwnerChannel;
+  delivery: OutboxDelivery;
+  messenger: CustomerMessenger;
+  /** Runs the hand-back turn like any update, and delivers its replies. */
+  receive: Receive;
+  /** Minutes a customer waits for a person before being told when the shop will reply. */
+  humanReplyMinutes: number;
+}
+
+/** Something the owner wrote in the owner's chat, already mapped by the channel. */
+export interface OwnerMessage {
+  /** The platform's id of this update: a retry carries the same id and is not acted on twice. */
+  updateId: string;
+  /** The text, or null for a photo, a sticker, a file. */
+  text: string | null;
+  /** The id of the bot's message this one replies to, if it is a reply. */
+  replyTo: string | null;
+  /** In a group the owner's family chat among themselves: only commands and replies are for the bot. */
+  inGroup: boolean;
+}
+
+/** The owner's words for each status, the ones `/don` accepts (moi, dang_giao, da_giao, …). */
+const STATUS_WORD = Object.fromEntries(Object.entries(ORDER_STATUS_WORDS).reverse().map(([word, status]) => [status, word])) as Record<OrderStatus, string | undefined>;
+
+/**
+ * The owner works the shop from their chat: replies reach the customer on the customer's own
+ * channel, `/xong` hands a conversation back to the bot, and commands report on the day and
+ * change orders. Platform-neutral: a channel maps its owner-chat updates to these calls.
+ */
+export class OwnerDesk {
+  constructor(private readonly deps: OwnerDeskDeps) {}
+
+  async onMessage(message: OwnerMessage): Promise<void> {
+    if (!(await this.claim(message.updateId))) return;
+    const command = message.text === null ? null : /^\/([a-z_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/i.exec(message.text.trim());
+    if (command) return this.onCommand(command[1]!.toLowerCase(), (command[2] ?? '').trim(), message);
+    if (message.replyTo === null) {
+      if (!message.inGroup) await this.tellOwner(this.texts().reply_not_relay);
+      return;
+    }
+    const relay = await this.relayOf(message.replyTo);
+    if (!relay) return this.tellOwner(this.texts().reply_not_relay);
+    if (message.text === null) return this.tellOwner(this.texts().reply_text_only);
+    await this.replyToCustomer(relay, message.text);
+  }
+
+  /** A tap on a button under one of the bot's messages in the owner's chat. */
+  async onButton(updateId: string, value: string): Promise<void> {
+    if (!(await this.claim(updateId))) return;
+    if (!value.startsWith(HAND_BACK)) return this.deps.log.info('owner button ignored', { value });
+    const conversation = await conversationForOwner(this.deps.store.db, value.slice(HAND_BACK.length));
+    if (!conversation) return this.tellOwner(this.texts().reply_not_relay);
+    await this.handBack(conversation, updateId);
+  }
+
+  /** Tells every customer nobody answered in time when the shop will reply; run periodically. */
+  async remindWaitingCustomers(): Promise<number> {
+    const { store, clock, humanReplyMinutes, messenger } = this.deps;
+    const now = clock();
+    const before = new Date(now.getTime() - humanReplyMinutes * 60_000).toISOString();
+    let told = 0;
+    for (const waiting of await unansweredHandovers(store.db, before)) {
+      const reached = await messenger.tell(waiting.customer_id, { kind: 'text', text: this.whenTheShopReplies(now) });
+      // Marked even when the customer cannot be reached, so the sweep does not try again every minute.
+      await markCustomerToldWhen(store.db, waiting.conversation_id, now.toISOString());
+      if (reached) told++;
+    }
+    return told;
+  }
+
+  private async onCommand(name: string, args: string, message: OwnerMessage): Promise<void> {
+    switch (name) {
+      case 'xong': {
+        const relay = message.replyTo === null ? undefined : await this.relayOf(message.replyTo);
+        if (!relay) return this.tellOwner(this.texts().reply_not_relay);
+        return this.handBack(relay, message.updateId);
+      }
+      case 'donhang':
+        return this.tellOwner(await this.ordersToday());
+      case 'baocao':
+        return this.tellOwner(await this.report());
+      case 'don':
+        return this.tellOwner(await this.changeOrder(args));
+      default:
+        return this.tellOwner(this.texts().help);
+    }
+  }
+
+  private async replyToCustomer(relay: RelayedConversation, text: string): Promise<void> {
+    const { store, clock, messenger, log } = this.deps;
+    const reached = await messenger.tell(relay.customerId, { kind: 'text', text });
+    if (!reached) {
+      log.warn('owner reply not delivered: the customer blocked the bot or is unknown', { conversation: relay.conversationId });
+      return this.tellOwner(this.render(this.texts().reply_not_delivered, { customer: this.nameOf(relay) }));
+    }
+    const now = clock().toISOString();
+    await recordOwnerMessage(store.db, relay.conversationId, text, now);
+    await markOwnerReplied(store.db, relay.conversationId, now);
+  }
+
+  /** Ends the pause: a turn with Inbound `handback` resumes the bot, which asks how satisfied the customer was. */
+  private async handBack(relay: RelayedConversation, updateId: string): Promise<void> {
+    const texts = this.texts();
+    const customer = relay.status === 'open' && relay.mode === 'human' ? await customerChat(this.deps.store.db, relay.customerId) : undefined;
+    if (!customer) return this.tellOwner(this.render(texts.not_waiting, { customer: this.nameOf(relay) }));
+    await this.deps.receive({
+      channel: customer.channel as ChannelName,
+      // Synthetic, and derived from the owner's update so a retried /xong is one hand-back.
+      updateId: `owner-${this.deps.owner.channel}:${updateId}`,
+      chatId: customer.chat_id,
+      userId: customer.id.slice(customer.channel.length + 1),
+      message: { kind: 'handback' },
+    });
+    await this.tellOwner(this.render(texts.handed_back, { customer: this.nameOf(relay) }));
+  }
+
+  private async ordersToday(): Promise<string> {
+    const { store, clock } = this.deps;
+    const flows = this.deps.flows();
+    const { today } = reportWindows(clock(), flows.shop.shop.timezone);
+    const orders = await ordersPlaced(store.db, today.from, today.to);
+    if (orders.length === 0) return this.texts().orders_none;
+    const lines = orders.map((order) => {
+      const payment = STATUS_WORD[order.payment_status as OrderStatus] ?? order.payment_status;
+      const shipping = STATUS_WORD[order.shipping_status as OrderStatus] ?? order.shipping_status;
+      return `• ${order.code} · ${formatVnd(order.total)} · ${order.contact_name} · ${order.payment_method} · ${payment}, ${shipping}`;
+    });
+    const total = orders.reduce((sum, order) => sum + order.total, 0);
+    return this.render(this.texts().orders_today, { count: String(orders.length), total: formatVnd(total), orders: lines.join('\n') });
+  }
+
+  private async report(): Promise<string> {
+    const { store, clock } = this.deps;
+    const { today, week } = reportWindows(clock(), this.deps.flows().shop.shop.timezone);
+    const [todayCount, weekCount, scores, returns] = await Promise.all([
+      conversationCount(store.db, today.from, today.to),
+      conversationCount(store.db, week.from, week.to),
+      scoreDistribution(store.db, week.from, week.to),
+      openReturnRequests(store.db),
+    ]);
+    const counts = ([5, 4, 3, 2, 1] as const).map((score) => [score, scores[score]] as const);
+    const scored = counts.reduce((sum, [, count]) => sum + count, 0);
+    const average = scored === 0 ? '' : `${(counts.reduce((sum, [score, count]) => sum + score * count, 0) / scored).toFixed(1).replace('.', ',')}/5`;
+    return this.render(this.texts().report, {
+      today: String(todayCount),
+      week: String(weekCount),
+      csat: average || '–',
+      scored: String(scored),
+      distribution: scored === 0 ? '' : counts.map(([score, count]) => `${score}⭐ ${count}`).join(' · '),
+      returns: String(returns.length),
+      return_list: returns.map((request) => `• ${request.order_code}: ${request.problem} → ${request.resolution}`).join('\n'),
+    });
+  }
+
+  private async changeOrder(args: string): Promise<string> {
+    const texts = this.texts();
+    const [code, ...words] = args.split(/\s+/).filter(Boolean);
+    const status = words.length > 0 ? parseOrderStatus(words.join(' ')) : null;
+    if (!code || !status) {
+      const statuses = Object.keys(ORDER_STATUSES).map((known) => STATUS_WORD[known as OrderStatus] ?? known);
+      return this.render(texts.order_usage, { statuses: statuses.join(', ') });
+    }
+    const change = await changeOrderStatus(this.deps, code, status);
+    if (!change.ok) return this.render(texts.order_unknown, { code });
+    const customerTexts = this.deps.flows().shop.texts;
+    const words_ = (customerTexts.order_status as Partial<Record<string, string>>)[status];
+    const told = change.customerTold && words_ ? renderTemplate(customerTexts.order_status_changed, (root) => ({ code: change.code, status: words_ })[root] ?? '') : '';
+    this.deps.log.info('order status changed by the owner', { order: change.code, status, customerTold: change.customerTold });
+    return this.render(texts.order_changed, { code: change.code, status: words_ ?? STATUS_WORD[status] ?? status, told });
+  }
+
+  /** "Chủ shop sẽ trả lời lúc 07:00 ngày mai", from the opening hours in shop.yaml. */
+  private whenTheShopReplies(now: Date): string {
+    const flows = this.deps.flows();
+    const { shop, texts } = flows.shop;
+    const next = nextOpening(shop.opening_hours, shop.timezone, now);
+    if (!next || next.openNow) return this.renderForCustomer(flows, texts.human_wait.open, now, {});
+    const day = next.daysAhead === 0 ? texts.human_wait.today : next.daysAhead === 1 ? texts.human_wait.tomorrow : texts.labels.weekdays[next.weekday]!;
+    return this.renderForCustomer(flows, texts.human_wait.closed, now, { opens: `${next.time} ${day}` });
+  }
+
+  /** Customer texts may use every variable the bot's own texts may ({{shop.hours}}, {{shop.phone}}, …). */
+  private renderForCustomer(flows: ShopFlows, template: string, now: Date, extras: Record<string, string>): string {
+    return renderTemplate(template, variablesFor(flows, initialState(), { now, orderCode: '', customer: { name: null, orders: [] } }, extras));
+  }
+
+  private async relayOf(messageId: string): Promise<RelayedConversation | undefined> {
+    const { owner, store } = this.deps;
+    return relayedConversation(store.db, owner.channel, owner.chatId, messageId);
+  }
+
+  private async claim(updateId: string): Promise<boolean> {
+    const claimed = await claimOwnerUpdate(this.deps.store.db, this.deps.owner.channel, updateId, this.deps.clock().toISOString());
+    if (!claimed) this.deps.log.info('duplicate owner update ignored', { update: updateId });
+    return claimed;
+  }
+
+  /** Answers the owner through the outbox, like every other message, so a failed send is retried. */
+  private async tellOwner(text: string): Promise<void> {
+    const { store, owner, clock, delivery } = this.deps;
+    const now = clock();
+    const id = newId(now);
+    const message: Outbound & { notice: string } = { kind: 'text', text, notice: 'answer to an owner command' };
+    await enqueueOwnerMessage(store.db, { id, channel: owner.channel, chatId: owner.chatId, conversationId: null, payload: message, now: now.toISOString() });
+    await delivery.deliver([id]);
+  }
+
+  private texts() {
+    return this.deps.flows().shop.owner_texts;
+  }
+
+  private nameOf(relay: RelayedConversation): string {
+    return relay.customerName ?? relay.customerId;
+  }
+
+  private render(template: string, values: Record<string, string>): string {
+    return renderTemplate(template, (root) => values[root] ?? '');
+  }
+}

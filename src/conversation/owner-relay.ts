@@ -1,0 +1,60 @@
+import type { Button, Effect, Inbound } from '../engine/types';
+import { renderTemplate } from '../engine/template';
+import type { OwnerTexts } from '../flows/schema';
+import type { NoticeContext, OwnerNotice } from './owner-notices';
+
+/** A photo for the owner (a return claim's, or one a customer sent to a person), by platform file id or URL. */
+export interface OwnerPhoto {
+  kind: 'image';
+  url: string;
+  caption?: string;
+  notice: string;
+}
+
+/** What goes to the owner's chat: a notice (with the hand-back button when a person has the conversation) or a photo. */
+export type OwnerMessage = (OwnerNotice & { buttons?: Button[] }) | OwnerPhoto;
+
+/** Button value that hands a conversation back to the bot: `xong:<conversation id>`, well within Telegram's 64 bytes. */
+export const HAND_BACK = 'xong:';
+
+export function handBackButton(texts: OwnerTexts, conversationId: string): Button {
+  return { label: texts.hand_back_button, value: `${HAND_BACK}${conversationId}` };
+}
+
+/** What a customer said while a person has the conversation, as the owner sees it. */
+export function relayToOwner(texts: OwnerTexts, message: Inbound, context: NoticeContext): OwnerMessage[] {
+  const notice = `customer message relayed from ${context.channel}`;
+  const relay = (text: string): OwnerMessage[] => [{ kind: 'text', text: render(texts.relay, { ...context, message: text }), notice }];
+  switch (message.kind) {
+    case 'text':
+      return relay(message.text);
+    case 'contact':
+      return relay(`📞 ${message.phone}${message.name ? ` (${message.name})` : ''}`);
+    case 'location':
+      return relay(`📍 ${message.latitude.toFixed(5)}, ${message.longitude.toFixed(5)}${message.province ? ` (${message.province})` : ''}`);
+    case 'photo':
+      return [{ kind: 'image', url: message.ref, caption: [render(texts.relay_photo, context), message.caption ?? ''].filter(Boolean).join('\n'), notice }];
+    case 'button':
+    case 'handback':
+      // A tap on an old button means nothing to a person reading the chat.
+      return [];
+  }
+}
+
+/** The photos of the return requests a turn opened, sent after their notice. */
+export function returnPhotos(effects: readonly Effect[], context: NoticeContext): OwnerPhoto[] {
+  return effects.flatMap((effect) =>
+    effect.type === 'open_return'
+      ? effect.request.photos.map((ref, i) => ({ kind: 'image' as const, url: ref, caption: `${effect.request.orderCode} · ${i + 1}/${effect.request.photos.length}`, notice: `photo of the return request for order ${effect.request.orderCode} from ${context.channel}` }))
+      : [],
+  );
+}
+
+/** Puts the hand-back button under the owner's notices of a conversation a person now has. */
+export function withHandBack(messages: OwnerMessage[], texts: OwnerTexts, conversationId: string): OwnerMessage[] {
+  return messages.map((message) => (message.kind === 'text' ? { ...message, buttons: [handBackButton(texts, conversationId)] } : message));
+}
+
+function render(template: string, values: Record<string, string>): string {
+  return renderTemplate(template, (root) => values[root] ?? '');
+}

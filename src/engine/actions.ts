@@ -1,0 +1,127 @@
+import type { ActionName, ShopFlows } from '../flows/schema';
+import { promotionProblem, quoteOrder } from './pricing';
+import { renderTemplate } from './template';
+import type { ConversationState, Effect, TurnContext } from './types';
+import { variablesFor } from './view';
+
+export interface ActionInput {
+  flows: ShopFlows;
+  /** Changed in place: actions move slots, the cart and the mode. */
+  state: ConversationState;
+  context: TurnContext;
+  flowId: string;
+}
+
+export interface ActionOutcome {
+  /** Texts (templates) to say before the step's own text. */
+  say: string[];
+  variables?: Record<string, string>;
+  effects: Effect[];
+  mode?: 'human';
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
+
+/**
+ * The named actions a step may run. Pure: what touches the outside world (saving an
+ * order, alerting the owner) comes back as an effect for the conversation layer.
+ */
+export function runAction(action: ActionName, input: ActionInput): ActionOutcome {
+  const { flows, state, context } = input;
+  const { shop } = flows;
+  const slots = state.slots;
+  const quote = () =>
+    quoteOrder(shop, { cart: state.cart, province: text(slots.province), promoCode: text(slots.promo_code), now: context.now });
+
+  switch (action) {
+    case 'add_to_cart': {
+      const product = shop.catalog.find((candidate) => candidate.id === slots.product);
+      const quantity = slots.quantity;
+      if (!product || typeof quantity !== 'object' || Array.isArray(quantity)) return { say: [shop.texts.cart_empty], effects: [] };
+      const existing = state.cart.find((item) => item.productId === product.id);
+      if (existing) existing.quantity += quantity.amount;
+      else state.cart.push({ productId: product.id, quantity: quantity.amount });
+      delete slots.quantity;
+      return { say: [], effects: [] };
+    }
+    case 'clear_cart':
+      state.cart = [];
+      delete slots.product;
+      delete slots.quantity;
+      return { say: [], effects: [] };
+    case 'quote_order':
+      return { say: state.cart.length === 0 ? [shop.texts.cart_empty] : [], effects: [] };
+    case 'apply_promotion': {
+      const typed = text(slots.promo_code);
+      if (!typed) return { say: [], effects: [] };
+      const code = typed.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+      slots.promo_code = code;
+      const problem = promotionProblem(shop, code, state.cart, context.now);
+      if (!problem) return { say: [], effects: [] };
+      const message = renderTemplate(problem === 'unknown' ? shop.texts.promotion_unknown : shop.texts.promotion_not_applicable, variablesFor(flows, state, context));
+      delete slots.promo_code;
+      return { say: [message], effects: [] };
+    }
+    case 'create_order': {
+      if (state.cart.length === 0) return { say: [shop.texts.cart_empty], effects: [] };
+      const current = quote();
+      const code = context.orderCode;
+      const order = {
+        code,
+        quote: current,
+        contactName: text(slots.name) ?? context.customer.name ?? '',
+        phone: text(slots.phone) ?? '',
+        address: text(slots.address) ?? '',
+        province: text(slots.province),
+        paymentMethod: text(slots.payment_method) ?? 'cod',
+        note: text(slots.note),
+        promoCode: current.discounts[0]?.code ?? text(slots.promo_code),
+      };
+      state.lastOrder = { code, total: current.total };
+      slots.order_code = code;
+      state.cart = [];
+      delete slots.product;
+      delete slots.promo_code;
+      delete slots.confirmed;
+      delete slots.more_items;
+      const profile: Effect = { type: 'customer_profile', ...(order.contactName ? { name: order.contactName } : {}), ...(order.phone ? { phone: order.phone } : {}), ...(order.address ? { address: order.address } : {}) };
+      return { say: [], effects: [{ type: 'create_order', order }, profile] };
+    }
+    case 'open_return': {
+      const photos = Array.isArray(slots.photo) ? slots.photo : [];
+      return {
+        say: [],
+        effects: [
+          {
+            type: 'open_return',
+            request: {
+              orderCode: (text(slots.order_code) ?? '').toUpperCase(),
+              problem: text(slots.problem) ?? 'other',
+              photos,
+              resolution: text(slots.resolution) ?? 'other',
+            },
+          },
+        ],
+      };
+    }
+    case 'notify_owner': {
+      const summary = Object.entries(slots)
+        .map(([name, value]) => `${name}: ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? `${value.amount} ${value.unit ?? ''}` : String(value)}`)
+        .join('\n');
+      return { say: [], effects: [{ type: 'notify_owner', flow: input.flowId, summary }] };
+    }
+    case 'handover':
+      state.mode = 'human';
+      return { say: [], effects: [{ type: 'handover', flow: input.flowId }], mode: 'human' };
+    case 'mark_paid': {
+      const code = text(slots.order_code)?.toUpperCase() ?? state.lastOrder?.code;
+      return { say: [], effects: code ? [{ type: 'payment_claimed', orderCode: code }] : [] };
+    }
+    case 'lookup_order': {
+      const wanted = text(slots.order_code)?.toUpperCase();
+      const known = wanted ? context.customer.orders.find((order) => order.code === wanted) : context.customer.orders[0];
+      if (wanted) slots.order_code = wanted;
+      return { say: known ? [] : [shop.texts.order_not_found], effects: [] };
+    }
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Shorthand and teencode customers type, in folded form (see VIETNAM.md).
+ * Single-letter forms only count as whole words, never inside "85k" or "2kg".
+ */
+const ALWAYS: Record<string, string[]> = {
+  ko: ['khong'],
+  k: ['khong'],
+  kh: ['khong'],
+  khg: ['khong'],
+  hok: ['khong'],
+  hong: ['khong'],
+  hem: ['khong'],
+  dc: ['duoc'],
+  dk: ['duoc'],
+  nhiu: ['bao', 'nhieu'],
+  bnh: ['bao', 'nhieu'],
+  bnhieu: ['bao', 'nhieu'],
+  baonhieu: ['bao', 'nhieu'],
+  sp: ['san', 'pham'],
+  sdt: ['so', 'dien', 'thoai'],
+  dt: ['dien', 'thoai'],
+  ck: ['chuyen', 'khoan'],
+  stk: ['so', 'tai', 'khoan'],
+  tk: ['tai', 'khoan'],
+  sh: ['shop'],
+  dh: ['don', 'hang'],
+  mk: ['minh'],
+  mik: ['minh'],
+  mjk: ['minh'],
+  j: ['gi'],
+  z: ['vay'],
+  v: ['vay'],
+  r: ['roi'],
+  ntn: ['nhu', 'the', 'nao'],
+  lm: ['lam'],
+  ak: ['a'],
+  oke: ['ok'],
+  oki: ['ok'],
+  okie: ['ok'],
+  okela: ['ok'],
+  hnay: ['hom', 'nay'],
+  trc: ['truoc'],
+  ns: ['noi'],
+  sl: ['so', 'luong'],
+  bh: ['bao', 'gio'],
+  bg: ['bao', 'gio'],
+  cx: ['cung'],
+  vs: ['voi'],
+  ms: ['moi'],
+  ng: ['nguoi'],
+  nt: ['nhan', 'tin'],
+  ib: ['nhan', 'tin'],
+  ad: ['admin'],
+  e: ['em'],
+  a: ['anh'],
+  c: ['chi'],
+  cafe: ['ca', 'phe'],
+  cf: ['ca', 'phe'],
+  coffee: ['ca', 'phe'],
+  fs: ['freeship'],
+  ship: ['ship'],
+};
+
+/** After these words "bn" asks an amount ("gia bn", "het bn"); elsewhere it can mean "bạn". */
+const AMOUNT_CONTEXT = new Set(['gia', 'het', 'la', 'tien', 'mat', 'ship', 'phi', 'ban', 'nay', 'do', 'kg', 'ky', 'hop', 'thung', 'chai', 'tui']);
+const PERSON_CONTEXT = new Set(['oi', 'co', 'muon', 'can', 'dang', 'da', 'lay', 'mua', 'dat', 'cho', 'nhe', 'nha', 'gui', 'giup', 'o']);
+
+export function expandShorthand(words: readonly string[]): string[] {
+  const out: string[] = [];
+  words.forEach((word, i) => {
+    if (word === 'bn' || word === 'bnt') {
+      out.push(...readBn(words[i - 1], words[i + 1]));
+      return;
+    }
+    out.push(...(ALWAYS[word] ?? [word]));
+  });
+  return out;
+}
+
+function readBn(before: string | undefined, after: string | undefined): string[] {
+  if (after !== undefined && PERSON_CONTEXT.has(after) && !(before && AMOUNT_CONTEXT.has(before))) return ['ban'];
+  if (before === undefined && after === undefined) return ['bao', 'nhieu'];
+  if (before === undefined) return after && /^\d/.test(after) ? ['bao', 'nhieu'] : ['ban'];
+  return ['bao', 'nhieu'];
+}

@@ -1,0 +1,28 @@
+/**
+ * Accent folding: customers type with and without tone marks, so every comparison
+ * of customer text against names (products, provinces, triggers) happens on the
+ * folded form: NFC, lower case, tone marks and diacritics removed, đ → d.
+ */
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+export function fold(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/đ/g, 'd')
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .normalize('NFC');
+}
+
+/** Folded text split into words: letters and digits only, punctuation dropped. */
+export function foldWords(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+}
+
+/** Folded words joined by single spaces: the key used in lookup tables. */
+export function foldKey(text: string): string {
+  return foldWords(text).join(' ');
+}

@@ -1,0 +1,136 @@
+import type { ShopFlows } from '../flows/schema';
+import { formatNumber, formatQuote, formatQuoteLines, formatSlot, formatVnd } from './format';
+import { isInSeason, isPromotionActive, quoteOrder, zoneOf } from './pricing';
+import { renderTemplate, type ResolveVariable } from './template';
+import type { ConversationState, TurnContext } from './types';
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** The values every bot text may use, computed from the flows, the state and the turn. */
+export function variablesFor(
+  flows: ShopFlows,
+  state: ConversationState,
+  context: TurnContext,
+  extras: Record<string, string> = {},
+): ResolveVariable {
+  const { shop } = flows;
+  const texts = shop.texts;
+  const labels = texts.labels;
+  const slot = (name: string) => formatSlot(state.slots[name], texts.yes, texts.no);
+  const product = () => shop.catalog.find((candidate) => candidate.id === state.slots.product);
+  const province = () => (typeof state.slots.province === 'string' ? state.slots.province : null);
+  const quote = () => quoteOrder(shop, { cart: state.cart, province: province(), promoCode: promoCode(state), now: context.now });
+
+  const groups: Record<string, (field: string | undefined) => string> = {
+    shop: (field) => {
+      if (field === 'hours') {
+        return shop.shop.opening_hours.map((hours) => `${hours.days.map((day) => labels.weekdays[WEEKDAYS.indexOf(day)]).join(', ')} ${hours.open}–${hours.close}`).join('; ');
+      }
+      const info = shop.shop as Record<string, unknown>;
+      return typeof info[field ?? 'name'] === 'string' ? (info[field ?? 'name'] as string) : '';
+    },
+    product: (field) => {
+      const current = product();
+      if (!current) return '';
+      switch (field ?? 'name') {
+        case 'price':
+          return formatVnd(current.price);
+        case 'min_quantity':
+          return formatNumber(current.min_quantity);
+        case 'season':
+          return current.season ? `${labels.month} ${current.season.from}–${current.season.to}` : labels.all_year;
+        case 'stock':
+          if (current.stock === 'out_of_stock' || current.stock === 0) return labels.out_of_stock;
+          if (!isInSeason(current, context.now, shop.shop.timezone)) return labels.preorder;
+          return typeof current.stock === 'number' ? `${labels.stock_left} ${current.stock} ${current.unit}` : labels.in_stock;
+        default: {
+          const value = (current as Record<string, unknown>)[field ?? 'name'];
+          return typeof value === 'string' ? value : '';
+        }
+      }
+    },
+    cart: (field) => {
+      const current = quote();
+      if (field === 'count') return String(current.lines.length);
+      if (field === 'subtotal') return formatVnd(current.subtotal);
+      return formatQuoteLines(current);
+    },
+    quote: (field) => {
+      const current = quote();
+      switch (field ?? 'summary') {
+        case 'total':
+          return formatVnd(current.total);
+        case 'subtotal':
+          return formatVnd(current.subtotal);
+        case 'shipping':
+          return formatVnd(current.shippingFee);
+        case 'discount':
+          return formatVnd(current.discountTotal);
+        case 'delivery_days':
+          return current.deliveryDays ?? '';
+        default:
+          return formatQuote(current, labels);
+      }
+    },
+    order: (field) => {
+      const known = context.customer.orders.find((order) => order.code === state.slots.order_code) ?? context.customer.orders[0];
+      if (field === 'status') {
+        if (!known) return '';
+        return (texts.order_status as Record<string, string>)[known.status] ?? known.status;
+      }
+      const order = state.lastOrder ?? (known ? { code: known.code, total: known.total } : null);
+      if (!order) return '';
+      return field === 'total' ? formatVnd(order.total) : order.code;
+    },
+    bank: (field) => {
+      const bank = shop.payment.bank_transfer as Record<string, unknown> | undefined;
+      const value = bank?.[field ?? 'account_number'];
+      return typeof value === 'string' ? value : '';
+    },
+    policy: (field) => {
+      if (field === 'compensation') return shop.policies.compensation;
+      if (field === 'return_days') return String(shop.policies.return_days);
+      return shop.policies.returns;
+    },
+    promotions: () => {
+      const active = shop.promotions.filter((promotion) => isPromotionActive(promotion, context.now, shop.shop.timezone));
+      if (active.length === 0) return labels.no_promotions;
+      return active
+        .map((promotion) => {
+          const how = promotion.automatic ? ` (${labels.auto_applied})` : ` — ${labels.promo_code} ${promotion.code}`;
+          return `• ${promotion.title}${how}, ${labels.valid_until} ${promotion.valid_until.split('-').reverse().join('/')}`;
+        })
+        .join('\n');
+    },
+    catalog: () => shop.catalog.map((item) => `• ${item.name}: ${formatVnd(item.price)}/${item.unit}`).join('\n'),
+    zones: () => shop.shipping.zones.map((zone) => `• ${zone.name}: ${formatVnd(zone.fee)}, ${zone.delivery_days}`).join('\n'),
+    shipping: (field) => {
+      const name = province();
+      const zone = name ? zoneOf(shop, name) : undefined;
+      if (field === 'missing') return name && !zone ? renderTemplate(texts.no_shipping_zone, (root) => (root === 'province' ? name : '')) : '';
+      if (!zone) return '';
+      if (field === 'days') return zone.delivery_days;
+      if (field === 'zone') return zone.name;
+      if (field === 'free_from') {
+        const threshold = zone.free_from ?? shop.shipping.free_from;
+        return threshold === undefined ? '' : formatVnd(threshold);
+      }
+      return formatVnd(zone.fee);
+    },
+    customer: () => context.customer.name ?? (typeof state.slots.name === 'string' ? state.slots.name : 'anh/chị'),
+    flow: () => {
+      const resumable = state.suspended.at(-1);
+      return (resumable && flows.flows.get(resumable.flow)?.title) ?? (state.flow ? (flows.flows.get(state.flow)?.title ?? '') : '');
+    },
+  };
+
+  return (root, field) => {
+    if (root in extras) return extras[root]!;
+    const group = groups[root];
+    return group ? group(field) : slot(root);
+  };
+}
+
+function promoCode(state: ConversationState): string | null {
+  return typeof state.slots.promo_code === 'string' ? state.slots.promo_code : null;
+}

@@ -1,0 +1,90 @@
+import { crossCheck, type LoadedFlowFile } from './cross-check';
+import type { FlowProblem } from './problems';
+import { FlowFile, ShopFile, phaseOfStage, type Flow, type ShopFlows } from './schema';
+import { YamlSource, type FlowSource } from './yaml-source';
+import { schemaProblems } from './zod-issues';
+import type { z } from 'zod';
+
+export type { FlowSource } from './yaml-source';
+
+export type LoadResult =
+  | { ok: true; flows: ShopFlows; warnings: FlowProblem[] }
+  | { ok: false; errors: FlowProblem[]; warnings: FlowProblem[] };
+
+export const SHOP_FILE = 'shop.yaml';
+
+/**
+ * Parses, validates and cross-checks every flow file at once, so the owner sees all
+ * mistakes in one go. Pure: the caller reads the files (Node) or bundles them (Workers).
+ */
+export function loadFlows(sources: readonly FlowSource[]): LoadResult {
+  const problems: FlowProblem[] = [];
+  const shopSources = sources.filter((source) => baseName(source.path) === SHOP_FILE);
+  const flowSources = sources.filter((source) => baseName(source.path) !== SHOP_FILE);
+
+  const shopSource = shopSources[0] ? new YamlSource(shopSources[0]) : undefined;
+  const shop = shopSource ? validate(shopSource, ShopFile, problems) : undefined;
+  if (!shopSource) {
+    problems.push({ severity: 'error', file: SHOP_FILE, line: 1, column: 1, path: '', message: 'không tìm thấy tệp shop.yaml (thông tin shop, sản phẩm, phí ship, thanh toán)' });
+  }
+
+  const files: LoadedFlowFile[] = [];
+  // Flows whose own file has mistakes: references to them are not reported again.
+  const brokenFlowIds = new Set<string>();
+  for (const flowSource of flowSources) {
+    const source = new YamlSource(flowSource);
+    const flow = validate(source, FlowFile, problems);
+    if (flow) files.push({ source, flow });
+    else brokenFlowIds.add(declaredId(source) ?? baseName(flowSource.path).replace(/\.ya?ml$/, ''));
+  }
+
+  if (shopSource && shop) problems.push(...crossCheck(shopSource, shop, files, brokenFlowIds));
+
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  const warnings = problems.filter((problem) => problem.severity === 'warning');
+  if (errors.length > 0 || !shop) return { ok: false, errors, warnings };
+
+  const flows = new Map<string, Flow>();
+  for (const { flow } of files) {
+    flows.set(flow.id, { ...flow, start: flow.start ?? Object.keys(flow.steps)[0]!, phase: flow.phase ?? phaseOfStage(flow.stage) });
+  }
+  return { ok: true, flows: { shop, flows, version: contentVersion(sources) }, warnings };
+}
+
+function validate<T extends z.ZodType>(source: YamlSource, schema: T, problems: FlowProblem[]): z.infer<T> | undefined {
+  if (source.syntaxProblems.length > 0) {
+    problems.push(...source.syntaxProblems);
+    return undefined;
+  }
+  if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
+    problems.push(source.problem([], 'tệp phải là một nhóm khóa dạng "khóa: giá trị" (tệp đang trống hoặc sai dạng)'));
+    return undefined;
+  }
+  const parsed = schema.safeParse(source.data);
+  if (parsed.success) return parsed.data;
+  for (const problem of schemaProblems(schema, parsed.error.issues, source.data)) {
+    problems.push(source.problem(problem.path, problem.message, 'error', problem.atKey));
+  }
+  return undefined;
+}
+
+function declaredId(source: YamlSource): string | undefined {
+  const data = source.data as { id?: unknown } | undefined;
+  return typeof data?.id === 'string' ? data.id : undefined;
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** FNV-1a over every file, in path order: a short stable fingerprint of the flows. */
+function contentVersion(sources: readonly FlowSource[]): string {
+  let hash = 0x811c9dc5;
+  for (const source of [...sources].sort((a, b) => a.path.localeCompare(b.path))) {
+    for (const char of baseName(source.path) + '\0' + source.text) {
+      hash ^= char.codePointAt(0)!;
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+  }
+  return hash.toString(16).padStart(8, '0');
+}

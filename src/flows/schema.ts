@@ -1,0 +1,379 @@
+import { z } from 'zod';
+
+/**
+ * The owner's surface: what `flows/shop.yaml` and each `flows/<flow>.yaml` may say.
+ * Objects are strict so a misspelt key is reported instead of silently ignored.
+ */
+
+const Id = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,31}$/, 'chỉ chữ thường không dấu, số và dấu gạch dưới, tối đa 32 ký tự, ví dụ "xoai_cat"');
+const Text = z.string().trim().min(1, 'không được để trống');
+const Money = z.number().int('phải là số nguyên (đồng)').min(0, 'không được âm');
+const Month = z.number().int().min(1, 'tháng từ 1 đến 12').max(12, 'tháng từ 1 đến 12');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày viết dạng NĂM-THÁNG-NGÀY, ví dụ "2026-12-31"');
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ viết dạng GIỜ:PHÚT, ví dụ "07:30"');
+
+export const PRODUCT_UNITS = ['kg', 'trái', 'hộp', 'thùng', 'túi', 'chai', 'bao', 'hũ', 'gói', 'lon'] as const;
+export const JOURNEY_STAGES = ['discover', 'consider', 'buy', 'use', 'return', 'loyal'] as const;
+export const JOURNEY_PHASES = ['before', 'during', 'after'] as const;
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+export const ASK_TYPES = [
+  'text',
+  'number',
+  'quantity',
+  'phone',
+  'province',
+  'address',
+  'product',
+  'choice',
+  'yes_no',
+  'photo',
+] as const;
+
+/**
+ * Named actions a step may run. The engine computes the pure ones (quotes, cart);
+ * the conversation layer carries out the ones with side effects (orders, requests, alerts).
+ */
+export const ACTIONS = [
+  'add_to_cart',
+  'clear_cart',
+  'quote_order',
+  'create_order',
+  'apply_promotion',
+  'open_return',
+  'notify_owner',
+  'handover',
+  'mark_paid',
+  'lookup_order',
+] as const;
+
+const Product = z.strictObject({
+  id: Id,
+  name: Text,
+  aliases: z.array(Text).default([]),
+  unit: z.enum(PRODUCT_UNITS),
+  price: Money.positive('giá phải lớn hơn 0'),
+  min_quantity: z.number().positive().default(1),
+  season: z.strictObject({ from: Month, to: Month }).optional(),
+  stock: z.union([z.enum(['in_stock', 'out_of_stock']), z.number().int().min(0)]).default('in_stock'),
+  origin: Text.optional(),
+  description: Text.optional(),
+  suits: Text.optional(),
+  storage: Text.optional(),
+  image: z.url().optional(),
+});
+
+const ShippingZone = z.strictObject({
+  id: Id,
+  name: Text,
+  provinces: z.array(Text).min(1, 'cần ít nhất một tỉnh/thành'),
+  fee: Money,
+  delivery_days: Text,
+  free_from: Money.optional(),
+});
+
+const BankTransfer = z.strictObject({
+  bank_bin: z.string().regex(/^\d{6}$/, 'mã BIN ngân hàng gồm 6 chữ số, ví dụ "970436" (Vietcombank)'),
+  bank_name: Text,
+  account_number: z.string().regex(/^[0-9A-Za-z]{4,19}$/, 'số tài khoản gồm 4–19 chữ số hoặc chữ cái, không dấu cách'),
+  account_name: Text,
+});
+
+const Promotion = z.strictObject({
+  code: z.string().regex(/^[A-Z0-9]{3,20}$/, 'mã khuyến mãi viết HOA, không dấu, 3–20 ký tự, ví dụ "XOAI10"'),
+  title: Text,
+  description: Text.optional(),
+  type: z.enum(['percent_off', 'amount_off', 'free_shipping']),
+  value: z.number().positive().optional(),
+  min_order: Money.optional(),
+  max_discount: Money.optional(),
+  products: z.array(Id).optional(),
+  valid_from: IsoDate,
+  valid_until: IsoDate,
+  automatic: z.boolean().default(false),
+});
+
+const OpeningHours = z.strictObject({
+  days: z.array(z.enum(WEEKDAYS)).min(1),
+  open: ClockTime,
+  close: ClockTime,
+});
+
+const MenuItem = z.strictObject({ label: Text, flow: Id });
+
+const PhoneRetryTexts = z.strictObject({
+  no_number: Text,
+  too_short: Text,
+  too_long: Text,
+  old_mobile: Text,
+  unknown_prefix: Text,
+  service_number: Text,
+});
+
+const BotTexts = z.strictObject({
+  fallback: Text,
+  fallback_offer_human: Text,
+  retry: Text,
+  retry_number: Text,
+  retry_quantity: Text,
+  retry_product: Text,
+  retry_province: Text,
+  retry_province_ambiguous: Text,
+  retry_address: Text,
+  retry_yes_no: Text,
+  retry_choice: Text,
+  retry_photo: Text,
+  retry_phone: PhoneRetryTexts,
+  below_minimum: Text,
+  out_of_stock: Text,
+  out_of_season: Text,
+  cart_empty: Text,
+  no_shipping_zone: Text,
+  promotion_unknown: Text,
+  promotion_not_applicable: Text,
+  resume_offer: Text,
+  resume_yes: Text,
+  resume_no: Text,
+  yes: Text,
+  no: Text,
+  menu_button: Text,
+  human_button: Text,
+  satisfaction_question: Text,
+  satisfaction_comment: Text,
+  satisfaction_thanks: Text,
+  satisfaction_thanks_low: Text,
+  satisfaction_labels: z.array(Text).length(5, 'cần đúng 5 nhãn, từ 1 sao đến 5 sao'),
+  skip_word: Text,
+  order_not_found: Text,
+  web_placeholder: Text,
+  web_send: Text,
+  web_offline: Text,
+  order_status: z.strictObject({
+    new: Text,
+    confirmed: Text,
+    awaiting_payment_confirmation: Text,
+    paid: Text,
+    shipped: Text,
+    delivered: Text,
+    cancelled: Text,
+    refunded: Text.optional(),
+    returned: Text.optional(),
+  }),
+  /** Told to the customer when the owner changes an order's status (`{{code}}`, `{{status}}`). */
+  order_status_changed: Text,
+  /** The Telegram button that shares the customer's phone number. */
+  share_phone_button: Text,
+  /** Told to a customer nobody answered within HUMAN_REPLY_MINUTES of asking for a person. */
+  human_wait: z.strictObject({ open: Text, closed: Text, today: Text, tomorrow: Text }),
+  labels: z.strictObject({
+    subtotal: Text,
+    discount: Text,
+    shipping: Text,
+    shipping_free: Text,
+    shipping_later: Text,
+    total: Text,
+    all_year: Text,
+    month: Text,
+    in_stock: Text,
+    stock_left: Text,
+    out_of_stock: Text,
+    preorder: Text,
+    no_promotions: Text,
+    auto_applied: Text,
+    promo_code: Text,
+    valid_until: Text,
+    weekdays: z.array(Text).length(7, 'cần đúng 7 tên ngày, từ thứ Hai đến Chủ nhật'),
+  }),
+});
+
+/** Messages to the owner (Telegram owner chat); `{{…}}` are filled by the bot. */
+const OwnerTexts = z.strictObject({
+  new_order: Text,
+  return_request: Text,
+  payment_claimed: Text,
+  handover: Text,
+  low_score: Text,
+  notify: Text,
+  // The owner's desk (Telegram): relayed customer messages, replies and commands.
+  relay: Text,
+  relay_photo: Text,
+  hand_back_button: Text,
+  handed_back: Text,
+  not_waiting: Text,
+  reply_not_relay: Text,
+  reply_not_delivered: Text,
+  reply_text_only: Text,
+  orders_today: Text,
+  orders_none: Text,
+  report: Text,
+  order_changed: Text,
+  order_unknown: Text,
+  order_usage: Text,
+  help: Text,
+});
+
+export const ShopFile = z.strictObject({
+  $schema: z.string().optional(),
+  shop: z.strictObject({
+    name: Text,
+    tagline: Text.optional(),
+    phone: Text.optional(),
+    address: Text.optional(),
+    timezone: Text.default('Asia/Ho_Chi_Minh'),
+    opening_hours: z.array(OpeningHours).min(1),
+  }),
+  nlu: z.strictObject({ threshold: z.number().min(0).max(1).default(0.5) }).default({ threshold: 0.5 }),
+  satisfaction: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      comment_at_or_below: z.number().int().min(1).max(5).default(3),
+      alert_owner_at_or_below: z.number().int().min(1).max(5).default(2),
+    })
+    .default({ enabled: true, comment_at_or_below: 3, alert_owner_at_or_below: 2 }),
+  menu: z.array(MenuItem).min(1, 'menu cần ít nhất một mục'),
+  catalog: z.array(Product).min(1, 'cần ít nhất một sản phẩm'),
+  shipping: z.strictObject({
+    free_from: Money.optional(),
+    zones: z.array(ShippingZone).min(1, 'cần ít nhất một vùng giao hàng'),
+  }),
+  payment: z.strictObject({
+    cod: z.strictObject({ note: Text.optional() }).optional(),
+    bank_transfer: BankTransfer.optional(),
+  }),
+  promotions: z.array(Promotion).default([]),
+  policies: z.strictObject({
+    return_days: z.number().int().min(0),
+    returns: Text,
+    compensation: Text,
+  }),
+  texts: BotTexts,
+  owner_texts: OwnerTexts,
+});
+
+const Goto = z
+  .string()
+  .regex(/^(flow:)?[a-z][a-z0-9_]{0,31}$/, 'viết tên bước (ví dụ "hoi_sdt") hoặc "flow:" + tên luồng (ví dụ "flow:order")');
+
+const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+type ConditionShape =
+  | { slot: string; equals?: string | number | boolean; in?: (string | number | boolean)[]; filled?: boolean; at_least?: number; at_most?: number }
+  | { all: ConditionShape[] }
+  | { any: ConditionShape[] };
+
+const Condition: z.ZodType<ConditionShape> = z.lazy(() =>
+  z.union([
+    z.strictObject({
+      slot: Id,
+      equals: Scalar.optional(),
+      in: z.array(Scalar).optional(),
+      filled: z.boolean().optional(),
+      at_least: z.number().optional(),
+      at_most: z.number().optional(),
+    }),
+    z.strictObject({ all: z.array(Condition).min(1) }),
+    z.strictObject({ any: z.array(Condition).min(1) }),
+  ]),
+);
+
+const Button = z.strictObject({ label: Text, goto: Goto });
+
+const Choice = z.strictObject({ label: Text, value: z.union([z.string().min(1), z.number()]) });
+
+export const Step = z.strictObject({
+  say: z.union([Text, z.array(Text).min(1)]).optional(),
+  image: Text.optional(),
+  set: z.record(Id, Scalar).optional(),
+  action: z.enum(ACTIONS).optional(),
+  ask: z.enum(ASK_TYPES).optional(),
+  save: Id.optional(),
+  choices: z.array(Choice).min(2, 'cần ít nhất hai lựa chọn').optional(),
+  retry: Text.optional(),
+  optional: z.boolean().optional(),
+  always: z.boolean().optional(),
+  buttons: z.union([z.array(Button).min(1), z.literal('menu')]).optional(),
+  branch: z.array(z.strictObject({ if: Condition, goto: Goto })).min(1).optional(),
+  next: Goto.optional(),
+  end: z.boolean().optional(),
+});
+
+/** A phrase customers write; `step` starts the flow at that step instead of its start. */
+const Trigger = z.union([Text, z.strictObject({ text: Text, step: Id })]);
+
+export const FlowFile = z.strictObject({
+  $schema: z.string().optional(),
+  id: Id,
+  title: Text,
+  stage: z.enum(JOURNEY_STAGES),
+  phase: z.enum(JOURNEY_PHASES).optional(),
+  triggers: z.array(Trigger).default([]),
+  satisfaction: z.boolean().default(true),
+  start: Id.optional(),
+  steps: z.record(Id, Step).refine((steps) => Object.keys(steps).length > 0, 'luồng cần ít nhất một bước'),
+});
+
+export type ShopFile = z.infer<typeof ShopFile>;
+export type Shop = ShopFile['shop'];
+export type Product = z.infer<typeof Product>;
+export type ShippingZone = z.infer<typeof ShippingZone>;
+export type Promotion = z.infer<typeof Promotion>;
+export type BotTexts = z.infer<typeof BotTexts>;
+export type OwnerTexts = z.infer<typeof OwnerTexts>;
+export type MenuItem = z.infer<typeof MenuItem>;
+export type FlowFile = z.infer<typeof FlowFile>;
+export type Step = z.infer<typeof Step>;
+export type FlowButton = z.infer<typeof Button>;
+export type Condition = ConditionShape;
+export type Trigger = z.infer<typeof Trigger>;
+export type AskType = (typeof ASK_TYPES)[number];
+export type ActionName = (typeof ACTIONS)[number];
+export type JourneyStage = (typeof JOURNEY_STAGES)[number];
+export type JourneyPhase = (typeof JOURNEY_PHASES)[number];
+export type ProductUnit = (typeof PRODUCT_UNITS)[number];
+
+/** A flow as the engine uses it: defaults applied, start step and phase resolved. */
+export interface Flow extends FlowFile {
+  start: string;
+  phase: JourneyPhase;
+}
+
+/** Everything the engine needs, loaded and cross-checked. */
+export interface ShopFlows {
+  shop: ShopFile;
+  flows: ReadonlyMap<string, Flow>;
+  /** Changes whenever any flow file changes; shown by /healthz and stored with conversations. */
+  version: string;
+}
+
+export function phaseOfStage(stage: JourneyStage): JourneyPhase {
+  if (stage === 'discover' || stage === 'consider') return 'before';
+  if (stage === 'buy') return 'during';
+  return 'after';
+}
+
+/** `{{ name }}` or `{{ name.field }}` inside any bot text. */
+export const TEMPLATE_VARIABLE = /\{\{\s*([a-z_][a-z0-9_]*)(?:\.([a-z_][a-z0-9_]*))?\s*\}\}/g;
+
+/** Values every text may use besides the slots saved by the flows. */
+export const TEMPLATE_ROOTS = [
+  'shop',
+  'product',
+  'cart',
+  'quote',
+  'order',
+  'bank',
+  'policy',
+  'promotions',
+  'catalog',
+  'zones',
+  'shipping',
+  'customer',
+  'flow',
+  'matched',
+  'candidates',
+] as const;
+
+/** Slots the engine itself fills; flows may read them in conditions and texts. */
+export const BUILT_IN_SLOTS = ['product', 'quantity', 'promo_code', 'order_code', 'province'] as const;

@@ -1,0 +1,138 @@
+import type { Generated } from 'kysely';
+
+/** Every table, as `migrations/*.sql` creates it. Dates are ISO-8601 text; JSON columns are text. */
+export interface Database {
+  customers: CustomerTable;
+  conversations: ConversationTable;
+  messages: MessageTable;
+  events: EventTable;
+  orders: OrderTable;
+  return_requests: ReturnRequestTable;
+  processed_updates: ProcessedUpdateTable;
+  outbox: OutboxTable;
+  d1_migrations: MigrationTable;
+}
+
+export type Channel = 'telegram' | 'zalo' | 'web';
+
+export interface CustomerTable {
+  id: string;
+  channel: string;
+  chat_id: string;
+  display_name: string | null;
+  name: string | null;
+  phone: string | null;
+  address: string | null;
+  blocked: Generated<number>;
+  opted_out: Generated<number>;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface ConversationTable {
+  id: string;
+  customer_id: string;
+  channel: string;
+  status: 'open' | 'closed';
+  started_at: string;
+  last_activity_at: string;
+  ended_at: string | null;
+  outcome: string | null;
+  entry_flow: string | null;
+  stage: string | null;
+  phase: string | null;
+  message_count: number;
+  first_response_ms: number | null;
+  satisfaction_asked: number;
+  satisfaction_score: number | null;
+  satisfaction_comment: string | null;
+  mode: string;
+  state: string;
+  flows_version: string;
+  version: number;
+}
+
+export interface MessageTable {
+  id: Generated<number>;
+  conversation_id: string;
+  direction: 'in' | 'out';
+  kind: string;
+  text: string | null;
+  payload: string | null;
+  created_at: string;
+}
+
+export interface EventTable {
+  id: Generated<number>;
+  conversation_id: string;
+  type: string;
+  flow: string | null;
+  step: string | null;
+  detail: string | null;
+  created_at: string;
+}
+
+export interface OrderTable {
+  id: string;
+  code: string;
+  customer_id: string;
+  conversation_id: string | null;
+  channel: string;
+  items: string;
+  subtotal: number;
+  discount: number;
+  shipping_fee: number;
+  total: number;
+  promo_code: string | null;
+  contact_name: string;
+  phone: string;
+  address: string;
+  province: string | null;
+  note: string | null;
+  payment_method: string;
+  payment_status: string;
+  shipping_status: string;
+  tracking_code: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReturnRequestTable {
+  id: string;
+  order_code: string;
+  customer_id: string;
+  conversation_id: string | null;
+  problem: string;
+  photos: string;
+  resolution: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProcessedUpdateTable {
+  channel: string;
+  update_id: string;
+  processed_at: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  conversation_id: string | null;
+  recipient: 'customer' | 'owner';
+  channel: string;
+  chat_id: string;
+  payload: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface MigrationTable {
+  id: Generated<number>;
+  name: string;
+  applied_at: Generated<string>;
+}

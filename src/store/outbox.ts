@@ -1,0 +1,118 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, OutboxTable } from './database';
+
+export type OutboxRow = Selectable<OutboxTable>;
+
+export async function outboxRows(db: Kysely<Database>, ids: readonly string[]): Promise<OutboxRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('outbox').selectAll().where('id', 'in', ids).where('status', '=', 'pending').orderBy('created_at').orderBy('id').execute();
+}
+
+/** Rows due for a (re)try; pulled channels (the web chat) are left to their readers. */
+export async function dueOutboxRows(db: Kysely<Database>, now: string, excludeChannels: readonly string[], limit = 100): Promise<OutboxRow[]> {
+  let query = db.selectFrom('outbox').selectAll().where('status', '=', 'pending').where('next_attempt_at', '<=', now);
+  if (excludeChannels.length > 0) query = query.where('channel', 'not in', excludeChannels);
+  return query.orderBy('next_attempt_at').limit(limit).execute();
+}
+
+/** Pending messages for one chat, oldest first (the web chat pulls its replies). */
+export async function pendingForChat(db: Kysely<Database>, channel: string, chatId: string): Promise<OutboxRow[]> {
+  return db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('channel', '=', channel)
+    .where('chat_id', '=', chatId)
+    .where('status', '=', 'pending')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Takes a row for one sending attempt: moves its next attempt past a lease, only if it is
+ * still pending and due. Two senders (a turn's delivery and the retry timer) never both
+ * get it; a process that dies mid-send leaves it to be retried once the lease ends.
+ */
+export async function claimForSending(db: Kysely<Database>, id: string, now: string, leaseUntil: string): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ next_attempt_at: leaseUntil })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export async function markSent(db: Kysely<Database>, ids: readonly string[], now: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('outbox').set({ status: 'sent', sent_at: now }).where('id', 'in', ids).where('status', '=', 'pending').execute();
+}
+
+export async function markRetry(db: Kysely<Database>, id: string, attempts: number, nextAttemptAt: string, error: string): Promise<void> {
+  await db.updateTable('outbox').set({ attempts, next_attempt_at: nextAttemptAt, last_error: error.slice(0, 500) }).where('id', '=', id).execute();
+}
+
+export async function markFailed(db: Kysely<Database>, id: string, attempts: number, error: string): Promise<void> {
+  await db.updateTable('outbox').set({ status: 'failed', attempts, last_error: error.slice(0, 500) }).where('id', '=', id).execute();
+}
+
+/** A message to a customer outside any turn (an owner's status change, a scheduled note). */
+export async function enqueueCustomerMessage(
+  db: Kysely<Database>,
+  row: { id: string; customerId: string; payload: unknown; now: string },
+): Promise<{ channel: string; chatId: string } | undefined> {
+  const customer = await db.selectFrom('customers').select(['channel', 'chat_id', 'blocked']).where('id', '=', row.customerId).executeTakeFirst();
+  if (!customer || customer.blocked) return undefined;
+  const open = await db.selectFrom('conversations').select('id').where('customer_id', '=', row.customerId).where('status', '=', 'open').executeTakeFirst();
+  await db
+    .insertInto('outbox')
+    .values({
+      id: row.id,
+      conversation_id: open?.id ?? null,
+      recipient: 'customer',
+      channel: customer.channel,
+      chat_id: customer.chat_id,
+      payload: JSON.stringify(row.payload),
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: row.now,
+      created_at: row.now,
+    })
+    .execute();
+  return { channel: customer.channel, chatId: customer.chat_id };
+}
+
+/** Gives up every message still waiting for a chat that can no longer be reached (the customer blocked the bot). */
+export async function failPendingForChat(db: Kysely<Database>, channel: string, chatId: string, error: string): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'failed', last_error: error.slice(0, 500) })
+    .where('channel', '=', channel)
+    .where('chat_id', '=', chatId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** A message to the owner outside any turn (an answer to a command); `conversationId` makes a reply to it reach that customer. */
+export async function enqueueOwnerMessage(
+  db: Kysely<Database>,
+  row: { id: string; channel: string; chatId: string; conversationId: string | null; payload: unknown; now: string },
+): Promise<void> {
+  await db
+    .insertInto('outbox')
+    .values({
+      id: row.id,
+      conversation_id: row.conversationId,
+      recipient: 'owner',
+      channel: row.channel,
+      chat_id: row.chatId,
+      payload: JSON.stringify(row.payload),
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: row.now,
+      created_at: row.now,
+    })
+    .execute();
+}

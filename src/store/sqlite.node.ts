@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './database';
+import { asConstraintError, type Store } from './store';
+
+/** Opens (creating if needed) the embedded SQLite database: WAL for concurrent readers. */
+export function openSqliteStore(path: string): Store & { sqlite: SQLite.Database } {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const statements = new Map<string, SQLite.Statement>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = sqlite.prepare(sql);
+      if (statements.size < 500) statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const runAll = sqlite.transaction((queries: readonly { sql: string; parameters: readonly unknown[] }[]) => {
+    for (const query of queries) prepare(query.sql).run(...(query.parameters as unknown[]));
+  });
+  return {
+    db,
+    sqlite,
+    kind: 'sqlite',
+    async batch(queries) {
+      try {
+        runAll(queries);
+      } catch (error) {
+        throw asConstraintError(error) ?? error;
+      }
+    },
+    async exec(sql) {
+      sqlite.exec(sql);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,247 @@
+import { sql, type CompiledQuery, type Kysely, type Selectable } from 'kysely';
+import type { ConversationTable, CustomerTable, Database } from './database';
+
+export interface TurnSnapshot {
+  processed: boolean;
+  customer: Selectable<CustomerTable> | undefined;
+  /** The customer's open conversation, if any. */
+  conversation: Selectable<ConversationTable> | undefined;
+  recentOrders: { code: string; status: string; total: number; createdAt: string }[];
+}
+
+/** The read half of a turn: everything the engine needs, read before anything is written. */
+export async function readTurn(db: Kysely<Database>, channel: string, updateId: string, customerId: string): Promise<TurnSnapshot> {
+  const [processed, customer, conversation, orders] = await Promise.all([
+    db.selectFrom('processed_updates').select('update_id').where('channel', '=', channel).where('update_id', '=', updateId).executeTakeFirst(),
+    db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst(),
+    db.selectFrom('conversations').selectAll().where('customer_id', '=', customerId).where('status', '=', 'open').executeTakeFirst(),
+    db
+      .selectFrom('orders')
+      .select(['code', 'shipping_status', 'payment_status', 'total', 'created_at'])
+      .where('customer_id', '=', customerId)
+      .orderBy('created_at', 'desc')
+      .limit(5)
+      .execute(),
+  ]);
+  return {
+    processed: processed !== undefined,
+    customer,
+    conversation,
+    recentOrders: orders.map((order) => ({
+      code: order.code,
+      status: order.payment_status === 'awaiting_confirmation' ? 'awaiting_payment_confirmation' : order.shipping_status,
+      total: order.total,
+      createdAt: order.created_at,
+    })),
+  };
+}
+
+export interface ConversationFields {
+  status: 'open' | 'closed';
+  last_activity_at: string;
+  ended_at: string | null;
+  outcome: string | null;
+  entry_flow: string | null;
+  stage: string | null;
+  phase: string | null;
+  message_count: number;
+  first_response_ms: number | null;
+  satisfaction_asked: number;
+  satisfaction_score: number | null;
+  satisfaction_comment: string | null;
+  mode: string;
+  state: string;
+  flows_version: string;
+}
+
+export interface TurnWrite {
+  now: string;
+  /** Absent for writes that answer no platform update (the idle sweep). */
+  update?: { channel: string; id: string };
+  customer?: { id: string; channel: string; chatId: string; displayName: string | null; profile: { name?: string; phone?: string; address?: string } };
+  conversation: { id: string; customerId: string; channel: string; startedAt: string; expectedVersion: number | null; fields: ConversationFields };
+  messages: { direction: 'in' | 'out'; kind: string; text: string | null; payload: unknown }[];
+  events: { type: string; flow: string | null; step: string | null; detail: unknown }[];
+  orders: {
+    id: string;
+    code: string;
+    items: unknown;
+    subtotal: number;
+    discount: number;
+    shippingFee: number;
+    total: number;
+    promoCode: string | null;
+    contactName: string;
+    phone: string;
+    address: string;
+    province: string | null;
+    note: string | null;
+    paymentMethod: string;
+  }[];
+  returnRequests: { id: string; orderCode: string; problem: string; photos: string[]; resolution: string }[];
+  paymentClaims: string[];
+  outbox: { id: string; recipient: 'customer' | 'owner'; channel: string; chatId: string; payload: unknown }[];
+}
+
+const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+
+/**
+ * The write half of a turn as one list of statements for a single atomic batch. The
+ * processed-update row goes first so a duplicate fails before anything else; the
+ * conversation row is guarded by its version (a stale writer sets it to NULL, which the
+ * NOT NULL constraint refuses, failing the batch).
+ */
+export function turnQueries(db: Kysely<Database>, write: TurnWrite): CompiledQuery[] {
+  const queries: CompiledQuery[] = [];
+  const { now, conversation } = write;
+  if (write.update) {
+    queries.push(db.insertInto('processed_updates').values({ channel: write.update.channel, update_id: write.update.id, processed_at: now }).compile());
+  }
+  if (write.customer) {
+    const { customer } = write;
+    const profile = Object.fromEntries(Object.entries(customer.profile).filter(([, value]) => value));
+    queries.push(
+      db
+        .insertInto('customers')
+        .values({
+          id: customer.id,
+          channel: customer.channel,
+          chat_id: customer.chatId,
+          display_name: customer.displayName,
+          name: profile.name ?? null,
+          phone: profile.phone ?? null,
+          address: profile.address ?? null,
+          created_at: now,
+          last_seen_at: now,
+        })
+        .onConflict((conflict) =>
+          conflict.column('id').doUpdateSet({
+            last_seen_at: now,
+            chat_id: customer.chatId,
+            ...(customer.displayName ? { display_name: customer.displayName } : {}),
+            ...profile,
+          }),
+        )
+        .compile(),
+    );
+  }
+  if (conversation.expectedVersion === null) {
+    queries.push(
+      db
+        .insertInto('conversations')
+        .values({ id: conversation.id, customer_id: conversation.customerId, channel: conversation.channel, started_at: conversation.startedAt, version: 1, ...conversation.fields })
+        .compile(),
+    );
+  } else {
+    queries.push(
+      db
+        .updateTable('conversations')
+        .set({ ...conversation.fields, version: sql<number>`CASE WHEN version = ${conversation.expectedVersion} THEN version + 1 ELSE NULL END` })
+        .where('id', '=', conversation.id)
+        .compile(),
+    );
+  }
+  for (const message of write.messages) {
+    queries.push(
+      db
+        .insertInto('messages')
+        .values({ conversation_id: conversation.id, direction: message.direction, kind: message.kind, text: message.text, payload: json(message.payload), created_at: now })
+        .compile(),
+    );
+  }
+  for (const event of write.events) {
+    queries.push(
+      db.insertInto('events').values({ conversation_id: conversation.id, type: event.type, flow: event.flow, step: event.step, detail: json(event.detail), created_at: now }).compile(),
+    );
+  }
+  for (const order of write.orders) {
+    queries.push(
+      db
+        .insertInto('orders')
+        .values({
+          id: order.id,
+          code: order.code,
+          customer_id: conversation.customerId,
+          conversation_id: conversation.id,
+          channel: conversation.channel,
+          items: JSON.stringify(order.items),
+          subtotal: order.subtotal,
+          discount: order.discount,
+          shipping_fee: order.shippingFee,
+          total: order.total,
+          promo_code: order.promoCode,
+          contact_name: order.contactName,
+          phone: order.phone,
+          address: order.address,
+          province: order.province,
+          note: order.note,
+          payment_method: order.paymentMethod,
+          payment_status: 'unpaid',
+          shipping_status: 'new',
+          created_at: now,
+          updated_at: now,
+        })
+        .compile(),
+    );
+  }
+  for (const request of write.returnRequests) {
+    queries.push(
+      db
+        .insertInto('return_requests')
+        .values({
+          id: request.id,
+          order_code: request.orderCode,
+          customer_id: conversation.customerId,
+          conversation_id: conversation.id,
+          problem: request.problem,
+          photos: JSON.stringify(request.photos),
+          resolution: request.resolution,
+          status: 'open',
+          created_at: now,
+          updated_at: now,
+        })
+        .compile(),
+    );
+  }
+  for (const code of write.paymentClaims) {
+    queries.push(
+      db
+        .updateTable('orders')
+        .set({ payment_status: 'awaiting_confirmation', updated_at: now })
+        .where('code', '=', code)
+        .where('customer_id', '=', conversation.customerId)
+        .where('payment_status', '=', 'unpaid')
+        .compile(),
+    );
+  }
+  for (const row of write.outbox) {
+    queries.push(
+      db
+        .insertInto('outbox')
+        .values({
+          id: row.id,
+          conversation_id: conversation.id,
+          recipient: row.recipient,
+          channel: row.channel,
+          chat_id: row.chatId,
+          payload: JSON.stringify(row.payload),
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: now,
+          created_at: now,
+        })
+        .compile(),
+    );
+  }
+  return queries;
+}
+
+/** Conversations nobody wrote to since `before`: the idle sweep closes them. */
+export async function idleConversations(db: Kysely<Database>, before: string, limit = 200) {
+  return db.selectFrom('conversations').selectAll().where('status', '=', 'open').where('last_activity_at', '<', before).orderBy('last_activity_at').limit(limit).execute();
+}
+
+/** Where a conversation stands (flow and step), for tools that script the bot. */
+export async function conversationById(db: Kysely<Database>, id: string) {
+  return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+}
