@@ -11,7 +11,7 @@ import { ChatQueue } from './chat-queue';
 import { newId, newOrderCode } from './ids';
 import type { InboundEvent } from './inbound';
 import { lowScoreNotice, ownerNotices, type NoticeContext } from './owner-notices';
-import { relayToOwner, returnPhotos, withHandBack, type OwnerMessage } from './owner-relay';
+import { relayToOwner, returnPhotos, withHandBack, type NoticeForOwner } from './owner-relay';
 
 /** Where the owner hears about orders and requests; null writes a log line instead. */
 export interface OwnerChannel {
@@ -97,7 +97,7 @@ export class Conversations {
     const outbox: TurnWrite['outbox'] = result.replies.map((reply) => ({ id: newId(now), recipient: 'customer', channel: event.channel, chatId: event.chatId, payload: reply }));
     const context: NoticeContext = { customer: customerName ?? event.chatId, channel: event.channel };
     const ownerTexts = engine.flows.shop.owner_texts;
-    const notices: OwnerMessage[] = this.noticesFor(engine, result, context, conversationId);
+    const notices: NoticeForOwner[] = this.noticesFor(engine, result, context, conversationId);
     // Owner relay (issue 6): while a person has the conversation, what the customer says goes to the owner.
     if (state.mode === 'human' && result.state.mode === 'human') notices.push(...relayToOwner(ownerTexts, event.message, context));
     notices.push(...returnPhotos(result.effects, context));
@@ -150,9 +150,9 @@ export class Conversations {
     };
   }
 
-  private noticesFor(engine: Engine, result: TurnResult, context: NoticeContext, conversationId: string): OwnerMessage[] {
+  private noticesFor(engine: Engine, result: TurnResult, context: NoticeContext, conversationId: string): NoticeForOwner[] {
     const texts = engine.flows.shop.owner_texts;
-    const notices: OwnerMessage[] = ownerNotices(texts, result.effects, context);
+    const notices: NoticeForOwner[] = ownerNotices(texts, result.effects, context);
     const { score, comment } = result.state.satisfaction;
     const alertAt = engine.flows.shop.satisfaction.alert_owner_at_or_below;
     const link = this.deps.publicUrl ? `${this.deps.publicUrl.replace(/\/+$/, '')}/admin/conversations/${conversationId}` : '';
@@ -160,7 +160,7 @@ export class Conversations {
     return notices;
   }
 
-  private ownerRow(notice: OwnerMessage, now: Date): TurnWrite['outbox'][number] {
+  private ownerRow(notice: NoticeForOwner, now: Date): TurnWrite['outbox'][number] {
     const owner = this.deps.owner;
     return {
       id: newId(now),

@@ -200,10 +200,10 @@ export class OwnerDesk {
     const change = await changeOrderStatus(this.deps, code, status);
     if (!change.ok) return this.render(texts.order_unknown, { code });
     const customerTexts = this.deps.flows().shop.texts;
-    const words_ = (customerTexts.order_status as Partial<Record<string, string>>)[status];
-    const told = change.customerTold && words_ ? renderTemplate(customerTexts.order_status_changed, (root) => ({ code: change.code, status: words_ })[root] ?? '') : '';
+    const statusWords = (customerTexts.order_status as Partial<Record<string, string>>)[status];
+    const told = change.customerTold && statusWords ? renderTemplate(customerTexts.order_status_changed, (root) => ({ code: change.code, status: statusWords })[root] ?? '') : '';
     this.deps.log.info('order status changed by the owner', { order: change.code, status, customerTold: change.customerTold });
-    return this.render(texts.order_changed, { code: change.code, status: words_ ?? STATUS_WORD[status] ?? status, told });
+    return this.render(texts.order_changed, { code: change.code, status: statusWords ?? STATUS_WORD[status] ?? status, told });
   }
 
   /** "Chủ shop sẽ trả lời lúc 07:00 ngày mai", from the opening hours in shop.yaml. */

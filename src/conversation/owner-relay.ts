@@ -12,7 +12,7 @@ export interface OwnerPhoto {
 }
 
 /** What goes to the owner's chat: a notice (with the hand-back button when a person has the conversation) or a photo. */
-export type OwnerMessage = (OwnerNotice & { buttons?: Button[] }) | OwnerPhoto;
+export type NoticeForOwner = (OwnerNotice & { buttons?: Button[] }) | OwnerPhoto;
 
 /** Button value that hands a conversation back to the bot: `xong:<conversation id>`, well within Telegram's 64 bytes. */
 export const HAND_BACK = 'xong:';
@@ -22,9 +22,9 @@ export function handBackButton(texts: OwnerTexts, conversationId: string): Butto
 }
 
 /** What a customer said while a person has the conversation, as the owner sees it. */
-export function relayToOwner(texts: OwnerTexts, message: Inbound, context: NoticeContext): OwnerMessage[] {
+export function relayToOwner(texts: OwnerTexts, message: Inbound, context: NoticeContext): NoticeForOwner[] {
   const notice = `customer message relayed from ${context.channel}`;
-  const relay = (text: string): OwnerMessage[] => [{ kind: 'text', text: render(texts.relay, { ...context, message: text }), notice }];
+  const relay = (text: string): NoticeForOwner[] => [{ kind: 'text', text: render(texts.relay, { ...context, message: text }), notice }];
   switch (message.kind) {
     case 'text':
       return relay(message.text);
@@ -51,7 +51,7 @@ export function returnPhotos(effects: readonly Effect[], context: NoticeContext)
 }
 
 /** Puts the hand-back button under the owner's notices of a conversation a person now has. */
-export function withHandBack(messages: OwnerMessage[], texts: OwnerTexts, conversationId: string): OwnerMessage[] {
+export function withHandBack(messages: NoticeForOwner[], texts: OwnerTexts, conversationId: string): NoticeForOwner[] {
   return messages.map((message) => (message.kind === 'text' ? { ...message, buttons: [handBackButton(texts, conversationId)] } : message));
 }
 

@@ -22,8 +22,7 @@ export interface HandoverTable {
 }
 
 // The tables of migration 0003, added to the shared Database type where they are queried.
-type RelayDatabase = Database & { owner_relays: OwnerRelayTable; handovers: HandoverTable };
-const relayDb = (db: Kysely<Database>) => db.withTables<{ owner_relays: OwnerRelayTable; handovers: HandoverTable }>() as unknown as Kysely<RelayDatabase>;
+const relayDb = (db: Kysely<Database>) => db.withTables<{ owner_relays: OwnerRelayTable; handovers: HandoverTable }>();
 
 /** Remembers which conversation the bot's messages in the owner's chat belong to. */
 export async function recordOwnerRelays(

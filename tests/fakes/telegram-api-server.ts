@@ -12,6 +12,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+type Json = Record<string, unknown>;
+
 export interface TelegramCall {
   method: string;
   body: Record<string, unknown>;
@@ -21,10 +23,10 @@ export interface TelegramCall {
 /**
  * - `{ retryAfter }`: HTTP 429 "Too Many Requests: retry after N" with `parameters.retry_after`
  * - `'blocked'`: HTTP 403 "Forbidden: bot was blocked by the user"
- * - `{ status, description }`: any error envelope (500 Internal Server Error, 400 …)
+ * - `{ status, description, parameters? }`: any error envelope (500 Internal Server Error, 400 …)
  * - `'drop'`: the connection is destroyed without an answer (a network failure)
  */
-export type TelegramFailure = { retryAfter: number } | 'blocked' | { status: number; description: string } | 'drop';
+export type TelegramFailure = { retryAfter: number } | 'blocked' | { status: number; description: string; parameters?: Json } | 'drop';
 
 interface TelegramUser {
   id: number;
@@ -34,8 +36,6 @@ interface TelegramUser {
   username?: string;
   language_code?: string;
 }
-
-type Json = Record<string, unknown>;
 
 interface Waiter {
   offset: number;
@@ -199,7 +199,7 @@ export class FakeTelegramApi {
     if ('retryAfter' in failure) {
       return send(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${failure.retryAfter}`, parameters: { retry_after: failure.retryAfter } });
     }
-    send(res, failure.status, { ok: false, error_code: failure.status, description: failure.description });
+    send(res, failure.status, { ok: false, error_code: failure.status, description: failure.description, ...(failure.parameters ? { parameters: failure.parameters } : {}) });
   }
 
   #answer(method: string, body: Json): unknown {

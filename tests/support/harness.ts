@@ -76,6 +76,8 @@ export interface WebReply {
 /** A visitor of the web chat, talking through real HTTP requests to the Hono app. */
 export class WebVisitor {
   private sent = 0;
+  /** Message ids are unique per page load, as the real page makes them. */
+  private readonly session = Math.random().toString(36).slice(2, 8);
   last: WebReply[] = [];
 
   constructor(
@@ -87,7 +89,7 @@ export class WebVisitor {
     const response = await this.app.request('/api/chat', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ visitorId: this.visitorId, messageId: `${this.visitorId}-m${++this.sent}`, ...body }),
+      body: JSON.stringify({ visitorId: this.visitorId, messageId: `${this.session}-m${++this.sent}`, ...body }),
     });
     const json = (await response.json()) as { replies?: WebReply[]; error?: string };
     if (json.replies) this.last = json.replies;

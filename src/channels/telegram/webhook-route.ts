@@ -26,7 +26,7 @@ export function telegramWebhookRoute(deps: TelegramWebhookDeps): Hono {
   const handleUpdate = webhookCallback(deps.bot, 'hono', { secretToken: deps.secret, onTimeout: 'throw', timeoutMilliseconds: 20_000 });
   route.post('/', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ ok: false, description: 'body too large' }, 413) }), async (c) => {
     if (!sameSecret(c.req.header(TELEGRAM_SECRET_HEADER), deps.secret)) {
-      deps.log.warn('telegram webhook refused: wrong or missing secret token', { from: c.req.header('x-forwarded-for') ?? null });
+      deps.log.warn('telegram webhook refused: wrong or missing secret token; if this is Telegram, run npm run telegram:setup again');
       return c.json({ ok: false, description: `wrong or missing ${TELEGRAM_SECRET_HEADER}` }, 401);
     }
     let body: unknown;

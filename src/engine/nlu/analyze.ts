@@ -4,10 +4,26 @@ import { toWordForms } from './words';
 
 export const PRODUCT_TOKEN = '<product>';
 export const PROVINCE_TOKEN = '<province>';
-export const NUMBER_TOKEN = '<number>';
+
+function withoutQuantities(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!/^\d+([.,]\d+)?$/.test(words[i]!)) {
+      out.push(words[i]!);
+      continue;
+    }
+    if (UNITS.has(words[i + 1] ?? '')) i++;
+  }
+  return out;
+}
+/** "bạn" (you), told apart from "bán" (sell), which folds to the same letters. */
+export const YOU_TOKEN = '<you>';
 
 /** Words that carry politeness or address, not meaning, in shop chats. */
-const FILLERS = new Set(['a', 'ah', 'oi', 'nhe', 'nha', 'nhen', 'ne', 'shop', 'em', 'anh', 'chi', 'ban', 'minh', 'toi', 'vay', 'ha', 'hen', 'voi', 'giup', 'dum', 'ho', 'nhi', 'u', 'uh', 'ui', 'thi', 'la', 'cho', 'cai', 'nay', 'do']);
+const FILLERS = new Set(['a', 'ah', 'oi', 'nhe', 'nha', 'nhen', 'ne', 'shop', 'em', 'anh', 'chi', YOU_TOKEN, 'minh', 'toi', 'vay', 'ha', 'hen', 'voi', 'giup', 'dum', 'ho', 'nhi', 'u', 'uh', 'ui', 'thi', 'la', 'cho', 'cai', 'nay']);
+
+/** Units after a number: "3 ký", "2 chai" say how much, not what about. */
+const UNITS = new Set(['kg', 'ky', 'ki', 'kilo', 'kilogam', 'can', 'lang', 'g', 'gr', 'gam', 'hop', 'thung', 'tui', 'chai', 'trai', 'qua', 'bao', 'hu', 'goi', 'lon', 'k', 'nghin', 'ngan', 'tr', 'trieu']);
 
 export interface Analysis {
   /** Content tokens: fillers dropped, names replaced by placeholders, shorthand expanded. */
@@ -33,15 +49,17 @@ export function analyze(text: string, products: MentionIndex, provinces: Mention
       raw.push(PROVINCE_TOKEN);
       i = province.end;
     } else {
-      raw.push(forms.folded[i]!);
+      raw.push(forms.marked[i] === 'bạn' ? YOU_TOKEN : forms.folded[i]!);
       i++;
     }
   }
-  const expanded = expandShorthand(raw).map((word) => {
-    if (word === 'zzproduct') return PRODUCT_TOKEN;
-    if (word === 'zzprovince') return PROVINCE_TOKEN;
-    return /^\d+([.,]\d+)?$/.test(word) ? NUMBER_TOKEN : word;
-  });
+  const expanded = withoutQuantities(
+    expandShorthand(raw).map((word) => {
+      if (word === 'zzproduct') return PRODUCT_TOKEN;
+      if (word === 'zzprovince') return PROVINCE_TOKEN;
+      return word;
+    }),
+  );
   const content = expanded.filter((word) => !FILLERS.has(word));
   return {
     tokens: content.length > 0 ? content : expanded,

@@ -32,6 +32,7 @@ export class IntentMatcher {
   private readonly weights = new Map<string, number>();
   private readonly vocabulary: string[];
   private readonly typoCache = new Map<string, string | null>();
+  private readonly unknownWordWeight: number;
 
   constructor(
     flows: Iterable<Flow>,
@@ -64,14 +65,18 @@ export class IntentMatcher {
       this.triggers.push({ ...trigger, weight: trigger.features.reduce((sum, feature) => sum + this.weights.get(feature)!, 0) });
     }
     this.vocabulary = [...new Set([...flowsUsing.keys()].filter((feature) => !feature.includes(' ')))];
+    const unigramWeights = this.vocabulary.map((word) => this.weights.get(word)!);
+    this.unknownWordWeight = unigramWeights.length > 0 ? (0.75 * unigramWeights.reduce((sum, weight) => sum + weight, 0)) / unigramWeights.length : 0;
   }
 
   understand(text: string): Understanding {
     const analysis = analyze(text, this.products, this.provinces);
     const tokens = analysis.tokens.map((token) => this.correctTypo(token));
     const features = new Set(featuresOf(tokens));
+    // Words no trigger knows still count against a match ("bạn tên gì" is not "shop bán gì"),
+    // at three quarters of an average word's weight: they may be names or fillers we did not list.
     let knownWeight = 0;
-    for (const feature of features) knownWeight += this.weights.get(feature) ?? 0;
+    for (const feature of features) knownWeight += this.weights.get(feature) ?? (feature.includes(' ') ? 0 : this.unknownWordWeight);
 
     const bestByFlow = new Map<string, IntentMatch>();
     for (const trigger of this.triggers) {
@@ -88,12 +93,15 @@ export class IntentMatcher {
     return { ...analysis, tokens, best: ranked[0] ?? null, runnerUp: ranked[1] ?? null };
   }
 
-  /** A word the triggers don't know, one typo away from one they do, is read as that one. */
+  /**
+   * A word the triggers don't know, one typo away from a long one they do, is read as that
+   * one ("khuyn" → "khuyen"). Short syllables are left alone: "thoai" is not "thoi".
+   */
   private correctTypo(token: string): string {
-    if (token.length < 4 || this.weights.has(token)) return token;
+    if (token.length < 5 || this.weights.has(token)) return token;
     const cached = this.typoCache.get(token);
     if (cached !== undefined) return cached ?? token;
-    const match = this.vocabulary.find((word) => word.length >= 4 && withinOneTypo(word, token)) ?? null;
+    const match = this.vocabulary.find((word) => word.length >= 6 && withinOneTypo(word, token)) ?? null;
     if (this.typoCache.size < 10_000) this.typoCache.set(token, match);
     return match ?? token;
   }

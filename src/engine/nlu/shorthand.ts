@@ -65,6 +65,9 @@ const ALWAYS: Record<string, string[]> = {
 const AMOUNT_CONTEXT = new Set(['gia', 'het', 'la', 'tien', 'mat', 'ship', 'phi', 'ban', 'nay', 'do', 'kg', 'ky', 'hop', 'thung', 'chai', 'tui']);
 const PERSON_CONTEXT = new Set(['oi', 'co', 'muon', 'can', 'dang', 'da', 'lay', 'mua', 'dat', 'cho', 'nhe', 'nha', 'gui', 'giup', 'o']);
 
+/** "bạn" as opposed to "bán"; see analyze.ts. */
+const YOU = '<you>';
+
 export function expandShorthand(words: readonly string[]): string[] {
   const out: string[] = [];
   words.forEach((word, i) => {
@@ -78,8 +81,8 @@ export function expandShorthand(words: readonly string[]): string[] {
 }
 
 function readBn(before: string | undefined, after: string | undefined): string[] {
-  if (after !== undefined && PERSON_CONTEXT.has(after) && !(before && AMOUNT_CONTEXT.has(before))) return ['ban'];
+  if (after !== undefined && PERSON_CONTEXT.has(after) && !(before && AMOUNT_CONTEXT.has(before))) return [YOU];
   if (before === undefined && after === undefined) return ['bao', 'nhieu'];
-  if (before === undefined) return after && /^\d/.test(after) ? ['bao', 'nhieu'] : ['ban'];
+  if (before === undefined) return after && /^\d/.test(after) ? ['bao', 'nhieu'] : [YOU];
   return ['bao', 'nhieu'];
 }

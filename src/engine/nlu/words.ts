@@ -31,11 +31,16 @@ function splitDigits(word: string): string[] {
   return match ? [match[1]!, match[2]!] : [word];
 }
 
-/** Optimal string alignment distance, capped: only "is it within one typo" matters here. */
+/**
+ * One typo apart: a letter missing, added or two neighbours swapped ("xaoi" for "xoai").
+ * A changed letter counts only in words of six letters or more and never the first: in
+ * short Vietnamese syllables one letter is often another word ("buoi"/"cuoi", "chao"/"chat").
+ */
 export function withinOneTypo(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   if (a.length === b.length) {
+    const substitutionAllowed = a.length >= 6;
     let first = -1;
     let differences = 0;
     for (let i = 0; i < a.length; i++) {
@@ -44,7 +49,7 @@ export function withinOneTypo(a: string, b: string): boolean {
         else if (differences > 2) return false;
       }
     }
-    if (differences === 1) return true;
+    if (differences === 1) return substitutionAllowed && first > 0;
     // A swap of two neighbouring letters ("xaoi" for "xoai") is one typo.
     return differences === 2 && a[first] === b[first + 1] && a[first + 1] === b[first] && a.slice(first + 2) === b.slice(first + 2);
   }

@@ -1,0 +1,16 @@
+import SQLite from 'better-sqlite3';
+import { choosePeriod } from './src/admin/period';
+const raw = new SQLite('/tmp/x/bench.db', { readonly: true });
+raw.pragma('cache_size = -200000');
+const { period: p } = choosePeriod({ period: '30d' }, new Date(), 'Asia/Ho_Chi_Minh');
+const t = (name: string, q: string) => { const st = raw.prepare(q); st.all({ from: p.from, to: p.to }); const s = performance.now(); for (let i = 0; i < 3; i++) st.all({ from: p.from, to: p.to }); console.log(name.padEnd(30), ((performance.now() - s) / 3).toFixed(1)); };
+const q = (s: string) => s.replace(/:from/g, '@from').replace(/:to/g, '@to');
+t('repeat exists', q(`select c.channel, count(distinct c.customer_id) from conversations c where started_at >= :from and started_at < :to and exists (select 1 from conversations e where e.customer_id = c.customer_id and e.started_at < :from) group by c.channel`));
+t('repeat dedupe', q(`select channel, count(*), count(case when exists (select 1 from conversations e where e.customer_id = d.customer_id and e.started_at < :from) then 1 end) from (select distinct channel, customer_id from conversations where started_at >= :from and started_at < :to) d group by channel`));
+t('repeat via customers', q(`select d.channel, count(*), count(case when k.created_at < :from then 1 end) from (select distinct channel, customer_id from conversations where started_at >= :from and started_at < :to) d join customers k on k.id = d.customer_id group by d.channel`));
+t('distinct customers only', q(`select channel, count(*) from (select distinct channel, customer_id from conversations where started_at >= :from and started_at < :to) d group by channel`));
+t('reach distinct', q(`select flow, step, count(distinct conversation_id) from events where type='step_entered' and created_at >= :from and created_at < :to group by flow, step`));
+t('reach two-level', q(`select flow, step, count(*) from (select distinct flow, step, conversation_id from events where type='step_entered' and created_at >= :from and created_at < :to) group by flow, step`));
+t('reach plain count', q(`select flow, step, count(*) from events where type='step_entered' and created_at >= :from and created_at < :to group by flow, step`));
+t('scan only', q(`select count(*) from events where type='step_entered' and created_at >= :from and created_at < :to`));
+console.log(raw.prepare('explain query plan ' + q(`select flow, step, count(*) from (select distinct flow, step, conversation_id from events where type='step_entered' and created_at >= :from and created_at < :to) group by flow, step`)).all().map((r: any) => r.detail));

@@ -1,0 +1,15 @@
+import SQLite from 'better-sqlite3';
+import { choosePeriod } from './src/admin/period';
+const raw = new SQLite('/tmp/x/bench.db');
+raw.pragma('cache_size = -200000');
+const { period: p } = choosePeriod({ period: '30d' }, new Date(), 'Asia/Ho_Chi_Minh');
+let s = performance.now();
+raw.exec('CREATE INDEX IF NOT EXISTS events_steps ON events(type, flow, step, created_at, conversation_id)');
+console.log('index', (performance.now() - s).toFixed(0));
+const flows = ['greeting','advice','order','payment','shipping','returns','human'];
+const steps = raw.prepare("select distinct step from events indexed by events_flow_type where flow is not null").all().map((r: any) => r.step) as string[];
+console.log(steps.length);
+const t = (name: string, q: string) => { const st = raw.prepare(q); st.all({ from: p.from, to: p.to }); const s = performance.now(); for (let i = 0; i < 3; i++) st.all({ from: p.from, to: p.to }); console.log(name.padEnd(30), ((performance.now() - s) / 3).toFixed(1)); console.log(raw.prepare('explain query plan ' + q).all({from: p.from, to: p.to}).map((r: any) => '  ' + r.detail).join('\n')); };
+const list = (xs: string[]) => xs.map((x) => `'${x}'`).join(',');
+t('reach IN', `select flow, step, count(distinct conversation_id) from events where type='step_entered' and flow in (${list(flows)}) and step in (${list(steps)}) and created_at >= @from and created_at < @to group by flow, step`);
+t('reach plain', `select flow, step, count(distinct conversation_id) from events indexed by events_report where type='step_entered' and created_at >= @from and created_at < @to group by flow, step`);
