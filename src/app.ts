@@ -1,10 +1,12 @@
 import type { Bot } from 'grammy';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { adminRoutes } from './admin/index';
 import { chatPage } from './channels/web/page';
 import { webChatApi } from './channels/web/api';
 import { zaloWebhookRoute } from './channels/zalo/webhook-route';
 import { telegramWebhookRoute } from './channels/telegram/webhook-route';
 import type { Conversations } from './conversation/conversations';
+import type { CustomerMessenger } from './conversation/customer-messenger';
 import type { Receive } from './conversation/receiver';
 import type { OutboxDelivery } from './conversation/outbox-delivery';
 import type { ShopFlows } from './flows/schema';
@@ -24,6 +26,8 @@ export interface AppDeps {
   receive: Receive;
   /** Webhook secrets of the channels that receive by webhook (and Telegram's bot, which runs the update); absent ones get no route. */
   webhooks?: { zalo?: { secret: string }; telegram?: { bot: Bot; secret: string } };
+  /** The owner's dashboard: its password (none: localhost only) and how to tell the customer. */
+  admin: { password: string | undefined; messenger: CustomerMessenger; clientAddress?: (c: Context) => string | undefined };
 }
 
 /** The whole HTTP surface, built from what the entry (Node or Workers) hands it. */
@@ -49,6 +53,19 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   app.route('/api/chat', webChatApi(deps));
+
+  app.route(
+    '/admin',
+    adminRoutes({
+      store: deps.store,
+      flows: deps.flows,
+      clock: deps.clock,
+      log: deps.log,
+      password: deps.admin.password,
+      messenger: deps.admin.messenger,
+      ...(deps.admin.clientAddress ? { clientAddress: deps.admin.clientAddress } : {}),
+    }),
+  );
 
   if (deps.webhooks?.zalo) {
     app.route('/zalo/webhook', zaloWebhookRoute({ secret: deps.webhooks.zalo.secret, log: deps.log, onEvent: (event) => deps.receive(event) }));

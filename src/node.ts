@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from './app';
 import { parseEnv } from './config';
 import { Conversations } from './conversation/conversations';
@@ -90,6 +91,7 @@ const app = createApp({
     ...(zalo && env.PUBLIC_URL && env.ZALO_WEBHOOK_SECRET ? { zalo: { secret: env.ZALO_WEBHOOK_SECRET } } : {}),
     ...(telegram && env.PUBLIC_URL && env.TELEGRAM_WEBHOOK_SECRET ? { telegram: { bot: telegram.bot, secret: env.TELEGRAM_WEBHOOK_SECRET } } : {}),
   },
+  admin: { password: env.ADMIN_PASSWORD, messenger, clientAddress: (c) => getConnInfo(c).remote.address },
 });
 const stopWatching = watchFlows(env.FLOWS_DIR, (next) => (engine = next), log);
 

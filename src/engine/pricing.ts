@@ -100,8 +100,16 @@ function discountOf(promotion: Promotion, lines: readonly OrderLine[]): number {
 
 /** The shop's calendar date (YYYY-MM-DD) at `now`: promotions start and end by the shop's clock. */
 export function localDate(now: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dateFormats.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timezone, format);
+  }
+  return format.format(now);
 }
+
+// Building an Intl formatter costs far more than using one; shops have one time zone.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function isInSeason(product: Product, now: Date, timezone: string): boolean {
   if (!product.season) return true;

@@ -1,5 +1,6 @@
 import { JOURNEY_STAGES, type Condition, type Flow, type ShopFlows, type Step } from '../flows/schema';
 import { readAnswer } from './answers';
+import { isInSeason } from './pricing';
 import { runAction } from './actions';
 import { isSkip, parseSatisfaction } from './nlu/answers';
 import type { IntentMatcher, Understanding } from './nlu/intent';
@@ -175,11 +176,8 @@ export class Turn {
 
   private mentionSeason(productId: string): void {
     const product = this.flows.shop.catalog.find((candidate) => candidate.id === productId);
-    if (!product?.season) return;
-    const month = Number(new Intl.DateTimeFormat('en-CA', { timeZone: this.flows.shop.shop.timezone, month: '2-digit' }).format(this.context.now));
-    const { from, to } = product.season;
-    const inSeason = from <= to ? month >= from && month <= to : month >= from || month <= to;
-    if (!inSeason) this.say(this.flows.shop.texts.out_of_season);
+    if (!product) return;
+    if (!isInSeason(product, this.context.now, this.flows.shop.shop.timezone)) this.say(this.flows.shop.texts.out_of_season);
   }
 
   private retry(flowId: string, stepId: string, step: Step, text: string): void {

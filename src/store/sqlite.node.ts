@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Database } from './database';
+import { BetterSqliteDialect, StatementCache } from './sqlite-dialect.node.ts';
 import { asConstraintError, type Store } from './store';
 
 /** Opens (creating if needed) the embedded SQLite database: WAL for concurrent readers. */
@@ -13,18 +14,10 @@ export function openSqliteStore(path: string): Store & { sqlite: SQLite.Database
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const statements = new Map<string, SQLite.Statement>();
-  const prepare = (sql: string) => {
-    let statement = statements.get(sql);
-    if (!statement) {
-      statement = sqlite.prepare(sql);
-      if (statements.size < 500) statements.set(sql, statement);
-    }
-    return statement;
-  };
+  const statements = new StatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new BetterSqliteDialect(statements) });
   const runAll = sqlite.transaction((queries: readonly { sql: string; parameters: readonly unknown[] }[]) => {
-    for (const query of queries) prepare(query.sql).run(...(query.parameters as unknown[]));
+    for (const query of queries) statements.get(query.sql).run(...(query.parameters as unknown[]));
   });
   return {
     db,
@@ -42,6 +35,7 @@ export function openSqliteStore(path: string): Store & { sqlite: SQLite.Database
     },
     async close() {
       await db.destroy();
+      sqlite.close();
     },
   };
 }

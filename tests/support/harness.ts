@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import { createApp, type AppDeps } from '../../src/app';
 import { Conversations, type OwnerChannel } from '../../src/conversation/conversations';
 import type { ChannelSender } from '../../src/conversation/inbound';
+import { CustomerMessenger } from '../../src/conversation/customer-messenger';
 import { OutboxDelivery } from '../../src/conversation/outbox-delivery';
 import { createReceiver, type Receive } from '../../src/conversation/receiver';
 import { createEngine, type Engine } from '../../src/engine/engine';
@@ -47,6 +48,7 @@ export async function startHarness(options: {
   owner?: OwnerChannel | null;
   idleMinutes?: number;
   webhooks?: AppDeps['webhooks'];
+  adminPassword?: string;
 }): Promise<Harness> {
   const { store } = await openDatabase(options.path);
   const engine = createEngine(await sampleFlows());
@@ -64,7 +66,18 @@ export async function startHarness(options: {
   });
   const delivery = new OutboxDelivery({ store, senders: options.senders ?? {}, clock: clock.now, log, pulledChannels: ['web', 'terminal'] });
   const receive = createReceiver(conversations, delivery, log);
-  const app = createApp({ store, conversations, delivery, flows: () => engine.flows, clock: clock.now, log, receive, ...(options.webhooks ? { webhooks: options.webhooks } : {}) });
+  const messenger = new CustomerMessenger({ store, delivery, clock: clock.now });
+  const app = createApp({
+    store,
+    conversations,
+    delivery,
+    flows: () => engine.flows,
+    clock: clock.now,
+    log,
+    receive,
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+    admin: { password: options.adminPassword, messenger },
+  });
   return { app, receive, store, engine, conversations, delivery, clock, log, close: () => store.close() };
 }
 

@@ -82,7 +82,7 @@ export async function startTelegramShop(options: { clock?: TestClock } = {}): Pr
       log,
     }),
   );
-  const app = createApp({ store, conversations, delivery, flows: () => engine.flows, clock: clock.now, log, receive, webhooks: { telegram: { bot, secret: WEBHOOK_SECRET } } });
+  const app = createApp({ store, conversations, delivery, flows: () => engine.flows, clock: clock.now, log, receive, webhooks: { telegram: { bot, secret: WEBHOOK_SECRET } }, admin: { password: undefined, messenger } });
 
   const post = async (update: unknown, secret: string | null = WEBHOOK_SECRET) => {
     const response = await app.request('/telegram/webhook', {

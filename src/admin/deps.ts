@@ -1,0 +1,27 @@
+import type { Context } from 'hono';
+import type { CustomerMessenger } from '../conversation/customer-messenger';
+import type { ShopFlows } from '../flows/schema';
+import type { Logger } from '../log';
+import type { Store } from '../store/store';
+import type { AdminSession } from './auth/session';
+
+export interface AdminDeps {
+  store: Store;
+  /** The flows in force now: time zone, status texts, each flow's steps. */
+  flows: () => ShopFlows;
+  clock: () => Date;
+  /** ADMIN_PASSWORD; unset: the dashboard answers only requests from this machine. */
+  password: string | undefined;
+  /** Tells a customer about their order or request in their own chat. */
+  messenger: CustomerMessenger;
+  log: Logger;
+  /** The connecting address (on Node: `getConnInfo(c).remote.address`); used for the lockout and localhost mode. */
+  clientAddress?: (c: Context) => string | undefined;
+}
+
+export interface AdminEnv {
+  Variables: { session: AdminSession };
+}
+
+/** Where the lead mounts the dashboard (DESIGN.md: routes that stay stable). */
+export const ADMIN_BASE = '/admin';

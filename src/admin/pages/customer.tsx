@@ -1,0 +1,89 @@
+import type { FC } from 'hono/jsx';
+import { formatMoney, formatPhone } from '../format';
+import { CHANNEL_LABELS, label, OUTCOME_LABELS, PAYMENT_LABELS, PHASE_LABELS, RETURN_LABELS, SHIPPING_LABELS, STAGE_LABELS } from '../labels';
+import type { CustomerJourney, JourneyMoment } from '../reports/customers';
+import { formatLocalTime } from '../zoned-time';
+import { conversationHref, href, orderHref } from './href';
+import { Badge, Stars } from './parts';
+
+/** Where a moment sits in the customer's journey, in the owner's words. */
+function journeyStep(moment: JourneyMoment, isFirstConversation: boolean): { name: string; tone: string } {
+  if (moment.kind === 'order') return { name: 'Mua hàng', tone: 'order' };
+  if (moment.kind === 'return') return { name: 'Sau bán · đổi trả', tone: 'return' };
+  if (isFirstConversation) return { name: 'Lần đầu liên hệ', tone: 'first' };
+  if (moment.phase === 'after') return { name: 'Sau bán', tone: 'after' };
+  return { name: 'Quay lại', tone: 'again' };
+}
+
+export const CustomerPage: FC<{ journey: CustomerJourney; flowTitle: (id: string | null) => string; timeZone: string }> = ({ journey, flowTitle, timeZone }) => {
+  const firstConversation = journey.moments.find((moment) => moment.kind === 'conversation');
+  return (
+    <>
+      <h1>{journey.name ?? 'Khách'}</h1>
+      <section class="panel">
+        <dl class="facts">
+          <dt>Mã khách</dt>
+          <dd>
+            <code>{journey.id}</code>
+          </dd>
+          <dt>Kênh</dt>
+          <dd>
+            {label(CHANNEL_LABELS, journey.channel)}
+            {journey.blocked ? <span class="badge cancelled"> đã chặn bot</span> : null}
+          </dd>
+          <dt>Số điện thoại</dt>
+          <dd>{journey.phone ? formatPhone(journey.phone) : '–'}</dd>
+          <dt>Địa chỉ</dt>
+          <dd>{journey.address ?? '–'}</dd>
+          <dt>Lần đầu</dt>
+          <dd>{formatLocalTime(journey.firstSeenAt, timeZone)}</dd>
+          <dt>Gần nhất</dt>
+          <dd>{formatLocalTime(journey.lastSeenAt, timeZone)}</dd>
+        </dl>
+      </section>
+      <h2>Hành trình</h2>
+      {journey.moments.length === 0 ? <p class="muted">Chưa có gì.</p> : null}
+      <ol class="timeline">
+        {journey.moments.map((moment) => {
+          const step = journeyStep(moment, moment === firstConversation);
+          return (
+            <li class={step.tone}>
+              <div class="kind">
+                {step.name} · {formatLocalTime(moment.at, timeZone)}
+              </div>
+              <Moment moment={moment} flowTitle={flowTitle} />
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+};
+
+const Moment: FC<{ moment: JourneyMoment; flowTitle: (id: string | null) => string }> = ({ moment, flowTitle }) => {
+  switch (moment.kind) {
+    case 'conversation':
+      return (
+        <div>
+          <a href={conversationHref(moment.id)}>{flowTitle(moment.entryFlow)}</a>
+          {[moment.stage && label(STAGE_LABELS, moment.stage), moment.phase && label(PHASE_LABELS, moment.phase)].filter(Boolean).map((part) => ` · ${part}`)} ·{' '}
+          <Badge value={moment.outcome ?? 'open'} labels={OUTCOME_LABELS} /> <Stars score={moment.score} />
+          {moment.comment ? <div class="small">“{moment.comment}”</div> : null}
+        </div>
+      );
+    case 'order':
+      return (
+        <div>
+          Đơn <a href={orderHref(moment.code)}>{moment.code}</a> · {formatMoney(moment.total)} · <Badge value={moment.paymentStatus} labels={PAYMENT_LABELS} />{' '}
+          <Badge value={moment.shippingStatus} labels={SHIPPING_LABELS} />
+        </div>
+      );
+    case 'return':
+      return (
+        <div>
+          Đổi trả đơn <a href={href('/returns', { q: moment.orderCode })}>{moment.orderCode}</a> · <Badge value={moment.status} labels={RETURN_LABELS} />
+          <div class="small">{moment.problem}</div>
+        </div>
+      );
+  }
+};

@@ -1,0 +1,74 @@
+import type { Child, FC } from 'hono/jsx';
+import type { AdminSession } from '../auth/session';
+import { href } from './href';
+import { ADMIN_STYLE } from './style';
+
+export type NavKey = 'overview' | 'satisfaction' | 'flows' | 'conversations' | 'customers' | 'orders' | 'returns';
+
+const NAV: [NavKey, string, string][] = [
+  ['overview', '', 'Tổng quan'],
+  ['satisfaction', '/satisfaction', 'Hài lòng'],
+  ['flows', '/flows', 'Luồng hội thoại'],
+  ['conversations', '/conversations', 'Hội thoại'],
+  ['customers', '/customers', 'Khách hàng'],
+  ['orders', '/orders', 'Đơn hàng'],
+  ['returns', '/returns', 'Đổi trả'],
+];
+
+export interface LayoutProps {
+  title: string;
+  active: NavKey;
+  shopName: string;
+  session: AdminSession;
+  children?: Child;
+}
+
+/** Every dashboard page: the shop's name, the navigation, and the localhost warning when there is no password. */
+export const Layout: FC<LayoutProps> = ({ title, active, shopName, session, children }) => (
+  <Document title={`${title} · ${shopName}`}>
+    <header class="top">
+      <div class="shop">
+        {shopName}
+        <small>Quản lý</small>
+      </div>
+      {session.local ? null : (
+        <form method="post" action={href('/logout')}>
+          <input type="hidden" name="_csrf" value={session.csrf} />
+          <button type="submit">Đăng xuất</button>
+        </form>
+      )}
+    </header>
+    <nav class="main" aria-label="Các trang quản lý">
+      {NAV.map(([key, path, name]) => (
+        <a href={href(path)} class={key === active ? 'active' : undefined} aria-current={key === active ? 'page' : undefined}>
+          {name}
+        </a>
+      ))}
+    </nav>
+    <main>
+      {session.local ? (
+        <p class="banner local" role="note">
+          Chưa đặt mật khẩu: trang quản lý chỉ mở được trên chính máy chạy bot. Đặt biến môi trường <code>ADMIN_PASSWORD</code> rồi khởi động lại để mở từ điện thoại.
+        </p>
+      ) : null}
+      {children}
+    </main>
+  </Document>
+);
+
+export const Document: FC<{ title: string; children?: Child }> = ({ title, children }) => (
+  <html lang="vi">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="robots" content="noindex" />
+      <title>{title}</title>
+      <style dangerouslySetInnerHTML={{ __html: ADMIN_STYLE }} />
+    </head>
+    <body>{children}</body>
+  </html>
+);
+
+export function renderPage(node: unknown): string {
+  return `<!doctype html>${String(node)}`;
+}

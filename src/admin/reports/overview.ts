@@ -1,0 +1,204 @@
+import { sql } from 'kysely';
+import { orderChannels, type ReportDb, type TimeRange } from './range';
+
+/** Everything the overview shows for one channel (or all channels) in one period. */
+export interface ChannelFigures {
+  conversations: number;
+  completed: number;
+  abandoned: number;
+  handedOver: number;
+  closed: number;
+  /** Closed conversations whose customer gave a score. */
+  answered: number;
+  scoreSum: number;
+  scored: number;
+  /** How many scores of 1, 2, 3, 4 and 5 stars. */
+  distribution: [number, number, number, number, number];
+  firstResponseMedianMs: number | null;
+  customers: number;
+  /** Customers with a conversation in the period who had one before it. */
+  repeatCustomers: number;
+  orders: number;
+  /** Order totals, leaving out cancelled, returned and refunded orders. */
+  revenue: number;
+  newReturns: number;
+}
+
+export interface Overview {
+  channels: string[];
+  /** Per channel, and `all`. */
+  figures: Record<string, ChannelFigures>;
+}
+
+export const ALL_CHANNELS = 'all';
+
+function emptyFigures(): ChannelFigures {
+  return {
+    conversations: 0,
+    completed: 0,
+    abandoned: 0,
+    handedOver: 0,
+    closed: 0,
+    answered: 0,
+    scoreSum: 0,
+    scored: 0,
+    distribution: [0, 0, 0, 0, 0],
+    firstResponseMedianMs: null,
+    customers: 0,
+    repeatCustomers: 0,
+    orders: 0,
+    revenue: 0,
+    newReturns: 0,
+  };
+}
+
+/** The overview of one period, channel by channel. */
+export async function overviewReport(db: ReportDb, range: TimeRange): Promise<Overview> {
+  const [touchpoints, customers, orders, returns] = await Promise.all([touchpointFigures(db, range), customerFigures(db, range), orderFigures(db, range), newReturnRequests(db, range)]);
+  const channels = orderChannels([...touchpoints, ...customers, ...orders, ...returns].map((row) => row.channel));
+  const figures: Record<string, ChannelFigures> = {};
+  for (const channel of [...channels, ALL_CHANNELS]) figures[channel] = emptyFigures();
+  const all = figures[ALL_CHANNELS]!;
+  const add = (channel: string, apply: (figures: ChannelFigures) => void) => {
+    apply(figures[channel]!);
+    apply(all);
+  };
+  for (const row of touchpoints) {
+    add(row.channel, (f) => {
+      f.conversations += Number(row.conversations);
+      f.completed += Number(row.completed);
+      f.abandoned += Number(row.abandoned);
+      f.handedOver += Number(row.handed_over);
+      f.closed += Number(row.closed);
+      f.answered += Number(row.answered);
+      f.scoreSum += Number(row.score_sum ?? 0);
+      f.scored += Number(row.scored);
+      f.distribution = f.distribution.map((count, index) => count + Number(row[`s${index + 1}` as 's1'])) as ChannelFigures['distribution'];
+    });
+  }
+  // Customer ids carry their channel, so per-channel customers add up to all customers.
+  for (const row of customers) {
+    add(row.channel, (f) => {
+      f.customers += Number(row.customers);
+      f.repeatCustomers += Number(row.returning);
+    });
+  }
+  for (const row of orders) {
+    add(row.channel, (f) => {
+      f.orders += Number(row.orders);
+      f.revenue += Number(row.revenue ?? 0);
+    });
+  }
+  for (const row of returns) add(row.channel, (f) => (f.newReturns += Number(row.requests)));
+
+  const timed = new Map(touchpoints.map((row) => [row.channel, Number(row.timed)]));
+  const medians = await Promise.all(
+    [...channels, ALL_CHANNELS].map(async (channel) => {
+      const count = channel === ALL_CHANNELS ? [...timed.values()].reduce((sum, n) => sum + n, 0) : (timed.get(channel) ?? 0);
+      return [channel, await medianFirstResponse(db, range, channel === ALL_CHANNELS ? undefined : channel, count)] as const;
+    }),
+  );
+  for (const [channel, median] of medians) figures[channel]!.firstResponseMedianMs = median;
+  return { channels, figures };
+}
+
+/** Return requests waiting for the owner right now, whenever they were opened. */
+export async function openReturnRequests(db: ReportDb): Promise<number> {
+  const row = await db.selectFrom('return_requests').select((eb) => eb.fn.countAll<number>().as('open')).where('status', '=', 'open').executeTakeFirstOrThrow();
+  return Number(row.open);
+}
+
+function touchpointFigures(db: ReportDb, range: TimeRange) {
+  return db
+    .selectFrom('conversations')
+    .select([
+      'channel',
+      sql<number>`count(*)`.as('conversations'),
+      sql<number>`count(case when outcome = 'completed' then 1 end)`.as('completed'),
+      sql<number>`count(case when outcome = 'abandoned' then 1 end)`.as('abandoned'),
+      sql<number>`count(case when outcome = 'handed_over' then 1 end)`.as('handed_over'),
+      sql<number>`count(case when status = 'closed' then 1 end)`.as('closed'),
+      sql<number>`count(case when status = 'closed' and satisfaction_score is not null then 1 end)`.as('answered'),
+      sql<number | null>`sum(satisfaction_score)`.as('score_sum'),
+      sql<number>`count(satisfaction_score)`.as('scored'),
+      sql<number>`count(case when satisfaction_score = 1 then 1 end)`.as('s1'),
+      sql<number>`count(case when satisfaction_score = 2 then 1 end)`.as('s2'),
+      sql<number>`count(case when satisfaction_score = 3 then 1 end)`.as('s3'),
+      sql<number>`count(case when satisfaction_score = 4 then 1 end)`.as('s4'),
+      sql<number>`count(case when satisfaction_score = 5 then 1 end)`.as('s5'),
+      sql<number>`count(first_response_ms)`.as('timed'),
+    ])
+    .where('started_at', '>=', range.from)
+    .where('started_at', '<', range.to)
+    .groupBy('channel')
+    .execute();
+}
+
+/** The period's customers, and those of them who had a conversation before it (each customer looked up once). */
+function customerFigures(db: ReportDb, range: TimeRange) {
+  return db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('conversations')
+        .select(['channel', 'customer_id'])
+        .distinct()
+        .where('started_at', '>=', range.from)
+        .where('started_at', '<', range.to)
+        .as('seen'),
+    )
+    .select(({ exists, selectFrom }) => [
+      'seen.channel',
+      sql<number>`count(*)`.as('customers'),
+      sql<number>`count(case when ${exists(
+        selectFrom('conversations as earlier')
+          .select(sql`1`.as('one'))
+          .whereRef('earlier.customer_id', '=', 'seen.customer_id')
+          .where('earlier.started_at', '<', range.from),
+      )} then 1 end)`.as('returning'),
+    ])
+    .groupBy('seen.channel')
+    .execute();
+}
+
+function orderFigures(db: ReportDb, range: TimeRange) {
+  return db
+    .selectFrom('orders')
+    .select([
+      'channel',
+      sql<number>`count(*)`.as('orders'),
+      sql<number | null>`sum(case when shipping_status not in ('cancelled', 'returned') and payment_status <> 'refunded' then total end)`.as('revenue'),
+    ])
+    .where('created_at', '>=', range.from)
+    .where('created_at', '<', range.to)
+    .groupBy('channel')
+    .execute();
+}
+
+function newReturnRequests(db: ReportDb, range: TimeRange) {
+  return db
+    .selectFrom('return_requests as r')
+    .innerJoin('customers as k', 'k.id', 'r.customer_id')
+    .select(['k.channel', sql<number>`count(*)`.as('requests')])
+    .where('r.created_at', '>=', range.from)
+    .where('r.created_at', '<', range.to)
+    .groupBy('k.channel')
+    .execute();
+}
+
+/** SQLite has no median: sort the period's times and read the middle one (or two). */
+async function medianFirstResponse(db: ReportDb, range: TimeRange, channel: string | undefined, count: number): Promise<number | null> {
+  if (count === 0) return null;
+  let query = db
+    .selectFrom('conversations')
+    .select('first_response_ms')
+    .where('started_at', '>=', range.from)
+    .where('started_at', '<', range.to)
+    .where('first_response_ms', 'is not', null);
+  if (channel) query = query.where('channel', '=', channel);
+  const middle = await query
+    .orderBy('first_response_ms')
+    .limit(count % 2 === 1 ? 1 : 2)
+    .offset(Math.floor((count - 1) / 2))
+    .execute();
+  return middle.reduce((sum, row) => sum + Number(row.first_response_ms), 0) / middle.length;
+}
