@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, OutboxTable } from './database';
 
 export type OutboxRow = Selectable<OutboxTable>;
@@ -67,18 +67,7 @@ export async function enqueueCustomerMessage(
   const open = await db.selectFrom('conversations').select('id').where('customer_id', '=', row.customerId).where('status', '=', 'open').executeTakeFirst();
   await db
     .insertInto('outbox')
-    .values({
-      id: row.id,
-      conversation_id: open?.id ?? null,
-      recipient: 'customer',
-      channel: customer.channel,
-      chat_id: customer.chat_id,
-      payload: JSON.stringify(row.payload),
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: row.now,
-      created_at: row.now,
-    })
+    .values(pendingRow({ id: row.id, conversationId: open?.id ?? null, recipient: 'customer', channel: customer.channel, chatId: customer.chat_id, payload: row.payload, now: row.now }))
     .execute();
   return { channel: customer.channel, chatId: customer.chat_id };
 }
@@ -102,17 +91,30 @@ export async function enqueueOwnerMessage(
 ): Promise<void> {
   await db
     .insertInto('outbox')
-    .values({
-      id: row.id,
-      conversation_id: row.conversationId,
-      recipient: 'owner',
-      channel: row.channel,
-      chat_id: row.chatId,
-      payload: JSON.stringify(row.payload),
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: row.now,
-      created_at: row.now,
-    })
+    .values(pendingRow({ ...row, recipient: 'owner' }))
     .execute();
+}
+
+/** An outbox row ready to send now. */
+export function pendingRow(row: {
+  id: string;
+  conversationId: string | null;
+  recipient: 'customer' | 'owner';
+  channel: string;
+  chatId: string;
+  payload: unknown;
+  now: string;
+}): Insertable<OutboxTable> {
+  return {
+    id: row.id,
+    conversation_id: row.conversationId,
+    recipient: row.recipient,
+    channel: row.channel,
+    chat_id: row.chatId,
+    payload: JSON.stringify(row.payload),
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: row.now,
+    created_at: row.now,
+  };
 }

@@ -1,5 +1,6 @@
 import { sql, type CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { ConversationTable, CustomerTable, Database } from './database';
+import { pendingRow } from './outbox';
 
 export interface TurnSnapshot {
   processed: boolean;
@@ -36,23 +37,8 @@ export async function readTurn(db: Kysely<Database>, channel: string, updateId: 
   };
 }
 
-export interface ConversationFields {
-  status: 'open' | 'closed';
-  last_activity_at: string;
-  ended_at: string | null;
-  outcome: string | null;
-  entry_flow: string | null;
-  stage: string | null;
-  phase: string | null;
-  message_count: number;
-  first_response_ms: number | null;
-  satisfaction_asked: number;
-  satisfaction_score: number | null;
-  satisfaction_comment: string | null;
-  mode: string;
-  state: string;
-  flows_version: string;
-}
+/** What a turn writes of a touchpoint; its identity and version are handled apart. */
+export type ConversationFields = Omit<ConversationTable, 'id' | 'customer_id' | 'channel' | 'started_at' | 'version'>;
 
 export interface TurnWrite {
   now: string;
@@ -218,18 +204,7 @@ export function turnQueries(db: Kysely<Database>, write: TurnWrite): CompiledQue
     queries.push(
       db
         .insertInto('outbox')
-        .values({
-          id: row.id,
-          conversation_id: conversation.id,
-          recipient: row.recipient,
-          channel: row.channel,
-          chat_id: row.chatId,
-          payload: JSON.stringify(row.payload),
-          status: 'pending',
-          attempts: 0,
-          next_attempt_at: now,
-          created_at: now,
-        })
+        .values(pendingRow({ ...row, conversationId: conversation.id, now }))
         .compile(),
     );
   }

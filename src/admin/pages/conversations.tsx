@@ -7,7 +7,7 @@ import { OUTCOMES } from '../reports/conversations';
 import { KNOWN_CHANNELS } from '../reports/range';
 import { formatLocalTime } from '../zoned-time';
 import { conversationHref, customerHref, href } from './href';
-import { Badge, Options, Pager, Stars } from './parts';
+import { Badge, Options, Pager, Stars, DateRangeFields } from './parts';
 
 export interface ConversationsPageProps {
   query: ConversationQuery;
@@ -50,14 +50,7 @@ export const ConversationsPage: FC<ConversationsPageProps> = ({ query, rows, has
             <Options values={Object.keys(SCORE_LABELS)} labels={SCORE_LABELS} selected={query.score} all="Tất cả" />
           </select>
         </label>
-        <label>
-          Từ ngày
-          <input type="date" name="from" value={query.from ?? ''} />
-        </label>
-        <label>
-          Đến ngày
-          <input type="date" name="to" value={query.to ?? ''} />
-        </label>
+        <DateRangeFields from={query.from} to={query.to} />
         <label>
           Có chữ
           <input type="search" name="q" value={query.q ?? ''} placeholder="vd: ship, hư, đổi" maxlength={100} />

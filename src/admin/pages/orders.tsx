@@ -6,7 +6,7 @@ import { CHANNEL_LABELS, label, PAYMENT_LABELS, PAYMENT_METHOD_LABELS, SHIPPING_
 import { PAYMENT_STATUSES, SHIPPING_STATUSES, type OrderRow } from '../reports/orders';
 import { formatLocalTime } from '../zoned-time';
 import { conversationHref, customerHref, href } from './href';
-import { Badge, Options, Pager } from './parts';
+import { Badge, Options, Pager, DateRangeFields } from './parts';
 
 export interface OrdersPageProps {
   query: OrderQuery;
@@ -42,14 +42,7 @@ export const OrdersPage: FC<OrdersPageProps> = ({ query, rows, hasNext, session,
             <Options values={SHIPPING_STATUSES} labels={SHIPPING_LABELS} selected={query.shipping} all="Tất cả" />
           </select>
         </label>
-        <label>
-          Từ ngày
-          <input type="date" name="from" value={query.from ?? ''} />
-        </label>
-        <label>
-          Đến ngày
-          <input type="date" name="to" value={query.to ?? ''} />
-        </label>
+        <DateRangeFields from={query.from} to={query.to} />
         <label>
           Mã đơn hoặc tên người nhận
           <input type="search" name="q" value={query.q ?? ''} maxlength={100} />

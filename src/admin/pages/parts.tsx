@@ -67,3 +67,17 @@ export function periodLink(path: string, period: Period, extra: Record<string, s
 export function conversationsLink(period: Period, extra: Record<string, string> = {}): string {
   return href('/conversations', { from: period.firstDay, to: period.lastDay, ...extra });
 }
+
+/** The "from"/"to" date filters every list page has. */
+export const DateRangeFields: FC<{ from: string | undefined; to: string | undefined }> = ({ from, to }) => (
+  <>
+    <label>
+      Từ ngày
+      <input type="date" name="from" value={from ?? ''} />
+    </label>
+    <label>
+      Đến ngày
+      <input type="date" name="to" value={to ?? ''} />
+    </label>
+  </>
+);

@@ -5,7 +5,7 @@ import { CHANNEL_LABELS, label, RETURN_LABELS } from '../labels';
 import { RETURN_STATUSES, type ReturnRequestRow } from '../reports/returns';
 import { formatLocalTime } from '../zoned-time';
 import { conversationHref, customerHref, href, orderHref } from './href';
-import { Badge, Options, Pager } from './parts';
+import { Badge, Options, Pager, DateRangeFields } from './parts';
 import { PhotoReference } from './transcript';
 
 export interface ReturnsPageProps {
@@ -35,14 +35,7 @@ export const ReturnsPage: FC<ReturnsPageProps> = ({ query, rows, hasNext, sessio
             <Options values={RETURN_STATUSES} labels={RETURN_LABELS} selected={query.status} all="Tất cả" />
           </select>
         </label>
-        <label>
-          Từ ngày
-          <input type="date" name="from" value={query.from ?? ''} />
-        </label>
-        <label>
-          Đến ngày
-          <input type="date" name="to" value={query.to ?? ''} />
-        </label>
+        <DateRangeFields from={query.from} to={query.to} />
         <label>
           Mã đơn
           <input type="search" name="q" value={query.q ?? ''} maxlength={20} />
