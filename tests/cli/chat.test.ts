@@ -37,3 +37,18 @@ describe('npm run flows:check', () => {
     expect(stderr).toContain('2 lỗi trong tests/flows/fixtures/broken-shop/');
   });
 });
+
+describe('npm run migrate', () => {
+  it('applies every migration once and says so, then reports the file up to date', async () => {
+    const database = tempDatabasePath();
+    try {
+      const first = await runCli('src/cli/migrate.ts', [], '', { DATABASE_PATH: database.path });
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/^applied 0001_initial\.sql, 0002_dashboard_indexes\.sql, 0003_owner_relay\.sql/);
+      const second = await runCli('src/cli/migrate.ts', [], '', { DATABASE_PATH: database.path });
+      expect(second.stdout.trim()).toBe(`${database.path} is up to date`);
+    } finally {
+      database.cleanup();
+    }
+  });
+});

@@ -190,3 +190,23 @@ describe('bad input to /api/chat', () => {
     expect(visitor.text()).toContain('bao nhiêu kg Bơ sáp Đắk Lắk');
   });
 });
+
+describe('GET /healthz', () => {
+  it('answers with the flows version and the database status', async () => {
+    const response = await harness.app.request('/healthz');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      ok: true,
+      flows: { version: harness.engine.flows.version, count: 8 },
+      database: { kind: 'sqlite', reachable: true },
+    });
+  });
+
+  it('answers 503 when the database is gone', async () => {
+    await harness.store.close();
+    const response = await harness.app.request('/healthz');
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as { database: { reachable: boolean } }).database.reachable).toBe(false);
+    harness = await startHarness({ path: database.path });
+  });
+});
