@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { adminRoutes } from './admin/index';
 import { chatPage } from './channels/web/page';
 import { webChatApi } from './channels/web/api';
+import { QrMedia, qrMediaRoute, qrSigningKey } from './channels/media/qr-media';
 import { zaloWebhookRoute } from './channels/zalo/webhook-route';
 import { telegramWebhookRoute } from './channels/telegram/webhook-route';
 import type { Conversations } from './conversation/conversations';
@@ -28,6 +29,8 @@ export interface AppDeps {
   webhooks?: { zalo?: { secret: string }; telegram?: { bot: Bot; secret: string } };
   /** The owner's dashboard: its password (none: localhost only) and how to tell the customer. */
   admin: { password: string | undefined; messenger: CustomerMessenger; clientAddress?: (c: Context) => string | undefined };
+  /** VietQR images for bank transfers (`/media/qr/…`); share it with the senders. Absent: one with a random key. */
+  qrMedia?: QrMedia;
 }
 
 /** The whole HTTP surface, built from what the entry (Node or Workers) hands it. */
@@ -52,7 +55,10 @@ export function createApp(deps: AppDeps): Hono {
     );
   });
 
-  app.route('/api/chat', webChatApi(deps));
+  const qrMedia = deps.qrMedia ?? new QrMedia({ store: deps.store, flows: deps.flows, key: qrSigningKey([]) });
+  app.route('/media', qrMediaRoute(qrMedia));
+
+  app.route('/api/chat', webChatApi({ ...deps, qrMedia }));
 
   app.route(
     '/admin',

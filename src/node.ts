@@ -6,9 +6,11 @@ import { Conversations } from './conversation/conversations';
 import { OutboxDelivery } from './conversation/outbox-delivery';
 import { createReceiver } from './conversation/receiver';
 import { startZaloChannel } from './channels/zalo/channel';
+import { QrMedia, qrSigningKey } from './channels/media/qr-media';
 import { startTelegramChannel } from './channels/telegram/channel';
 import { CustomerMessenger } from './conversation/customer-messenger';
 import { OwnerDesk } from './conversation/owner-desk';
+import { Scheduler } from './conversation/scheduler';
 import { setCustomerBlocked } from './store/customers';
 import type { Engine } from './engine/engine';
 import { consoleLogger } from './log';
@@ -52,9 +54,18 @@ const conversations = new Conversations({
 const senders: ConstructorParameters<typeof OutboxDelivery>[0]['senders'] = {};
 const delivery = new OutboxDelivery({ store, senders, clock, log, pulledChannels: ['web', 'terminal'] });
 const receive = createReceiver(conversations, delivery, log);
+// After the sale (issue 10): check-ins, the reminder of an unfinished order, repurchase reminders.
+const scheduler = new Scheduler({ store, conversations, engine: () => engine, clock, log, idleMinutes: env.IDLE_MINUTES, delivery });
+// VietQR images for bank transfers: one signing key for the /media route and the senders.
+const qrMedia = new QrMedia({
+  store,
+  flows: () => engine.flows,
+  key: qrSigningKey([env.ADMIN_PASSWORD, env.TELEGRAM_BOT_TOKEN, env.TELEGRAM_WEBHOOK_SECRET, env.ZALO_BOT_TOKEN, env.ZALO_WEBHOOK_SECRET]),
+  publicUrl: env.PUBLIC_URL,
+});
 
 const zalo = env.ZALO_BOT_TOKEN
-  ? await startZaloChannel({ token: env.ZALO_BOT_TOKEN, apiUrl: env.ZALO_API_URL, publicUrl: env.PUBLIC_URL, receive, log, poll: !env.PUBLIC_URL })
+  ? await startZaloChannel({ token: env.ZALO_BOT_TOKEN, apiUrl: env.ZALO_API_URL, publicUrl: env.PUBLIC_URL, qr: qrMedia, receive, log, poll: !env.PUBLIC_URL })
   : null;
 if (zalo) senders.zalo = zalo.sender;
 
@@ -73,6 +84,7 @@ const telegram = env.TELEGRAM_BOT_TOKEN
         markBlocked: async (chatId, blocked) => void (await setCustomerBlocked(store.db, 'telegram', chatId, blocked)),
       },
       sharePhoneLabel: () => engine.flows.shop.texts.share_phone_button,
+      qr: qrMedia,
       log,
       poll: !env.PUBLIC_URL,
     })
@@ -92,11 +104,13 @@ const app = createApp({
     ...(telegram && env.PUBLIC_URL && env.TELEGRAM_WEBHOOK_SECRET ? { telegram: { bot: telegram.bot, secret: env.TELEGRAM_WEBHOOK_SECRET } } : {}),
   },
   admin: { password: env.ADMIN_PASSWORD, messenger, clientAddress: (c) => getConnInfo(c).remote.address },
+  qrMedia,
 });
 const stopWatching = watchFlows(env.FLOWS_DIR, (next) => (engine = next), log);
 
 const timers = [
   setInterval(() => void conversations.sweepIdle().catch((error) => log.error('idle sweep failed', { error: String(error) })), 60_000),
+  setInterval(() => void scheduler.runDue().catch((error) => log.error('scheduled messages failed', { error: String(error) })), 60_000),
   setInterval(() => void delivery.retryDue().catch((error) => log.error('outbox retry failed', { error: String(error) })), 5_000),
   ...(ownerDesk ? [setInterval(() => void ownerDesk.remindWaitingCustomers().catch((error) => log.error('waiting-customer sweep failed', { error: String(error) })), 60_000)] : []),
 ];

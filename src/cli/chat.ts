@@ -32,7 +32,7 @@ const conversations = new Conversations({ store, engine: () => engine, clock, id
 
 const print = (message: Outbound, where: { flow: string | null; step: string | null }) => {
   if (json) {
-    const text = message.kind === 'text' ? message.text : (message.caption ?? message.url);
+    const text = message.kind === 'text' ? message.text : message.kind === 'payment_qr' ? message.caption : (message.caption ?? message.url);
     const buttons = message.kind === 'text' ? (message.buttons ?? []).map((button) => button.label) : [];
     console.log(JSON.stringify({ text, buttons, flow: where.flow, step: where.step }));
     return;
@@ -40,6 +40,8 @@ const print = (message: Outbound, where: { flow: string | null; step: string | n
   if (message.kind === 'text') {
     console.log(`\n🤖 ${message.text}`);
     (message.buttons ?? []).forEach((button, i) => console.log(`   ${i + 1}. ${button.label}`));
+  } else if (message.kind === 'payment_qr') {
+    console.log(`\n🔳 [mã VietQR: ${message.amount}đ, nội dung ${message.orderCode}] ${message.caption}`);
   } else {
     console.log(`\n🖼  ${message.url}${message.caption ? ` — ${message.caption}` : ''}`);
   }

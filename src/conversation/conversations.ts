@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { CompiledQuery, Selectable } from 'kysely';
 import type { Engine } from '../engine/engine';
 import { initialState, type ConversationState, type Effect, type EngineEvent, type Inbound, type Outbound, type TurnResult } from '../engine/types';
 import type { Logger } from '../log';
@@ -12,6 +12,11 @@ import { newId, newOrderCode } from './ids';
 import type { InboundEvent } from './inbound';
 import { lowScoreNotice, ownerNotices, type NoticeContext } from './owner-notices';
 import { relayToOwner, returnPhotos, withHandBack, type NoticeForOwner } from './owner-relay';
+import { abandonedCartQuery, afterSaleQueries, MESSAGING_WINDOW_MS } from './after-sale';
+import { erasePersonalDataQueries, personalData } from '../store/personal-data';
+import { lastOrderDetails, remindedCart } from '../store/scheduled';
+import { renderTemplate } from '../engine/template';
+import { formatVnd } from '../engine/format';
 
 /** Where the owner hears about orders and requests; null writes a log line instead. */
 export interface OwnerChannel {
@@ -39,6 +44,23 @@ export interface TurnOutcome {
   outboxIds: string[];
 }
 
+export interface HandleOptions {
+  /** Statements to commit with the turn's own batch (the scheduler marks its message sent). */
+  extraQueries?: readonly CompiledQuery[];
+}
+
+/** What a returning customer's turn knows beyond the snapshot (issue 10). */
+interface ReturningCustomer {
+  lastOrder: Awaited<ReturnType<typeof lastOrderDetails>>;
+  remindedCart: { productId: string; quantity: number }[] | null;
+}
+
+/** What a turn adds to its batch after the sale (issue 10): schedules, opt-out, erasure, an export to read. */
+interface AfterSaleWrite {
+  queries: CompiledQuery[];
+  exportRequested: boolean;
+}
+
 /** Tries before a turn gives up on a conversation another writer keeps changing. */
 const MAX_ATTEMPTS = 5;
 /** Where owner notices go when no owner chat is configured: delivered as a log line. */
@@ -53,11 +75,11 @@ export class Conversations {
 
   constructor(private readonly deps: ConversationDeps) {}
 
-  handle(event: InboundEvent): Promise<TurnOutcome> {
-    return this.queue.run(`${event.channel}:${event.userId}`, () => this.process(event));
+  handle(event: InboundEvent, options: HandleOptions = {}): Promise<TurnOutcome> {
+    return this.queue.run(`${event.channel}:${event.userId}`, () => this.process(event, options));
   }
 
-  private async process(event: InboundEvent): Promise<TurnOutcome> {
+  private async process(event: InboundEvent, options: HandleOptions = {}): Promise<TurnOutcome> {
     const { store, log } = this.deps;
     const receivedAt = this.deps.clock();
     const customerId = `${event.channel}:${event.userId}`;
@@ -68,9 +90,12 @@ export class Conversations {
         await this.closeIdleConversation(snapshot.conversation);
         continue;
       }
-      const write = this.compute(event, snapshot, customerId, receivedAt);
+      const returning = await this.readReturning(snapshot, customerId, event);
+      const after: AfterSaleWrite = { queries: [], exportRequested: false };
+      const write = this.compute(event, snapshot, customerId, receivedAt, returning, after);
+      if (after.exportRequested) await this.appendPersonalData(write, customerId, event);
       try {
-        await store.batch([...turnQueries(store.db, write), ...handoverQueries(store.db, write)]);
+        await store.batch([...turnQueries(store.db, write), ...handoverQueries(store.db, write), ...after.queries, ...(options.extraQueries ?? [])]);
         return { status: 'processed', conversationId: write.conversation.id, outboxIds: write.outbox.map((row) => row.id) };
       } catch (error) {
         if (!(error instanceof ConstraintError)) throw error;
@@ -81,7 +106,38 @@ export class Conversations {
     throw new Error(`conversation ${customerId} kept changing under ${MAX_ATTEMPTS} attempts; the update was not processed and the platform will retry it`);
   }
 
-  private compute(event: InboundEvent, snapshot: TurnSnapshot, customerId: string, receivedAt: Date): TurnWrite {
+  /** A returning customer's last order (to reorder, to confirm the address) and a cart the bot reminded them of. */
+  private async readReturning(snapshot: TurnSnapshot, customerId: string, event: InboundEvent): Promise<ReturningCustomer> {
+    const db = this.deps.store.db;
+    const tapped = event.message.kind === 'button' && event.message.value.includes('flow:');
+    const since = new Date(this.deps.clock().getTime() - MESSAGING_WINDOW_MS).toISOString();
+    const [lastOrder, reminded] = await Promise.all([
+      snapshot.recentOrders.length > 0 ? lastOrderDetails(db, customerId) : null,
+      tapped && snapshot.customer ? remindedCart(db, customerId, since) : null,
+    ]);
+    const fresher = reminded && (!lastOrder || reminded.sentAt > lastOrder.createdAt) ? reminded.items : null;
+    return { lastOrder, remindedCart: fresher };
+  }
+
+  /** "dữ liệu của tôi": what the shop holds, read before the write and said after the flow's own words. */
+  private async appendPersonalData(write: TurnWrite, customerId: string, event: InboundEvent): Promise<void> {
+    const data = await personalData(this.deps.store.db, customerId);
+    const texts = this.deps.engine().flows.shop.after_sale.texts;
+    const none = texts.personal_data_none;
+    const values: Record<string, string> = {
+      name: data?.customer.name ?? data?.customer.display_name ?? none,
+      phone: data?.customer.phone ?? none,
+      address: data?.customer.address ?? none,
+      orders: data && data.orders.length > 0 ? data.orders.map((order) => `${order.code} (${formatVnd(order.total)})`).join(', ') : none,
+      conversations: String(data?.conversations.length ?? 0),
+    };
+    const reply = { kind: 'text' as const, text: renderTemplate(texts.personal_data, (root) => values[root] ?? '') };
+    const now = this.deps.clock();
+    write.messages.push(outboundMessage(reply));
+    write.outbox.push({ id: newId(now), recipient: 'customer', channel: event.channel, chatId: event.chatId, payload: reply });
+  }
+
+  private compute(event: InboundEvent, snapshot: TurnSnapshot, customerId: string, receivedAt: Date, returning?: ReturningCustomer, after?: AfterSaleWrite): TurnWrite {
     const now = this.deps.clock();
     const engine = this.deps.engine();
     const open = snapshot.conversation;
@@ -90,8 +146,24 @@ export class Conversations {
     const result = engine.turn(state, event.message, {
       now,
       orderCode: (this.deps.orderCode ?? newOrderCode)(),
-      customer: { name: customerName, orders: snapshot.recentOrders },
+      customer: {
+        name: customerName,
+        orders: snapshot.recentOrders,
+        phone: snapshot.customer?.phone ?? null,
+        address: snapshot.customer?.address ?? null,
+        lastOrder: returning?.lastOrder ?? null,
+        remindedCart: returning?.remindedCart ?? null,
+      },
     });
+    const scheduled = event.message.kind === 'scheduled';
+    if (after) {
+      after.queries.push(...afterSaleQueries(this.deps.store.db, engine.flows, result.effects, customerId, now));
+      for (const effect of result.effects) {
+        if (effect.type !== 'personal_data') continue;
+        if (effect.request === 'export') after.exportRequested = true;
+        else after.queries.push(...erasePersonalDataQueries(this.deps.store.db, customerId, { keepPending: true }));
+      }
+    }
     const conversationId = open?.id ?? newId(now);
     const nowIso = now.toISOString();
     const outbox: TurnWrite['outbox'] = result.replies.map((reply) => ({ id: newId(now), recipient: 'customer', channel: event.channel, chatId: event.chatId, payload: reply }));
@@ -107,7 +179,8 @@ export class Conversations {
     return {
       now: nowIso,
       update: { channel: event.channel, id: event.updateId },
-      customer: { id: customerId, channel: event.channel, chatId: event.chatId, displayName: event.displayName ?? null, profile },
+      // A scheduled message is not the customer writing: their row (last seen) stays as it is.
+      ...(scheduled ? {} : { customer: { id: customerId, channel: event.channel, chatId: event.chatId, displayName: event.displayName ?? null, profile } }),
       conversation: {
         id: conversationId,
         customerId,
@@ -117,7 +190,7 @@ export class Conversations {
         fields: {
           ...touchpointFields(result, engine.flows.version, nowIso),
           message_count: (open?.message_count ?? 0) + 1 + result.replies.length,
-          first_response_ms: open ? open.first_response_ms : result.replies.length > 0 ? now.getTime() - receivedAt.getTime() : null,
+          first_response_ms: open ? open.first_response_ms : result.replies.length > 0 && !scheduled ? now.getTime() - receivedAt.getTime() : null,
         },
       },
       messages: [inboundMessage(event.message), ...result.replies.map(outboundMessage)],
@@ -181,15 +254,18 @@ export class Conversations {
     let closed = 0;
     for (const conversation of await idleConversations(this.deps.store.db, before)) {
       // Customer ids are "<channel>:<user id>", the same key `handle` serializes on.
-      if (await this.queue.run(conversation.customer_id, () => this.closeIdleConversation(conversation))) closed++;
+      if (await this.queue.run(conversation.customer_id, () => this.closeIdleConversation(conversation, true))) closed++;
     }
     return closed;
   }
 
-  private async closeIdleConversation(conversation: Selectable<ConversationTable>): Promise<boolean> {
+  /** `remindLater`: the idle sweep (not a customer writing again) schedules the one reminder of an unfinished order. */
+  private async closeIdleConversation(conversation: Selectable<ConversationTable>, remindLater = false): Promise<boolean> {
     const engine = this.deps.engine();
     const now = this.deps.clock();
-    const result = engine.closeIdle(JSON.parse(conversation.state) as ConversationState, {
+    const before = JSON.parse(conversation.state) as ConversationState;
+    const reminder = remindLater ? abandonedCartQuery(this.deps.store.db, engine.flows, before, conversation, now) : null;
+    const result = engine.closeIdle(before, {
       now,
       orderCode: '',
       customer: { name: null, orders: [] },
@@ -219,7 +295,7 @@ export class Conversations {
       outbox: [],
     };
     try {
-      await this.deps.store.batch(turnQueries(this.deps.store.db, write));
+      await this.deps.store.batch([...turnQueries(this.deps.store.db, write), ...(reminder ? [reminder] : [])]);
       this.deps.log.info('closed idle conversation', { conversation: conversation.id, outcome: result.state.ended });
       return true;
     } catch (error) {
@@ -269,6 +345,8 @@ function inboundMessage(message: Inbound): TurnWrite['messages'][number] {
       return { direction: 'in', kind: 'location', text: null, payload: { latitude: message.latitude, longitude: message.longitude } };
     case 'handback':
       return { direction: 'in', kind: 'handback', text: null, payload: null };
+    case 'scheduled':
+      return { direction: 'in', kind: 'scheduled', text: null, payload: { message: message.message, flow: message.flow } };
   }
 }
 
@@ -278,6 +356,8 @@ function outboundMessage(reply: Outbound): TurnWrite['messages'][number] {
       return { direction: 'out', kind: 'text', text: reply.text, payload: reply.buttons ? { buttons: reply.buttons } : null };
     case 'image':
       return { direction: 'out', kind: 'image', text: reply.caption ?? null, payload: { url: reply.url } };
+    case 'payment_qr':
+      return { direction: 'out', kind: 'payment_qr', text: reply.caption, payload: { orderCode: reply.orderCode, amount: reply.amount } };
   }
 }
 

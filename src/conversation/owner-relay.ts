@@ -36,6 +36,7 @@ export function relayToOwner(texts: OwnerTexts, message: Inbound, context: Notic
       return [{ kind: 'image', url: message.ref, caption: [render(texts.relay_photo, context), message.caption ?? ''].filter(Boolean).join('\n'), notice }];
     case 'button':
     case 'handback':
+    case 'scheduled':
       // A tap on an old button means nothing to a person reading the chat.
       return [];
   }

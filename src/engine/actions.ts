@@ -1,7 +1,8 @@
 import type { ActionName, ShopFlows } from '../flows/schema';
+import { paymentQrFor } from './payment/payment-qr';
 import { promotionProblem, quoteOrder } from './pricing';
 import { renderTemplate } from './template';
-import type { ConversationState, Effect, TurnContext } from './types';
+import type { ConversationState, Effect, EngineEvent, Outbound, TurnContext } from './types';
 import { variablesFor } from './view';
 
 export interface ActionInput {
@@ -18,6 +19,10 @@ export interface ActionOutcome {
   variables?: Record<string, string>;
   effects: Effect[];
   mode?: 'human';
+  /** Replies other than text the action adds, after its `say` texts (the VietQR code). */
+  replies?: Outbound[];
+  /** Facts for the dashboard the action itself establishes (a product's score). */
+  events?: EngineEvent[];
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
@@ -84,6 +89,8 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
       delete slots.promo_code;
       delete slots.confirmed;
       delete slots.more_items;
+      delete slots.reorder;
+      delete slots.use_saved;
       const profile: Effect = { type: 'customer_profile', ...(order.contactName ? { name: order.contactName } : {}), ...(order.phone ? { phone: order.phone } : {}), ...(order.address ? { address: order.address } : {}) };
       return { say: [], effects: [{ type: 'create_order', order }, profile] };
     }
@@ -116,6 +123,64 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
     case 'mark_paid': {
       const code = text(slots.order_code)?.toUpperCase() ?? state.lastOrder?.code;
       return { say: [], effects: code ? [{ type: 'payment_claimed', orderCode: code }] : [] };
+    }
+    case 'recall_contact': {
+      // A returning customer: the contact of their last order, to confirm instead of asking again.
+      const { customer } = context;
+      const last = customer.lastOrder;
+      if (last) slots.last_order_code ??= last.code;
+      const name = text(last?.contactName) ?? customer.name;
+      if (customer.phone && customer.address) {
+        if (name) slots.saved_name = name;
+        slots.saved_phone = customer.phone;
+        slots.saved_address = customer.address;
+        if (last?.province) slots.saved_province = last.province;
+      }
+      return { say: [], effects: [] };
+    }
+    case 'use_saved_contact':
+      for (const [from, to] of [
+        ['saved_name', 'name'],
+        ['saved_phone', 'phone'],
+        ['saved_address', 'address'],
+        ['saved_province', 'province'],
+      ] as const) {
+        const value = slots[from];
+        if (value !== undefined) slots[to] = value;
+      }
+      return { say: [], effects: [] };
+    case 'reorder_last': {
+      const source = context.customer.remindedCart && context.customer.remindedCart.length > 0 ? context.customer.remindedCart : (context.customer.lastOrder?.items ?? []);
+      const items = source.filter((item) => shop.catalog.some((product) => product.id === item.productId && product.stock !== 'out_of_stock' && product.stock !== 0));
+      if (items.length === 0 && state.cart.length === 0) return { say: [shop.texts.cart_empty], effects: [] };
+      if (items.length > 0) state.cart = items.map((item) => ({ ...item }));
+      slots.reorder = true;
+      return { say: [], effects: [] };
+    }
+    case 'record_product_score': {
+      const score = typeof slots.product_score === 'number' ? slots.product_score : Number(slots.product_score);
+      if (!Number.isInteger(score) || score < 1 || score > 5) return { say: [], effects: [] };
+      const event: EngineEvent = {
+        type: 'product_satisfaction_answered',
+        flow: input.flowId,
+        step: 'record_product_score',
+        score,
+        order_code: text(slots.order_code),
+        product: text(slots.product),
+      };
+      return { say: [], effects: [], events: [event] };
+    }
+    case 'export_personal_data':
+      return { say: [], effects: [{ type: 'personal_data', request: 'export' }] };
+    case 'delete_personal_data':
+      // Forget everything this conversation remembers too; the store erases the rest.
+      for (const slot of Object.keys(slots)) delete slots[slot];
+      state.cart = [];
+      state.lastOrder = null;
+      return { say: [], effects: [{ type: 'personal_data', request: 'delete' }] };
+    case 'send_payment_qr': {
+      const qr = paymentQrFor(flows, state, context);
+      return { say: [], effects: [], ...(qr ? { replies: [qr] } : {}) };
     }
     case 'lookup_order': {
       const wanted = text(slots.order_code)?.toUpperCase();

@@ -43,6 +43,8 @@ export class Turn {
   handle(inbound: Inbound): void {
     if (inbound.kind === 'handback') return this.handBack();
     if (this.state.mode === 'human') return;
+    if (inbound.kind === 'scheduled') return this.onScheduled(inbound);
+    if (inbound.kind === 'text' && this.isStopWord(inbound.text)) return this.optOut();
     const button = this.pressedButton(inbound);
     if (button) return this.onButton(button);
     switch (this.state.waiting.kind) {
@@ -59,7 +61,38 @@ export class Turn {
 
   /** Closes a conversation nobody wrote to for too long. */
   closeIdle(): void {
-    this.endConversation(this.state.mode === 'human' ? 'handed_over' : this.state.satisfaction.asked || this.state.lastOrder ? 'completed' : 'abandoned');
+    // A check-in the customer answered (issue 10) is a completed touchpoint too.
+    const answered = this.state.satisfaction.asked || this.state.lastOrder || this.state.slots.product_score !== undefined;
+    this.endConversation(this.state.mode === 'human' ? 'handed_over' : answered ? 'completed' : 'abandoned');
+  }
+
+  // ── After the sale (issue 10) ─────────────────────────────────────────────
+
+  /** A message the shop scheduled: its flow starts with the slots (and cart) it carries. */
+  private onScheduled(inbound: Extract<Inbound, { kind: 'scheduled' }>): void {
+    if (!this.flows.flows.has(inbound.flow)) return;
+    Object.assign(this.state.slots, inbound.slots);
+    if (inbound.cart) this.state.cart = inbound.cart.map((item) => ({ ...item }));
+    this.state.suspended = [];
+    this.events.push({ type: 'scheduled_message', flow: inbound.flow, message: inbound.message });
+    this.startFlow(inbound.flow, 'scheduled');
+  }
+
+  /** The whole message is a stop word ("dừng", "/stop"): written with its tone marks, so "đúng" is not "dừng". */
+  private isStopWord(text: string): boolean {
+    const key = (value: string) => value.normalize('NFC').toLowerCase().trim().replace(/[.!?\s]+$/u, '');
+    const typed = key(text);
+    return typed !== '' && this.flows.shop.after_sale.stop_words.some((word) => key(word) === typed);
+  }
+
+  private optOut(): void {
+    this.events.push({ type: 'opted_out' });
+    this.effects.push({ type: 'opt_out' });
+    this.state.waiting = { kind: 'none' };
+    this.state.buttons = [];
+    this.state.flow = null;
+    this.state.step = null;
+    this.say(this.flows.shop.after_sale.texts.opted_out);
   }
 
   // ── Inputs ────────────────────────────────────────────────────────────────
@@ -83,6 +116,11 @@ export class Turn {
         if (this.flows.flows.has(argument)) return this.startFlow(argument, 'menu');
         break;
       case 'go':
+        // A button that starts a flow needs nothing remembered: it works from an old message too (a reminder tapped the next day).
+        if (argument.startsWith('flow:') && this.flows.flows.has(argument.slice('flow:'.length)) && !(waiting.kind === 'buttons' && waiting.flow)) {
+          this.state.buttons = [];
+          return this.startFlow(argument.slice('flow:'.length), 'button');
+        }
         if (waiting.kind === 'buttons' && waiting.flow) {
           this.state.buttons = [];
           return this.goto(argument);
@@ -286,7 +324,7 @@ export class Turn {
     if (name) this.state.slots.province = name;
   }
 
-  private startFlow(id: string, via: 'trigger' | 'button' | 'goto' | 'resume' | 'menu', stepId?: string): void {
+  private startFlow(id: string, via: 'trigger' | 'button' | 'goto' | 'resume' | 'menu' | 'scheduled', stepId?: string): void {
     const flow = this.flows.flows.get(id);
     if (!flow) return this.fallback('');
     this.events.push({ type: 'flow_started', flow: id, via });
@@ -320,7 +358,9 @@ export class Turn {
       this.events.push({ type: 'action', flow: flow.id, step: stepId, action: step.action });
       const outcome = runAction(step.action, { flows: this.flows, state: this.state, context: this.context, flowId: flow.id });
       this.effects.push(...outcome.effects);
+      for (const event of outcome.events ?? []) this.events.push('step' in event ? { ...event, step: stepId } : event);
       for (const text of outcome.say) this.say(text, outcome.variables);
+      for (const reply of outcome.replies ?? []) this.reply(reply);
       if (outcome.mode === 'human') this.events.push({ type: 'handover', flow: flow.id });
     }
     for (const text of step.say === undefined ? [] : Array.isArray(step.say) ? step.say : [step.say]) {

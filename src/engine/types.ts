@@ -8,7 +8,12 @@ export type Inbound =
   | { kind: 'photo'; ref: string; caption?: string }
   | { kind: 'location'; latitude: number; longitude: number; province?: string }
   /** The owner hands a paused conversation back to the bot. */
-  | { kind: 'handback' };
+  | { kind: 'handback' }
+  /**
+   * A message the shop scheduled (issue 10: check-in, unfinished order, repurchase): starts
+   * `flow` with these slots (and cart), so what is said comes from the flow files.
+   */
+  | { kind: 'scheduled'; message: string; flow: string; slots: Record<string, SlotValue>; cart?: CartItem[] };
 
 export interface Button {
   label: string;
@@ -19,13 +24,15 @@ export interface Button {
 /** One thing the bot says back. */
 export type Outbound =
   | { kind: 'text'; text: string; buttons?: Button[]; askPhone?: boolean }
-  | { kind: 'image'; url: string; caption?: string };
+  | { kind: 'image'; url: string; caption?: string }
+  /** A VietQR code for a bank transfer of `amount` đồng with `orderCode` as the note; channels draw it (src/channels/media). */
+  | { kind: 'payment_qr'; orderCode: string; amount: number; caption: string };
 
 export type Outcome = 'completed' | 'abandoned' | 'handed_over';
 
 /** What the dashboard's funnels and reports are built from. Never carries phone or address values. */
 export type EngineEvent =
-  | { type: 'flow_started'; flow: string; via: 'trigger' | 'button' | 'goto' | 'resume' | 'menu' }
+  | { type: 'flow_started'; flow: string; via: 'trigger' | 'button' | 'goto' | 'resume' | 'menu' | 'scheduled' }
   | { type: 'step_entered'; flow: string; step: string }
   | { type: 'slot_filled'; flow: string; step: string; slot: string }
   | { type: 'retry'; flow: string; step: string; slot: string }
@@ -38,7 +45,12 @@ export type EngineEvent =
   | { type: 'satisfaction_comment'; comment: string }
   | { type: 'satisfaction_unanswered' }
   | { type: 'handover'; flow: string }
-  | { type: 'conversation_ended'; outcome: Outcome };
+  | { type: 'conversation_ended'; outcome: Outcome }
+  /** The product's own score (1–5) from an after-sale check-in, apart from the conversation's. */
+  | { type: 'product_satisfaction_answered'; flow: string; step: string; score: number; order_code: string | null; product: string | null }
+  | { type: 'scheduled_message'; flow: string; message: string }
+  | { type: 'opted_out' }
+  | { type: 'personal_data_requested'; request: 'export' | 'delete' };
 
 export interface OrderLine {
   productId: string;
@@ -90,7 +102,11 @@ export type Effect =
   | { type: 'notify_owner'; flow: string; summary: string }
   | { type: 'handover'; flow: string }
   | { type: 'customer_profile'; name?: string; phone?: string; address?: string }
-  | { type: 'conversation_ended'; outcome: Outcome };
+  | { type: 'conversation_ended'; outcome: Outcome }
+  /** The customer wants no more scheduled messages ("dừng", "/stop"). */
+  | { type: 'opt_out' }
+  /** What the shop holds about the customer: sent to them, or erased. */
+  | { type: 'personal_data'; request: 'export' | 'delete' };
 
 export type SlotValue = string | number | boolean | { amount: number; unit: string | null } | string[];
 
@@ -141,7 +157,16 @@ export interface TurnContext {
   now: Date;
   /** A fresh order code, used only if this turn creates an order. */
   orderCode: string;
-  customer: { name: string | null; orders: KnownOrder[] };
+  customer: {
+    name: string | null;
+    orders: KnownOrder[];
+    /** The stored contact of a returning customer (issue 10); absent for a new one. */
+    phone?: string | null;
+    address?: string | null;
+    lastOrder?: { code: string; contactName: string; province: string | null; items: CartItem[] } | null;
+    /** An unfinished cart the bot reminded the customer of (newer than the last order): reordering restores it. */
+    remindedCart?: CartItem[] | null;
+  };
 }
 
 export interface TurnResult {

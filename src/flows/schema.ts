@@ -47,6 +47,15 @@ export const ACTIONS = [
   'handover',
   'mark_paid',
   'lookup_order',
+  // Issue 10 part A: the VietQR code for the order's total (src/engine/payment).
+  'send_payment_qr',
+  // After the sale (issue 10): the returning customer, the check-in, personal data.
+  'recall_contact',
+  'use_saved_contact',
+  'reorder_last',
+  'record_product_score',
+  'export_personal_data',
+  'delete_personal_data',
 ] as const;
 
 const Product = z.strictObject({
@@ -63,6 +72,8 @@ const Product = z.strictObject({
   suits: Text.optional(),
   storage: Text.optional(),
   image: z.url().optional(),
+  /** Days a usual purchase lasts (coffee 30, rice 20): the bot offers a reorder after them. */
+  reorder_days: z.number().int().min(1, 'số ngày từ 1 trở lên').max(365, 'tối đa 365 ngày').optional(),
 });
 
 const ShippingZone = z.strictObject({
@@ -147,13 +158,15 @@ const BotTexts = z.strictObject({
   satisfaction_labels: z.array(Text).length(5, 'cần đúng 5 nhãn, từ 1 sao đến 5 sao'),
   skip_word: Text,
   order_not_found: Text,
+  /** Caption of the VietQR code sent for a bank transfer (`{{order.code}}`, `{{order.total}}`, `{{bank.…}}`). */
+  payment_qr_caption: Text.optional(),
   web_placeholder: Text,
   web_send: Text,
   web_offline: Text,
   order_status: z.strictObject({
     new: Text,
     confirmed: Text,
-    awaiting_payment_confirmation: Text,
+    awaiting_confirmation: Text,
     paid: Text,
     shipped: Text,
     delivered: Text,
@@ -214,6 +227,38 @@ const OwnerTexts = z.strictObject({
   help: Text,
 });
 
+/** Messages the bot sends on its own after the sale; each kind can be turned off here. */
+const AfterSale = z.strictObject({
+  checkin: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      flow: Id.default('checkin'),
+      /** Days after the expected delivery (the zone's delivery_days, at most) to ask. */
+      days_after_delivery: z.number().int().min(0).max(60).default(1),
+    })
+    .prefault({}),
+  abandoned_cart: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      flow: Id.default('reminder'),
+      /** Minutes after the customer's last message; never later than 24 hours after it. */
+      after_minutes: z.number().int().min(1).max(1440, 'tối đa 1440 phút (24 giờ): sau 24 giờ nền tảng không cho nhắn').default(120),
+    })
+    .prefault({}),
+  reorder: z.strictObject({ enabled: z.boolean().default(true), flow: Id.default('reminder') }).prefault({}),
+  /** What a customer writes (the whole message) to stop every scheduled message. */
+  stop_words: z.array(Text).default(['dừng', '/stop', 'stop', 'ngừng nhắn tin']),
+  texts: z
+    .strictObject({
+      opted_out: Text.default('Dạ em sẽ không tự nhắn tin nhắc nữa ạ. Khi cần gì anh/chị cứ nhắn shop nhé 💚'),
+      personal_data: Text.default(
+        'Tên: {{name}}\nSố điện thoại: {{phone}}\nĐịa chỉ: {{address}}\nĐơn hàng: {{orders}}\nSố lần trò chuyện: {{conversations}}',
+      ),
+      personal_data_none: Text.default('(chưa có)'),
+    })
+    .prefault({}),
+});
+
 export const ShopFile = z.strictObject({
   $schema: z.string().optional(),
   shop: z.strictObject({
@@ -250,6 +295,7 @@ export const ShopFile = z.strictObject({
   }),
   texts: BotTexts,
   owner_texts: OwnerTexts,
+  after_sale: AfterSale.prefault({}),
 });
 
 const Goto = z
@@ -320,6 +366,7 @@ export type Product = z.infer<typeof Product>;
 export type ShippingZone = z.infer<typeof ShippingZone>;
 export type Promotion = z.infer<typeof Promotion>;
 export type BotTexts = z.infer<typeof BotTexts>;
+export type AfterSaleSettings = z.infer<typeof AfterSale>;
 export type OwnerTexts = z.infer<typeof OwnerTexts>;
 export type MenuItem = z.infer<typeof MenuItem>;
 export type FlowFile = z.infer<typeof FlowFile>;
@@ -376,4 +423,18 @@ export const TEMPLATE_ROOTS = [
 ] as const;
 
 /** Slots the engine itself fills; flows may read them in conditions and texts. */
-export const BUILT_IN_SLOTS = ['product', 'quantity', 'promo_code', 'order_code', 'province'] as const;
+export const BUILT_IN_SLOTS = [
+  'product',
+  'quantity',
+  'promo_code',
+  'order_code',
+  'province',
+  // Filled by recall_contact (a returning customer) and by scheduled messages (issue 10).
+  'saved_name',
+  'saved_phone',
+  'saved_address',
+  'saved_province',
+  'last_order_code',
+  'reminder',
+  'reorder',
+] as const;

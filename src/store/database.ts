@@ -10,6 +10,7 @@ export interface Database {
   return_requests: ReturnRequestTable;
   processed_updates: ProcessedUpdateTable;
   outbox: OutboxTable;
+  scheduled_messages: ScheduledMessageTable;
   d1_migrations: MigrationTable;
 }
 
@@ -126,6 +127,21 @@ export interface OutboxTable {
   status: 'pending' | 'sent' | 'failed';
   attempts: number;
   next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/** Messages the bot sends on its own later (migrations/0004_after_sale.sql). */
+export interface ScheduledMessageTable {
+  id: string;
+  customer_id: string;
+  kind: string;
+  key: string;
+  due_at: string;
+  payload: string;
+  status: 'pending' | 'sent' | 'cancelled';
+  attempts: Generated<number>;
   last_error: string | null;
   created_at: string;
   sent_at: string | null;

@@ -30,7 +30,7 @@ export async function readTurn(db: Kysely<Database>, channel: string, updateId: 
     conversation,
     recentOrders: orders.map((order) => ({
       code: order.code,
-      status: order.payment_status === 'awaiting_confirmation' ? 'awaiting_payment_confirmation' : order.shipping_status,
+      status: order.payment_status === 'awaiting_confirmation' ? 'awaiting_confirmation' : order.shipping_status,
       total: order.total,
       createdAt: order.created_at,
     })),

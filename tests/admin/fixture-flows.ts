@@ -22,7 +22,7 @@ const SHOP = {
     order_status: {
       new: 'shop đã nhận đơn, sắp gọi xác nhận',
       confirmed: 'đơn đã xác nhận, shop đang chuẩn bị hàng',
-      awaiting_payment_confirmation: 'shop đang kiểm tra tiền chuyển khoản',
+      awaiting_confirmation: 'shop đang kiểm tra tiền chuyển khoản',
       paid: 'đã nhận tiền, shop đang chuẩn bị hàng',
       shipped: 'đã giao cho đơn vị vận chuyển',
       delivered: 'đã giao tới nơi',

@@ -12,7 +12,7 @@ class RecordingSender implements ChannelSender {
     this.delivered.push({ chatId, message });
   }
   texts(): string[] {
-    return this.delivered.map((entry) => (entry.message.kind === 'text' ? entry.message.text : entry.message.url));
+    return this.delivered.map((entry) => (entry.message.kind === 'text' ? entry.message.text : entry.message.kind === 'payment_qr' ? entry.message.caption : entry.message.url));
   }
 }
 

@@ -19,7 +19,7 @@ class RecordingSender implements ChannelSender {
   }
 
   texts(chatId: string): string[] {
-    return this.sent.filter((entry) => entry.chatId === chatId).map((entry) => (entry.message.kind === 'text' ? entry.message.text : `[ảnh ${entry.message.url}]`));
+    return this.sent.filter((entry) => entry.chatId === chatId).map((entry) => (entry.message.kind === 'text' ? entry.message.text : entry.message.kind === 'payment_qr' ? entry.message.caption : `[ảnh ${entry.message.url}]`));
   }
 
   lastTo(chatId: string) {

@@ -65,7 +65,7 @@ describe('a conversation through /api/chat on a real SQLite file', () => {
     expect(touchpoint.message_count).toBe(messages.length);
     expect(messages[0]).toMatchObject({ direction: 'in', kind: 'text', text: 'shop ơi' });
     const funnel = await db.selectFrom('events').select(['type', 'flow', 'step']).where('conversation_id', '=', touchpoint.id).where('type', '=', 'step_entered').where('flow', '=', 'order').orderBy('id').execute();
-    expect(funnel.map((event) => event.step)).toEqual(['product', 'quantity', 'add', 'more', 'name', 'phone', 'address', 'province', 'promo', 'apply_promo', 'payment_method', 'note', 'quote', 'confirm', 'create']);
+    expect(funnel.map((event) => event.step)).toEqual(['start', 'product', 'quantity', 'add', 'more', 'recall', 'name', 'phone', 'address', 'province', 'promo', 'apply_promo', 'payment_method', 'note', 'quote', 'confirm', 'create']);
     const customer = await db.selectFrom('customers').selectAll().executeTakeFirstOrThrow();
     expect(customer).toMatchObject({ name: 'Trần Thị Bích', phone: '0987654321', address: '45 Nguyễn Văn Cừ, Ninh Kiều, Cần Thơ' });
     // The owner has no chat configured: each notice is a log line without the phone or address.
@@ -197,7 +197,7 @@ describe('GET /healthz', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       ok: true,
-      flows: { version: harness.engine.flows.version, count: 8 },
+      flows: { version: harness.engine.flows.version, count: 12 },
       database: { kind: 'sqlite', reachable: true },
     });
   });

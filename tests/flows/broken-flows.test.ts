@@ -38,7 +38,7 @@ describe('every sample flow loads', () => {
   it('the sample shop has no errors and no warnings', () => {
     const result = loadFlows(samples);
     expect(result.ok ? result.warnings : result.errors).toEqual([]);
-    expect(result.ok && [...result.flows.flows.keys()].sort()).toEqual(['advice', 'greeting', 'human', 'order', 'payment', 'promotions', 'returns', 'shipping']);
+    expect(result.ok && [...result.flows.flows.keys()].sort()).toEqual(['advice', 'buy_again', 'checkin', 'greeting', 'human', 'order', 'payment', 'privacy', 'promotions', 'reminder', 'returns', 'shipping']);
   });
 });
 
@@ -67,7 +67,7 @@ describe('a flow file with a mistake is refused with file, line, column and a me
 
   it('a misspelt required key in shop.yaml is one mistake, not also a missing key', () => {
     expect(problems(withEdit('shop.yaml', '    price: 85000', '    prce: 85000'))).toEqual([
-      `flows/shop.yaml:${lineOf('shop.yaml', 'price: 85000')}:5 catalog[0].prce: lỗi: khóa "prce" không dùng được ở đây (có phải ý bạn là "price"?); các khóa hợp lệ: id, name, aliases, unit, price, min_quantity, season, stock, origin, description, suits, storage, image`,
+      `flows/shop.yaml:${lineOf('shop.yaml', 'price: 85000')}:5 catalog[0].prce: lỗi: khóa "prce" không dùng được ở đây (có phải ý bạn là "price"?); các khóa hợp lệ: id, name, aliases, unit, price, min_quantity, season, stock, origin, description, suits, storage, image, reorder_days`,
     ]);
   });
 

@@ -57,7 +57,7 @@ export class EngineChat {
   }
 
   text(): string {
-    return this.replies.map((reply) => (reply.kind === 'text' ? reply.text : `[image ${reply.url}]`)).join('\n');
+    return this.replies.map((reply) => (reply.kind === 'text' ? reply.text : reply.kind === 'payment_qr' ? `[qr ${reply.orderCode} ${reply.amount}] ${reply.caption}` : `[image ${reply.url}]`)).join('\n');
   }
 
   events(type?: string) {

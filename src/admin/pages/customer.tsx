@@ -15,7 +15,14 @@ function journeyStep(moment: JourneyMoment, isFirstConversation: boolean): { nam
   return { name: 'Quay lại', tone: 'again' };
 }
 
-export const CustomerPage: FC<{ journey: CustomerJourney; flowTitle: (id: string | null) => string; timeZone: string }> = ({ journey, flowTitle, timeZone }) => {
+export const CustomerPage: FC<{
+  journey: CustomerJourney;
+  flowTitle: (id: string | null) => string;
+  timeZone: string;
+  /** With a session: the personal-data panel (export, erase) with the form's CSRF token. */
+  session?: { csrf: string };
+  erased?: boolean;
+}> = ({ journey, flowTitle, timeZone, session, erased }) => {
   const firstConversation = journey.moments.find((moment) => moment.kind === 'conversation');
   return (
     <>
@@ -30,6 +37,7 @@ export const CustomerPage: FC<{ journey: CustomerJourney; flowTitle: (id: string
           <dd>
             {label(CHANNEL_LABELS, journey.channel)}
             {journey.blocked ? <span class="badge cancelled"> đã chặn bot</span> : null}
+            {journey.optedOut ? <span class="badge"> không nhận tin tự động</span> : null}
           </dd>
           <dt>Số điện thoại</dt>
           <dd>{journey.phone ? formatPhone(journey.phone) : '–'}</dd>
@@ -56,6 +64,7 @@ export const CustomerPage: FC<{ journey: CustomerJourney; flowTitle: (id: string
           );
         })}
       </ol>
+      {session ? <PersonalDataPanel id={journey.id} csrf={session.csrf} erased={erased ?? false} /> : null}
     </>
   );
 };
@@ -69,6 +78,11 @@ const Moment: FC<{ moment: JourneyMoment; flowTitle: (id: string | null) => stri
           {[moment.stage && label(STAGE_LABELS, moment.stage), moment.phase && label(PHASE_LABELS, moment.phase)].filter(Boolean).map((part) => ` · ${part}`)} ·{' '}
           <Badge value={moment.outcome ?? 'open'} labels={OUTCOME_LABELS} /> <Stars score={moment.score} />
           {moment.comment ? <div class="small">“{moment.comment}”</div> : null}
+          {moment.productScore ? (
+            <div class="small">
+              Điểm sản phẩm{moment.productScore.orderCode ? ` (đơn ${moment.productScore.orderCode})` : ''}: <Stars score={moment.productScore.score} />
+            </div>
+          ) : null}
         </div>
       );
     case 'order':
@@ -87,3 +101,22 @@ const Moment: FC<{ moment: JourneyMoment; flowTitle: (id: string | null) => stri
       );
   }
 };
+
+/** Personal data on request: download what the shop holds, or erase it (scores, counts and totals stay). */
+const PersonalDataPanel: FC<{ id: string; csrf: string; erased: boolean }> = ({ id, csrf, erased }) => (
+  <section class="panel">
+    <h2>Dữ liệu cá nhân</h2>
+    {erased ? <p class="notice ok">Đã xoá tên, số điện thoại, địa chỉ và nội dung trò chuyện của khách; số liệu thống kê vẫn giữ.</p> : null}
+    <p>
+      <a href={`${href(`/customers/${encodeURIComponent(id)}`)}/data.json`}>⬇️ Tải dữ liệu của khách (JSON)</a>
+    </p>
+    <form method="post" action={`${href(`/customers/${encodeURIComponent(id)}`)}/erase`}>
+      <input type="hidden" name="_csrf" value={csrf} />
+      <label>
+        <input type="checkbox" name="confirm" value="yes" required /> Tôi chắc chắn muốn xoá (không hoàn tác được)
+      </label>{' '}
+      <button type="submit">🗑️ Xoá dữ liệu cá nhân</button>
+      <span class="small muted"> Xoá tên, số điện thoại, địa chỉ, nội dung trò chuyện; giữ điểm hài lòng, số đơn và tổng tiền. Khách không nhận tin tự động nữa.</span>
+    </form>
+  </section>
+);

@@ -16,6 +16,8 @@ export interface SatisfactionPageProps {
   distribution: number[];
   byFlow: ScoreGroup[];
   byChannel: ScoreGroup[];
+  /** Product scores from the after-sale check-ins, apart from the conversations' scores. */
+  products?: (ScoreGroup & { name: string })[];
   flowTitle: (id: string | null) => string;
   comments: SatisfactionComment[];
   page: number;
@@ -54,6 +56,38 @@ export const SatisfactionPage: FC<SatisfactionPageProps> = (props) => {
           <ScoreTable groups={byChannel} name={(key) => label(CHANNEL_LABELS, key)} filter={(key) => conversationsLink(period, key ? { channel: key } : {})} />
         </section>
       </div>
+      {props.products ? (
+        <section>
+          <h2>Điểm sản phẩm (hỏi thăm sau khi giao)</h2>
+          {props.products.length === 0 ? (
+            <p class="muted">Chưa có khách nào chấm sản phẩm trong khoảng này.</p>
+          ) : (
+            <div class="scroll panel">
+              <table>
+                <thead>
+                  <tr>
+                    <th></th>
+                    <th class="num">Điểm TB</th>
+                    <th class="num">Lượt chấm</th>
+                    <th class="num">Điểm thấp</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {props.products.map((row) => (
+                    <tr>
+                      <td class="name">{row.name}</td>
+                      <td class="num">{formatScore(row.average)}</td>
+                      <td class="num">{formatCount(row.scored)}</td>
+                      <td class="num">{formatCount(row.low)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <p class="small muted">Điểm khách chấm sản phẩm khi bot hỏi thăm sau ngày giao; không tính vào điểm hài lòng của cuộc trò chuyện ở trên.</p>
+        </section>
+      ) : null}
       <h2>Góp ý của khách (mới nhất trước)</h2>
       {comments.length === 0 ? <p class="muted">Chưa có góp ý nào trong khoảng này.</p> : null}
       <div class="list">

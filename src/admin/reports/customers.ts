@@ -15,7 +15,19 @@ export interface CustomerRow {
 
 /** One moment of a customer's journey, oldest first on the timeline. */
 export type JourneyMoment =
-  | { kind: 'conversation'; at: string; id: string; entryFlow: string | null; stage: string | null; phase: string | null; outcome: string | null; score: number | null; comment: string | null }
+  | {
+      kind: 'conversation';
+      at: string;
+      id: string;
+      entryFlow: string | null;
+      stage: string | null;
+      phase: string | null;
+      outcome: string | null;
+      score: number | null;
+      comment: string | null;
+      /** A product's own score from an after-sale check-in (issue 10), apart from the conversation's. */
+      productScore?: { score: number; orderCode: string | null } | undefined;
+    }
   | { kind: 'order'; at: string; code: string; total: number; paymentStatus: string; shippingStatus: string; conversationId: string | null }
   | { kind: 'return'; at: string; id: string; orderCode: string; status: string; problem: string };
 
@@ -28,6 +40,8 @@ export interface CustomerJourney {
   firstSeenAt: string;
   lastSeenAt: string;
   blocked: boolean;
+  /** Asked for no scheduled messages ("dừng") or had their data erased. */
+  optedOut?: boolean;
   moments: JourneyMoment[];
 }
 
@@ -75,7 +89,7 @@ export async function listCustomers(db: ReportDb, options: { text?: string | und
 export async function customerJourney(db: ReportDb, customerId: string, limit = 300): Promise<CustomerJourney | undefined> {
   const customer = await db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst();
   if (!customer) return undefined;
-  const [conversations, orders, returns] = await Promise.all([
+  const [conversations, orders, returns, productScores] = await Promise.all([
     db
       .selectFrom('conversations')
       .select(['id', 'started_at', 'entry_flow', 'stage', 'phase', 'outcome', 'satisfaction_score', 'satisfaction_comment'])
@@ -91,7 +105,19 @@ export async function customerJourney(db: ReportDb, customerId: string, limit = 
       .limit(limit)
       .execute(),
     db.selectFrom('return_requests').select(['id', 'created_at', 'order_code', 'status', 'problem']).where('customer_id', '=', customerId).orderBy('created_at', 'desc').limit(limit).execute(),
+    db
+      .selectFrom('events')
+      .innerJoin('conversations', 'conversations.id', 'events.conversation_id')
+      .select(['events.conversation_id', 'events.detail'])
+      .where('conversations.customer_id', '=', customerId)
+      .where('events.type', '=', 'product_satisfaction_answered')
+      .execute(),
   ]);
+  const productScoreOf = new Map<string, { score: number; orderCode: string | null }>();
+  for (const row of productScores) {
+    const detail = JSON.parse(row.detail ?? '{}') as { score?: unknown; order_code?: unknown };
+    if (typeof detail.score === 'number') productScoreOf.set(row.conversation_id, { score: detail.score, orderCode: typeof detail.order_code === 'string' ? detail.order_code : null });
+  }
   const moments: JourneyMoment[] = [
     ...conversations.map((row) => ({
       kind: 'conversation' as const,
@@ -103,6 +129,7 @@ export async function customerJourney(db: ReportDb, customerId: string, limit = 
       outcome: row.outcome,
       score: row.satisfaction_score,
       comment: row.satisfaction_comment,
+      productScore: productScoreOf.get(row.id),
     })),
     ...orders.map((row) => ({
       kind: 'order' as const,
@@ -124,6 +151,7 @@ export async function customerJourney(db: ReportDb, customerId: string, limit = 
     firstSeenAt: customer.created_at,
     lastSeenAt: customer.last_seen_at,
     blocked: customer.blocked === 1,
+    optedOut: customer.opted_out === 1,
     moments,
   };
 }

@@ -121,3 +121,30 @@ export async function scoreDistribution(db: ReportDb, range: TimeRange): Promise
   }
   return counts;
 }
+
+/** A product's own score from the after-sale check-ins (issue 10), kept apart from conversation scores. */
+export interface ProductScore extends ScoreSummary {
+  product: string | null;
+}
+
+/** Product scores answered in a period, by product, most answered first. */
+export async function productScores(db: ReportDb, range: TimeRange): Promise<ProductScore[]> {
+  const product = sql<string | null>`json_extract(detail, '$.product')`;
+  const score = sql<number>`json_extract(detail, '$.score')`;
+  const rows = await db
+    .selectFrom('events')
+    .select([
+      product.as('product'),
+      sql<number>`count(*)`.as('scored'),
+      sql<number | null>`avg(${score})`.as('average'),
+      sql<number>`count(case when ${score} <= ${LOW_SCORE} then 1 end)`.as('low'),
+    ])
+    .where('type', '=', 'product_satisfaction_answered')
+    .where('created_at', '>=', range.from)
+    .where('created_at', '<', range.to)
+    .groupBy(product)
+    .execute();
+  return rows
+    .map((row) => ({ product: row.product, scored: Number(row.scored), average: row.average === null ? null : Number(row.average), low: Number(row.low) }))
+    .sort((a, b) => b.scored - a.scored);
+}

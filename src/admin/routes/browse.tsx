@@ -10,6 +10,7 @@ import { listConversations } from '../reports/conversations';
 import { customerJourney, listCustomers } from '../reports/customers';
 import { transcript } from '../reports/transcript';
 import { PAGE_SIZE, pageOf, renderAdmin, shopView } from './render';
+import { erasePersonalDataQueries, personalData } from '../../store/personal-data';
 
 /** Conversations and customers: lists with filters, a transcript, a customer's journey. */
 export function browseRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {
@@ -44,6 +45,34 @@ export function browseRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {
     const shop = shopView(deps);
     const journey = await customerJourney(db, c.req.param('id'));
     if (!journey) return c.html(messagePage('Không tìm thấy khách', 'Khách này không có trong dữ liệu. Quay lại danh sách khách hàng để tìm.'), 404);
-    return renderAdmin(c, deps, { title: journey.name ?? 'Khách hàng', active: 'customers' }, <CustomerPage journey={journey} flowTitle={shop.flowTitle} timeZone={shop.timeZone} />);
+    const erased = c.req.query('erased') === '1';
+    return renderAdmin(
+      c,
+      deps,
+      { title: journey.name ?? 'Khách hàng', active: 'customers' },
+      <CustomerPage journey={journey} flowTitle={shop.flowTitle} timeZone={shop.timeZone} session={c.get('session')} erased={erased} />,
+    );
+  });
+
+  // Personal data on request (issue 10): everything the shop holds about a customer, as JSON.
+  app.get('/customers/:id/data.json', async (c) => {
+    const id = c.req.param('id');
+    const data = await personalData(db, id);
+    if (!data) return c.html(messagePage('Không tìm thấy khách', 'Khách này không có trong dữ liệu. Quay lại danh sách khách hàng để tìm.'), 404);
+    c.header('content-disposition', `attachment; filename="du-lieu-khach-${id.replace(/[^A-Za-z0-9_-]+/g, '-')}.json"`);
+    c.header('cache-control', 'no-store');
+    return c.json(data);
+  });
+
+  // Erases a customer's personal data and keeps the anonymous statistics (a CSRF-checked form post).
+  app.post('/customers/:id/erase', async (c) => {
+    const id = c.req.param('id');
+    const form = await c.req.parseBody();
+    if (form.confirm !== 'yes') return c.html(messagePage('Chưa xoá', 'Đánh dấu ô "Tôi chắc chắn muốn xoá" rồi bấm lại nút xoá.'), 400);
+    const data = await personalData(db, id);
+    if (!data) return c.html(messagePage('Không tìm thấy khách', 'Khách này không có trong dữ liệu. Quay lại danh sách khách hàng để tìm.'), 404);
+    await deps.store.batch(erasePersonalDataQueries(db, id, { keepPending: false }));
+    deps.log.info('personal data erased by the owner', { customer: id });
+    return c.redirect(`/admin/customers/${encodeURIComponent(id)}?erased=1`, 303);
   });
 }

@@ -6,7 +6,7 @@ import { SatisfactionPage } from '../pages/satisfaction';
 import { choosePeriod, previousPeriod } from '../period';
 import { abandonedAtStep, funnelOf, stepReach, touchpointsByFlow, unrecognizedMessages } from '../reports/flows';
 import { openReturnRequests, overviewReport } from '../reports/overview';
-import { satisfactionBy, satisfactionByWeek, satisfactionComments, scoreDistribution } from '../reports/satisfaction';
+import { productScores, satisfactionBy, satisfactionByWeek, satisfactionComments, scoreDistribution } from '../reports/satisfaction';
 import { addDays, localDayOf, mondayOf, startOfLocalDay } from '../zoned-time';
 import { PAGE_SIZE, pageOf, renderAdmin, shopView } from './render';
 
@@ -36,13 +36,16 @@ export function reportRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {
       const week = addDays(lastMonday, (index - CHART_WEEKS + 1) * 7);
       return { week, from: startOfLocalDay(week, shop.timeZone).toISOString(), to: startOfLocalDay(addDays(week, 7), shop.timeZone).toISOString() };
     });
-    const [byWeek, distribution, byFlow, byChannel, comments] = await Promise.all([
+    const [byWeek, distribution, byFlow, byChannel, comments, products] = await Promise.all([
       satisfactionByWeek(db, weeks),
       scoreDistribution(db, period),
       satisfactionBy(db, period, 'entry_flow'),
       satisfactionBy(db, period, 'channel'),
       satisfactionComments(db, period, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
+      productScores(db, period),
     ]);
+    const catalog = deps.flows().shop.catalog ?? [];
+    const productName = (id: string | null) => catalog.find((product) => product.id === id)?.name ?? id ?? 'Khác';
     const shown = pageOf(comments, PAGE_SIZE);
     return renderAdmin(
       c,
@@ -55,6 +58,7 @@ export function reportRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {
         distribution={distribution}
         byFlow={byFlow}
         byChannel={byChannel}
+        products={products.map((row) => ({ ...row, key: row.product, closed: row.scored, name: productName(row.product) }))}
         flowTitle={shop.flowTitle}
         comments={shown.rows}
         page={page}

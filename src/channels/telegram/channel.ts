@@ -2,7 +2,7 @@ import { GrammyError, type Bot } from 'grammy';
 import type { Logger } from '../../log';
 import { ALLOWED_UPDATES, createTelegramBot, POLL_TIMEOUT_SECONDS } from './bot';
 import { telegramRouter, type TelegramRouting } from './router';
-import { TelegramSender } from './sender';
+import { TelegramSender, type TelegramSenderOptions } from './sender';
 
 export interface TelegramChannelOptions {
   token: string;
@@ -11,6 +11,8 @@ export interface TelegramChannelOptions {
   routing: Omit<TelegramRouting, 'log'>;
   /** The label of the "share my phone number" button (shop.yaml texts.share_phone_button). */
   sharePhoneLabel: () => string;
+  /** Draws VietQR codes for payment_qr replies (src/channels/media/qr-media.ts). */
+  qr?: TelegramSenderOptions['qr'];
   log: Logger;
   /** Long polling (no public URL); with a public URL the webhook route receives the updates. */
   poll: boolean;
@@ -51,7 +53,7 @@ export async function startTelegramChannel(options: TelegramChannelOptions): Pro
   }
   return {
     bot,
-    sender: new TelegramSender(bot.api, { publicUrl: options.publicUrl, sharePhoneLabel: options.sharePhoneLabel }),
+    sender: new TelegramSender(bot.api, { publicUrl: options.publicUrl, sharePhoneLabel: options.sharePhoneLabel, qr: options.qr }),
     async stop() {
       if (bot.isRunning()) await bot.stop();
       await polling;

@@ -1,4 +1,4 @@
-import type { Api } from 'grammy';
+import { InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
 import type { ChannelSender, SentMessages } from '../../conversation/inbound';
 import type { Outbound } from '../../engine/types';
@@ -17,6 +17,16 @@ export interface TelegramSenderOptions {
   publicUrl?: string | undefined;
   /** The label of the "share my phone number" button (shop.yaml texts.share_phone_button). */
   sharePhoneLabel: () => string;
+  /** Draws the VietQR code of a payment_qr reply (src/channels/media/qr-media.ts). */
+  qr?: PaymentQrImages | undefined;
+}
+
+/** What a sender needs to show a payment_qr reply; QrMedia has it. */
+export interface PaymentQrImages {
+  /** The image's public URL; null without PUBLIC_URL. */
+  url(orderCode: string, amount: number): Promise<string | null>;
+  png(orderCode: string, amount: number): Promise<Uint8Array | null>;
+  bankDetails(orderCode: string, amount: number): string;
 }
 
 type Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove;
@@ -36,6 +46,7 @@ export class TelegramSender implements ChannelSender {
 
   async send(chatId: string, message: Outbound): Promise<SentMessages> {
     try {
+      if (message.kind === 'payment_qr') return await this.sendPaymentQr(chatId, message);
       return message.kind === 'text' ? await this.sendText(chatId, message) : await this.sendImage(chatId, message);
     } catch (error) {
       throw deliveryErrorOf(error);
@@ -78,6 +89,26 @@ export class TelegramSender implements ChannelSender {
     const messageIds = [String(sent.message_id)];
     if (!fits) messageIds.push(...(await this.sendText(chatId, { kind: 'text', text: caption })).messageIds);
     return { messageIds };
+  }
+
+  /**
+   * The VietQR code as a photo: by URL when the server has a public address, else the PNG's
+   * bytes uploaded; without an image (no bank account in shop.yaml), the details as text.
+   */
+  private async sendPaymentQr(chatId: string, message: Extract<Outbound, { kind: 'payment_qr' }>): Promise<SentMessages> {
+    const caption = message.caption.slice(0, TELEGRAM_CAPTION_LIMIT);
+    const url = this.options.publicUrl ? await this.options.qr?.url(message.orderCode, message.amount) : null;
+    if (url) {
+      const sent = await this.api.sendPhoto(chatId, url, caption ? { caption } : {});
+      return { messageIds: [String(sent.message_id)] };
+    }
+    const png = await this.options.qr?.png(message.orderCode, message.amount);
+    if (!png) {
+      const details = this.options.qr?.bankDetails(message.orderCode, message.amount) ?? '';
+      return this.sendText(chatId, { kind: 'text', text: [message.caption, details].filter(Boolean).join('\n') });
+    }
+    const sent = await this.api.sendPhoto(chatId, new InputFile(png, `vietqr-${message.orderCode}.png`), caption ? { caption } : {});
+    return { messageIds: [String(sent.message_id)] };
   }
 
   private photoOf(url: string): string | null {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Conversations } from '../../conversation/conversations';
 import type { Outbound } from '../../engine/types';
 import type { Store } from '../../store/store';
+import type { QrMedia } from '../media/qr-media';
 import { markSent, pendingForChat } from '../../store/outbox';
 
 const VisitorId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'visitorId must be 8–64 letters, digits or -');
@@ -21,11 +22,14 @@ export interface WebChatDeps {
   store: Store;
   conversations: Conversations;
   clock: () => Date;
+  /** Turns a payment_qr reply into an image the page can show. */
+  qrMedia?: QrMedia;
 }
 
 export interface WebReply {
   id: string;
-  message: Outbound;
+  /** A payment_qr reply carries `url`, the path of its PNG (GET /media/qr/…). */
+  message: Outbound | (Extract<Outbound, { kind: 'payment_qr' }> & { url?: string });
 }
 
 /** The web chat's JSON API: the page posts what the visitor did and pulls the bot's replies. */
@@ -34,7 +38,13 @@ export function webChatApi(deps: WebChatDeps): Hono {
   const pull = async (visitorId: string): Promise<WebReply[]> => {
     const rows = await pendingForChat(deps.store.db, 'web', visitorId);
     await markSent(deps.store.db, rows.map((row) => row.id), deps.clock().toISOString());
-    return rows.map((row) => ({ id: row.id, message: JSON.parse(row.payload) as Outbound }));
+    return Promise.all(
+      rows.map(async (row) => {
+        const message = JSON.parse(row.payload) as Outbound;
+        if (message.kind !== 'payment_qr' || !deps.qrMedia) return { id: row.id, message };
+        return { id: row.id, message: { ...message, url: await deps.qrMedia.path(message.orderCode, message.amount) } };
+      }),
+    );
   };
 
   api.post(

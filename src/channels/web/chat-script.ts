@@ -27,6 +27,15 @@ export const CHAT_SCRIPT = `
   function draw(entry, live) {
     if (entry.who === 'me') { bubble('me', entry.text); return; }
     const message = entry.message;
+    if (message.kind === 'payment_qr') {
+      const div = bubble('bot', message.caption || '');
+      if (message.url) {
+        const img = document.createElement('img');
+        img.src = message.url; img.alt = 'VietQR ' + message.orderCode; img.className = 'qr';
+        div.appendChild(img);
+      }
+      return;
+    }
     if (message.kind === 'image') {
       const div = bubble('bot', message.caption || '');
       const img = document.createElement('img');

@@ -10,6 +10,8 @@ export interface ZaloChannelOptions {
   token: string;
   apiUrl?: string | undefined;
   publicUrl?: string | undefined;
+  /** Public URLs of VietQR codes for payment_qr replies (src/channels/media/qr-media.ts). */
+  qr?: ConstructorParameters<typeof ZaloSender>[2];
   receive: Receive;
   log: Logger;
   /** Poll for updates (no public URL); with a public URL the webhook route receives them. */
@@ -52,7 +54,7 @@ export async function startZaloChannel(options: ZaloChannelOptions): Promise<Zal
     polling.done.catch((error: Error) => log.error(`zalo polling stopped: ${error.message}`));
   }
   return {
-    sender: new ZaloSender(client, options.publicUrl),
+    sender: new ZaloSender(client, options.publicUrl, options.qr),
     async stop() {
       await polling?.stop();
     },

@@ -13,6 +13,8 @@ export class ZaloSender implements ChannelSender {
     private readonly client: ZaloBotClient,
     /** The server's public address, to turn the bot's own image paths into absolute URLs. */
     private readonly publicUrl: string | undefined,
+    /** The public URL of a payment_qr reply's image (src/channels/media/qr-media.ts). */
+    private readonly qr?: { url(orderCode: string, amount: number): Promise<string | null>; bankDetails(orderCode: string, amount: number): string },
   ) {}
 
   async send(chatId: string, message: Outbound): Promise<void> {
@@ -21,6 +23,17 @@ export class ZaloSender implements ChannelSender {
         for (const part of splitText(withNumberedButtons(message.text, message.buttons))) {
           await this.client.sendMessage({ chat_id: chatId, text: part });
         }
+        return;
+      }
+      if (message.kind === 'payment_qr') {
+        // Zalo fetches photos by URL: without PUBLIC_URL, the caption and the bank details as text.
+        const photo = this.publicUrl ? await this.qr?.url(message.orderCode, message.amount) : null;
+        if (photo) {
+          await this.client.sendPhoto({ chat_id: chatId, photo, caption: message.caption.slice(0, 2000) });
+          return;
+        }
+        const details = this.qr?.bankDetails(message.orderCode, message.amount) ?? '';
+        for (const part of splitText([message.caption, details].filter(Boolean).join('\n'))) await this.client.sendMessage({ chat_id: chatId, text: part });
         return;
       }
       const url = message.url;

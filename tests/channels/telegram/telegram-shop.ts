@@ -4,6 +4,7 @@ import { createApp } from '../../../src/app';
 import { createTelegramBot } from '../../../src/channels/telegram/bot';
 import { telegramRouter } from '../../../src/channels/telegram/router';
 import { TelegramSender } from '../../../src/channels/telegram/sender';
+import { QrMedia, qrSigningKey } from '../../../src/channels/media/qr-media';
 import { TELEGRAM_SECRET_HEADER } from '../../../src/channels/telegram/webhook-route';
 import { Conversations } from '../../../src/conversation/conversations';
 import { CustomerMessenger } from '../../../src/conversation/customer-messenger';
@@ -69,7 +70,9 @@ export async function startTelegramShop(options: { clock?: TestClock } = {}): Pr
     publicUrl: PUBLIC_URL,
   });
   const bot = createTelegramBot({ token: api.token, apiRoot: api.url });
-  const sender = new TelegramSender(bot.api, { publicUrl: PUBLIC_URL, sharePhoneLabel: () => engine.flows.shop.texts.share_phone_button });
+  // VietQR images: the senders link to the same /media route the app serves.
+  const qrMedia = new QrMedia({ store, flows: () => engine.flows, key: qrSigningKey(['telegram-shop-test-secret']), publicUrl: PUBLIC_URL });
+  const sender = new TelegramSender(bot.api, { publicUrl: PUBLIC_URL, sharePhoneLabel: () => engine.flows.shop.texts.share_phone_button, qr: qrMedia });
   const delivery = new OutboxDelivery({ store, senders: { telegram: sender }, clock: clock.now, log, pulledChannels: ['web', 'terminal'] });
   const receive = createReceiver(conversations, delivery, log);
   const messenger = new CustomerMessenger({ store, delivery, clock: clock.now });
@@ -82,7 +85,7 @@ export async function startTelegramShop(options: { clock?: TestClock } = {}): Pr
       log,
     }),
   );
-  const app = createApp({ store, conversations, delivery, flows: () => engine.flows, clock: clock.now, log, receive, webhooks: { telegram: { bot, secret: WEBHOOK_SECRET } }, admin: { password: undefined, messenger } });
+  const app = createApp({ store, conversations, delivery, flows: () => engine.flows, clock: clock.now, log, receive, webhooks: { telegram: { bot, secret: WEBHOOK_SECRET } }, admin: { password: undefined, messenger }, qrMedia });
 
   const post = async (update: unknown, secret: string | null = WEBHOOK_SECRET) => {
     const response = await app.request('/telegram/webhook', {

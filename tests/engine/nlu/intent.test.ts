@@ -51,7 +51,10 @@ describe('the labeled customer messages', () => {
   });
 
   it('name only flows and products the sample shop has, each text once', () => {
-    expect([...flows.flows.keys()].sort()).toEqual([...FLOW_IDS].sort());
+    // After-sale flows (issue 10) are started by the bot's own scheduled messages and buttons, or by an exact request
+    // for personal data: the labeled set covers the flows customers reach by what they write.
+    const afterSale = new Set(['checkin', 'reminder', 'buy_again', 'privacy']);
+    expect([...flows.flows.keys()].filter((id) => !afterSale.has(id)).sort()).toEqual([...FLOW_IDS].sort());
     expect(flows.shop.catalog.map((product) => product.id).sort()).toEqual([...PRODUCT_IDS].sort());
     const texts = LABELED_MESSAGES.map((message) => message.text);
     expect(texts.filter((text, i) => texts.indexOf(text) !== i)).toEqual([]);

@@ -1,0 +1,172 @@
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
+import type { Database } from './database';
+
+/** Everything the shop holds about one customer, as the customer or the owner may ask for it. */
+export interface PersonalData {
+  customer: { id: string; channel: string; name: string | null; display_name: string | null; phone: string | null; address: string | null; opted_out: boolean; created_at: string; last_seen_at: string };
+  orders: {
+    code: string;
+    created_at: string;
+    items: unknown;
+    total: number;
+    contact_name: string;
+    phone: string;
+    address: string;
+    province: string | null;
+    note: string | null;
+    payment_status: string;
+    shipping_status: string;
+  }[];
+  return_requests: { order_code: string; problem: string; resolution: string; photos: unknown; status: string; created_at: string }[];
+  conversations: {
+    id: string;
+    started_at: string;
+    entry_flow: string | null;
+    satisfaction_score: number | null;
+    satisfaction_comment: string | null;
+    messages: { direction: string; kind: string; text: string | null; created_at: string }[];
+  }[];
+  scheduled_messages: { kind: string; due_at: string; status: string }[];
+}
+
+const parse = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+};
+
+/** Reads what the shop holds about a customer; undefined for an unknown id. */
+export async function personalData(db: Kysely<Database>, customerId: string): Promise<PersonalData | undefined> {
+  const customer = await db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst();
+  if (!customer) return undefined;
+  const [orders, returns, conversations, messages, scheduled] = await Promise.all([
+    db.selectFrom('orders').selectAll().where('customer_id', '=', customerId).orderBy('created_at').execute(),
+    db.selectFrom('return_requests').selectAll().where('customer_id', '=', customerId).orderBy('created_at').execute(),
+    db
+      .selectFrom('conversations')
+      .select(['id', 'started_at', 'entry_flow', 'satisfaction_score', 'satisfaction_comment'])
+      .where('customer_id', '=', customerId)
+      .orderBy('started_at')
+      .execute(),
+    db
+      .selectFrom('messages')
+      .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+      .select(['messages.conversation_id', 'messages.direction', 'messages.kind', 'messages.text', 'messages.created_at'])
+      .where('conversations.customer_id', '=', customerId)
+      .orderBy('messages.id')
+      .execute(),
+    db.selectFrom('scheduled_messages').select(['kind', 'due_at', 'status']).where('customer_id', '=', customerId).orderBy('due_at').execute(),
+  ]);
+  return {
+    customer: {
+      id: customer.id,
+      channel: customer.channel,
+      name: customer.name,
+      display_name: customer.display_name,
+      phone: customer.phone,
+      address: customer.address,
+      opted_out: customer.opted_out === 1,
+      created_at: customer.created_at,
+      last_seen_at: customer.last_seen_at,
+    },
+    orders: orders.map((order) => ({
+      code: order.code,
+      created_at: order.created_at,
+      items: parse(order.items),
+      total: order.total,
+      contact_name: order.contact_name,
+      phone: order.phone,
+      address: order.address,
+      province: order.province,
+      note: order.note,
+      payment_status: order.payment_status,
+      shipping_status: order.shipping_status,
+    })),
+    return_requests: returns.map((request) => ({
+      order_code: request.order_code,
+      problem: request.problem,
+      resolution: request.resolution,
+      photos: parse(request.photos),
+      status: request.status,
+      created_at: request.created_at,
+    })),
+    conversations: conversations.map((conversation) => ({
+      ...conversation,
+      messages: messages
+        .filter((message) => message.conversation_id === conversation.id)
+        .map((message) => ({ direction: message.direction, kind: message.kind, text: message.text, created_at: message.created_at })),
+    })),
+    scheduled_messages: scheduled,
+  };
+}
+
+/** The engine's state of a conversation whose personal data is erased: nothing remembered. */
+const ERASED_STATE = JSON.stringify({
+  flow: null,
+  step: null,
+  waiting: { kind: 'none' },
+  slots: {},
+  cart: [],
+  suspended: [],
+  buttons: [],
+  retries: 0,
+  fallbacks: 0,
+  mode: 'bot',
+  entryFlow: null,
+  stage: null,
+  phase: null,
+  satisfaction: { asked: false, score: null, comment: null },
+  lastOrder: null,
+  ended: null,
+});
+const ERASED_MESSAGE = JSON.stringify({ kind: 'text', text: '' });
+
+/**
+ * Erases a customer's personal data as one batch, keeping anonymous statistics: conversation
+ * rows with their scores and counts, events, orders with their totals and items. Removed:
+ * name, phone and address (customer and orders), order notes, transcript text and payloads,
+ * satisfaction comments, free text in events, return photos, message bodies in the outbox.
+ * The customer is opted out of scheduled messages. `keepPending` leaves messages not yet
+ * delivered (the confirmation of the very turn that asked for this) to be sent.
+ */
+export function erasePersonalDataQueries(db: Kysely<Database>, customerId: string, options: { keepPending: boolean }): CompiledQuery[] {
+  const conversationIds = db.selectFrom('conversations').select('id').where('customer_id', '=', customerId);
+  const chat = (column: 'channel' | 'chat_id') => db.selectFrom('customers').select(column).where('id', '=', customerId);
+  const outboxOfCustomer = db
+    .updateTable('outbox')
+    .where((eb) =>
+      eb.or([
+        eb('conversation_id', 'in', conversationIds),
+        eb.and([eb('recipient', '=', 'customer'), eb('channel', '=', chat('channel')), eb('chat_id', '=', chat('chat_id'))]),
+      ]),
+    );
+  return [
+    db.updateTable('messages').set({ text: null, payload: null }).where('conversation_id', 'in', conversationIds).compile(),
+    db
+      .updateTable('events')
+      .set({ detail: null })
+      .where('conversation_id', 'in', conversationIds)
+      .where('type', 'in', ['fallback', 'satisfaction_comment'])
+      .compile(),
+    db.updateTable('conversations').set({ satisfaction_comment: null }).where('customer_id', '=', customerId).compile(),
+    // The customer's own request runs inside their turn, whose new state already forgot everything; from the
+    // dashboard the open conversation is reset too, and its version moves so a turn in flight retries from the read.
+    options.keepPending
+      ? db.updateTable('conversations').set({ state: ERASED_STATE }).where('customer_id', '=', customerId).where('status', '=', 'closed').compile()
+      : db.updateTable('conversations').set({ state: ERASED_STATE, version: sql<number>`version + 1` }).where('customer_id', '=', customerId).compile(),
+    db.updateTable('orders').set({ contact_name: '', phone: '', address: '', note: null }).where('customer_id', '=', customerId).compile(),
+    db.updateTable('return_requests').set({ photos: '[]' }).where('customer_id', '=', customerId).compile(),
+    (options.keepPending ? outboxOfCustomer.where('status', '!=', 'pending') : outboxOfCustomer).set({ payload: ERASED_MESSAGE }).compile(),
+    ...(options.keepPending
+      ? []
+      : [outboxOfCustomer.where('status', '=', 'pending').set({ status: 'failed', last_error: 'personal data erased' }).compile()]),
+    db
+      .updateTable('scheduled_messages')
+      .set({ status: sql<'cancelled'>`CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END`, payload: '{}' })
+      .where('customer_id', '=', customerId)
+      .compile(),
+    db.updateTable('customers').set({ name: null, display_name: null, phone: null, address: null, opted_out: 1 }).where('id', '=', customerId).compile(),
+  ];
+}
