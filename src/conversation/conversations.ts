@@ -161,7 +161,7 @@ export class Conversations {
       for (const effect of result.effects) {
         if (effect.type !== 'personal_data') continue;
         if (effect.request === 'export') after.exportRequested = true;
-        else after.queries.push(...erasePersonalDataQueries(this.deps.store.db, customerId, { keepPending: true }));
+        else after.queries.push(...erasePersonalDataQueries(this.deps.store.db, customerId, { keepPending: true, erasedState: JSON.stringify(initialState()) }));
       }
     }
     const conversationId = open?.id ?? newId(now);
@@ -367,4 +367,9 @@ function eventRow(event: EngineEvent): TurnWrite['events'][number] {
   const step = 'step' in event ? event.step : null;
   const rest = Object.fromEntries(Object.entries(detail).filter(([key]) => key !== 'flow' && key !== 'step'));
   return { type, flow, step, detail: Object.keys(rest).length > 0 ? rest : null };
+}
+
+/** The owner's "erase this customer's data" (dashboard): one batch, the conversation reset. */
+export async function erasePersonalData(store: Store, customerId: string): Promise<void> {
+  await store.batch(erasePersonalDataQueries(store.db, customerId, { keepPending: false, erasedState: JSON.stringify(initialState()) }));
 }

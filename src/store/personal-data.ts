@@ -102,25 +102,6 @@ export async function personalData(db: Kysely<Database>, customerId: string): Pr
   };
 }
 
-/** The engine's state of a conversation whose personal data is erased: nothing remembered. */
-const ERASED_STATE = JSON.stringify({
-  flow: null,
-  step: null,
-  waiting: { kind: 'none' },
-  slots: {},
-  cart: [],
-  suspended: [],
-  buttons: [],
-  retries: 0,
-  fallbacks: 0,
-  mode: 'bot',
-  entryFlow: null,
-  stage: null,
-  phase: null,
-  satisfaction: { asked: false, score: null, comment: null },
-  lastOrder: null,
-  ended: null,
-});
 const ERASED_MESSAGE = JSON.stringify({ kind: 'text', text: '' });
 
 /**
@@ -131,7 +112,11 @@ const ERASED_MESSAGE = JSON.stringify({ kind: 'text', text: '' });
  * The customer is opted out of scheduled messages. `keepPending` leaves messages not yet
  * delivered (the confirmation of the very turn that asked for this) to be sent.
  */
-export function erasePersonalDataQueries(db: Kysely<Database>, customerId: string, options: { keepPending: boolean }): CompiledQuery[] {
+export function erasePersonalDataQueries(
+  db: Kysely<Database>,
+  customerId: string,
+  options: { keepPending: boolean; /** The engine's fresh state as JSON: the store does not know its shape. */ erasedState: string },
+): CompiledQuery[] {
   const conversationIds = db.selectFrom('conversations').select('id').where('customer_id', '=', customerId);
   const chat = (column: 'channel' | 'chat_id') => db.selectFrom('customers').select(column).where('id', '=', customerId);
   const outboxOfCustomer = db
@@ -154,8 +139,8 @@ export function erasePersonalDataQueries(db: Kysely<Database>, customerId: strin
     // The customer's own request runs inside their turn, whose new state already forgot everything; from the
     // dashboard the open conversation is reset too, and its version moves so a turn in flight retries from the read.
     options.keepPending
-      ? db.updateTable('conversations').set({ state: ERASED_STATE }).where('customer_id', '=', customerId).where('status', '=', 'closed').compile()
-      : db.updateTable('conversations').set({ state: ERASED_STATE, version: sql<number>`version + 1` }).where('customer_id', '=', customerId).compile(),
+      ? db.updateTable('conversations').set({ state: options.erasedState }).where('customer_id', '=', customerId).where('status', '=', 'closed').compile()
+      : db.updateTable('conversations').set({ state: options.erasedState, version: sql<number>`version + 1` }).where('customer_id', '=', customerId).compile(),
     db.updateTable('orders').set({ contact_name: '', phone: '', address: '', note: null }).where('customer_id', '=', customerId).compile(),
     db.updateTable('return_requests').set({ photos: '[]' }).where('customer_id', '=', customerId).compile(),
     (options.keepPending ? outboxOfCustomer.where('status', '!=', 'pending') : outboxOfCustomer).set({ payload: ERASED_MESSAGE }).compile(),

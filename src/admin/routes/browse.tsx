@@ -10,7 +10,8 @@ import { listConversations } from '../reports/conversations';
 import { customerJourney, listCustomers } from '../reports/customers';
 import { transcript } from '../reports/transcript';
 import { PAGE_SIZE, pageOf, renderAdmin, shopView } from './render';
-import { erasePersonalDataQueries, personalData } from '../../store/personal-data';
+import { erasePersonalData } from '../../conversation/conversations';
+import { personalData } from '../../store/personal-data';
 
 /** Conversations and customers: lists with filters, a transcript, a customer's journey. */
 export function browseRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {
@@ -71,7 +72,7 @@ export function browseRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {
     if (form.confirm !== 'yes') return c.html(messagePage('Chưa xoá', 'Đánh dấu ô "Tôi chắc chắn muốn xoá" rồi bấm lại nút xoá.'), 400);
     const data = await personalData(db, id);
     if (!data) return c.html(messagePage('Không tìm thấy khách', 'Khách này không có trong dữ liệu. Quay lại danh sách khách hàng để tìm.'), 404);
-    await deps.store.batch(erasePersonalDataQueries(db, id, { keepPending: false }));
+    await erasePersonalData(deps.store, id);
     deps.log.info('personal data erased by the owner', { customer: id });
     return c.redirect(`/admin/customers/${encodeURIComponent(id)}?erased=1`, 303);
   });
