@@ -89,7 +89,7 @@ function depth(branch: readonly z.core.$ZodIssue[]): number {
 function unionHint(path: PropertyKey[]): string {
   const key = String(path.at(-1) ?? '');
   if (key === 'say') return 'phải là một câu chữ, hoặc danh sách câu (mỗi câu một dòng bắt đầu bằng "- ")';
-  if (key === 'buttons') return 'phải là danh sách nút (mỗi nút có label và goto), hoặc "menu", hoặc "products"';
+  if (key === 'buttons') return 'phải là danh sách nút (mỗi nút có label và goto), hoặc "menu"';
   if (key === 'stock') return 'phải là in_stock, out_of_stock hoặc số lượng còn (số nguyên)';
   if (key === 'if' || typeof path.at(-1) === 'number') return 'điều kiện viết dạng { slot: tên, equals: giá trị } hoặc { all: [...] } / { any: [...] }';
   return 'giá trị không đúng dạng';
