@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, tempDatabasePath, WebVisitor, type Harness } from '../support/harness';
+import { orderMangoesByBankTransfer, startHarness, tempDatabasePath, WebVisitor, type Harness } from '../support/harness';
 
 let database: ReturnType<typeof tempDatabasePath>;
 let harness: Harness;
@@ -14,25 +14,10 @@ afterEach(async () => {
   database.cleanup();
 });
 
-async function orderMangoes(visitor: WebVisitor) {
-  await visitor.say('shop ơi');
-  await visitor.tap('Đặt hàng');
-  await visitor.say('xoài cát hòa lộc');
-  await visitor.say('2 ký');
-  await visitor.tap('Không');
-  await visitor.say('Trần Thị Bích');
-  await visitor.say('0987.654.321');
-  await visitor.say('45 Nguyễn Văn Cừ, Ninh Kiều, Cần Thơ');
-  await visitor.say('không');
-  await visitor.tap('Chuyển khoản');
-  await visitor.say('giao giờ hành chính');
-  await visitor.say('đồng ý');
-}
-
 describe('a conversation through /api/chat on a real SQLite file', () => {
   it('a full order ends with an order row, a scored touchpoint, the transcript and the funnel events', async () => {
     const visitor = new WebVisitor(harness.app);
-    await orderMangoes(visitor);
+    await orderMangoesByBankTransfer(visitor, 'giao giờ hành chính');
     const code = /Dạ em đã lên đơn (XB\d{3})/.exec(visitor.text())?.[1];
     expect(code).toBeDefined();
     // Bank transfer goes on to the payment flow, which shows the account.

@@ -123,3 +123,19 @@ export class WebVisitor {
     return this.last.map((reply) => reply.message.text ?? '').join('\n');
   }
 }
+
+/** A web customer orders 2 kg of mangoes to Cần Thơ, paying by bank transfer, up to "đồng ý". */
+export async function orderMangoesByBankTransfer(visitor: WebVisitor, note: string): Promise<void> {
+  await visitor.say('shop ơi');
+  await visitor.tap('Đặt hàng');
+  await visitor.say('xoài cát hòa lộc');
+  await visitor.say('2 ký');
+  await visitor.tap('Không');
+  await visitor.say('Trần Thị Bích');
+  await visitor.say('0987.654.321');
+  await visitor.say('45 Nguyễn Văn Cừ, Ninh Kiều, Cần Thơ');
+  await visitor.say('không');
+  await visitor.tap('Chuyển khoản');
+  await visitor.say(note);
+  await visitor.say('đồng ý');
+}

@@ -4,7 +4,7 @@ import { qrMatrix } from '../../../src/channels/media/qr-png';
 import { CustomerMessenger } from '../../../src/conversation/customer-messenger';
 import { changeOrderStatus } from '../../../src/conversation/order-status';
 import { vietQrPayload } from '../../../src/engine/payment/vietqr';
-import { startHarness, tempDatabasePath, WebVisitor, type Harness } from '../../support/harness';
+import { orderMangoesByBankTransfer, startHarness, tempDatabasePath, WebVisitor, type Harness } from '../../support/harness';
 import { decodePng, pngChunks } from './png-reader';
 
 let database: ReturnType<typeof tempDatabasePath>;
@@ -19,21 +19,6 @@ afterEach(async () => {
   await harness.close();
   database.cleanup();
 });
-
-async function orderMangoesByTransfer(visitor: WebVisitor) {
-  await visitor.say('shop ơi');
-  await visitor.tap('Đặt hàng');
-  await visitor.say('xoài cát hòa lộc');
-  await visitor.say('2 ký');
-  await visitor.tap('Không');
-  await visitor.say('Trần Thị Bích');
-  await visitor.say('0987.654.321');
-  await visitor.say('45 Nguyễn Văn Cừ, Ninh Kiều, Cần Thơ');
-  await visitor.say('không');
-  await visitor.tap('Chuyển khoản');
-  await visitor.say('không');
-  await visitor.say('đồng ý');
-}
 
 interface QrReply {
   kind: 'payment_qr';
@@ -62,7 +47,7 @@ async function expectQrImage(png: Uint8Array, transfer: { amount: number; note: 
 describe('paying by bank transfer on the web chat', () => {
   it('shows the VietQR code for the order total, then the owner confirms and the customer is told', async () => {
     const visitor = new WebVisitor(harness.app);
-    await orderMangoesByTransfer(visitor);
+    await orderMangoesByBankTransfer(visitor, 'không');
     const code = /Dạ em đã lên đơn (XB\d{3})/.exec(visitor.text())?.[1];
     expect(code).toMatch(/^XB\d{3}$/);
     expect(visitor.text()).toContain('Vietcombank · STK 1012345678');
@@ -118,7 +103,7 @@ describe('paying by bank transfer on the web chat', () => {
 describe('GET /media/qr/:token.png', () => {
   async function placedOrder(): Promise<QrReply> {
     const visitor = new WebVisitor(harness.app);
-    await orderMangoesByTransfer(visitor);
+    await orderMangoesByBankTransfer(visitor, 'không');
     return visitor.last.find((reply) => reply.message.kind === 'payment_qr')!.message as unknown as QrReply;
   }
 
