@@ -1,5 +1,7 @@
-import { JOURNEY_STAGES, type Condition, type Flow, type ShopFlows, type Step } from '../flows/schema';
+import { JOURNEY_STAGES, type Flow, type ShopFlows, type Step } from '../flows/schema';
 import { readAnswer } from './answers';
+import { answerButtons, decodeAnswer, menuButtons, stepButtons } from './buttons';
+import { conditionHolds } from './conditions';
 import { isInSeason } from './pricing';
 import { runAction } from './actions';
 import { isSkip, parseSatisfaction } from './nlu/answers';
@@ -224,7 +226,7 @@ export class Turn {
     if (this.state.retries >= RETRIES_BEFORE_HUMAN) {
       this.state.retries = 0;
       this.say(text);
-      this.offerHuman(this.buttonsForAsk(step));
+      this.offerHuman(answerButtons(step, this.flows.shop));
       return;
     }
     this.reply({ kind: 'text', text, ...this.askExtras(step) });
@@ -383,7 +385,7 @@ export class Turn {
       // While another flow waits unfinished, every menu of choices also offers to go back to it.
       const resumable = this.state.suspended.at(-1);
       const resume = resumable && resumable.flow !== flow.id ? [{ label: this.render(this.flows.shop.texts.resume_yes), value: 'resume:yes' }] : [];
-      return this.showButtons([...resume, ...this.buttonsForStep(step)]);
+      return this.showButtons([...resume, ...stepButtons(step, this.flows.shop)]);
     }
     this.exitStep(flow.id, stepId, step);
   }
@@ -391,7 +393,7 @@ export class Turn {
   private exitStep(flowId: string, stepId: string, step: Step): void {
     const flow = this.flows.flows.get(flowId)!;
     for (const branch of step.branch ?? []) {
-      if (this.holds(branch.if)) return this.goto(branch.goto, flow);
+      if (conditionHolds(branch.if, this.state.slots)) return this.goto(branch.goto, flow);
     }
     if (step.next) return this.goto(step.next, flow);
     if (step.end) return this.endFlow(flow);
@@ -450,19 +452,6 @@ export class Turn {
     this.showMenu();
   }
 
-  private holds(condition: Condition): boolean {
-    if ('all' in condition) return condition.all.every((inner) => this.holds(inner));
-    if ('any' in condition) return condition.any.some((inner) => this.holds(inner));
-    const raw = this.state.slots[condition.slot];
-    const value = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw.amount : raw;
-    if (condition.filled !== undefined && (value !== undefined) !== condition.filled) return false;
-    if (condition.equals !== undefined && !sameValue(value, condition.equals)) return false;
-    if (condition.in !== undefined && !condition.in.some((option) => sameValue(value, option))) return false;
-    if (condition.at_least !== undefined && !(typeof value === 'number' && value >= condition.at_least)) return false;
-    if (condition.at_most !== undefined && !(typeof value === 'number' && value <= condition.at_most)) return false;
-    return true;
-  }
-
   // ── Satisfaction and endings ──────────────────────────────────────────────
 
   private shouldAskSatisfaction(afterHuman: boolean): boolean {
@@ -500,7 +489,7 @@ export class Turn {
     }
     this.state.waiting = { kind: 'buttons', flow: null, step: null };
     this.say(texts.fallback);
-    this.showButtons([...this.menuButtons(), { label: texts.human_button, value: 'flow:human' }]);
+    this.showButtons([...menuButtons(this.flows.shop), { label: texts.human_button, value: 'flow:human' }]);
   }
 
   private offerHuman(extra: Button[]): void {
@@ -516,7 +505,7 @@ export class Turn {
   private showMenu(): void {
     this.state.flow = null;
     this.state.waiting = { kind: 'buttons', flow: null, step: null };
-    this.showButtons(this.menuButtons());
+    this.showButtons(menuButtons(this.flows.shop));
   }
 
   /** Says again what the conversation is waiting for, after a stale tap or an unclear reply. */
@@ -540,34 +529,8 @@ export class Turn {
     this.showMenu();
   }
 
-  private menuButtons(): Button[] {
-    return this.flows.shop.menu.map((item) => ({ label: item.label, value: `flow:${item.flow}` }));
-  }
-
-  private buttonsForStep(step: Step): Button[] {
-    if (step.buttons === 'menu') return this.menuButtons();
-    return (step.buttons ?? []).map((button) => ({ label: button.label, value: `go:${button.goto}` }));
-  }
-
-  private buttonsForAsk(step: Step): Button[] {
-    const texts = this.flows.shop.texts;
-    switch (step.ask) {
-      case 'yes_no':
-        return [
-          { label: texts.yes, value: 'answer:yes' },
-          { label: texts.no, value: 'answer:no' },
-        ];
-      case 'choice':
-        return (step.choices ?? []).map((choice, i) => ({ label: choice.label, value: `answer:${i}` }));
-      case 'product':
-        return this.flows.shop.catalog.map((product) => ({ label: product.name, value: `answer:${product.id}` }));
-      default:
-        return step.optional ? [{ label: texts.skip_word, value: 'skip' }] : [];
-    }
-  }
-
   private askExtras(step: Step): { buttons?: Button[]; askPhone?: boolean } {
-    const buttons = this.remember(this.buttonsForAsk(step));
+    const buttons = this.remember(answerButtons(step, this.flows.shop));
     return { ...(buttons.length > 0 ? { buttons } : {}), ...(step.ask === 'phone' ? { askPhone: true } : {}) };
   }
 
@@ -607,15 +570,4 @@ export class Turn {
   private stepOf(flowId: string, stepId: string): Step | undefined {
     return this.flows.flows.get(flowId)?.steps[stepId];
   }
-}
-
-function decodeAnswer(step: Step, encoded: string): SlotValue {
-  if (step.ask === 'yes_no') return encoded === 'yes';
-  if (step.ask === 'choice') return step.choices?.[Number(encoded)]?.value ?? encoded;
-  return encoded;
-}
-
-function sameValue(value: SlotValue | undefined, expected: string | number | boolean): boolean {
-  if (typeof value === 'string' && typeof expected === 'string') return foldKey(value) === foldKey(expected);
-  return value === expected;
 }
