@@ -2,7 +2,7 @@ import type { ShopFlows } from '../flows/schema';
 import { formatNumber, formatQuote, formatQuoteLines, formatSlot, formatVnd } from './format';
 import { isInSeason, isPromotionActive, quoteOrder, zoneOf } from './pricing';
 import { renderTemplate, type ResolveVariable } from './template';
-import type { ConversationState, TurnContext } from './types';
+import type { ConversationState, Quote, TurnContext } from './types';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
@@ -19,7 +19,9 @@ export function variablesFor(
   const slot = (name: string) => formatSlot(state.slots[name], texts.yes, texts.no);
   const product = () => shop.catalog.find((candidate) => candidate.id === state.slots.product);
   const province = () => (typeof state.slots.province === 'string' ? state.slots.province : null);
-  const quote = () => quoteOrder(shop, { cart: state.cart, province: province(), promoCode: promoCode(state), now: context.now });
+  // One text may show the cart, the shipping and the total: price the order once per text.
+  let priced: Quote | undefined;
+  const quote = () => (priced ??= quoteOrder(shop, { cart: state.cart, province: province(), promoCode: promoCode(state), now: context.now }));
 
   const groups: Record<string, (field: string | undefined) => string> = {
     shop: (field) => {
