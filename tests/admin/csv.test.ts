@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell, csvRow, csvStream } from '../../src/admin/csv';
-import type { Store } from '../../src/store/store';
-import { fixtureFlows } from './fixture-flows';
-import { generateShop, insertShop, type SeededShop } from './seed';
-import { logIn, mountAdmin, openTestStore, type TestAdmin } from './support';
+import type { SeededShop } from './seed';
+import { openSeededAdmin, type TestAdmin } from './support';
 
 describe('CSV for Excel', () => {
   it('quotes text, doubles quotes inside it, and leaves numbers bare', () => {
@@ -27,18 +25,13 @@ describe('CSV for Excel', () => {
 });
 
 describe('downloads from the dashboard', () => {
-  let store: Store;
   let close: () => Promise<void>;
   let shop: SeededShop;
   let admin: TestAdmin;
   let cookie: string;
 
   beforeAll(async () => {
-    ({ store, close } = await openTestStore());
-    admin = mountAdmin(store);
-    shop = generateShop(fixtureFlows(), { now: admin.clock.now() });
-    await insertShop(store, shop);
-    ({ cookie } = await logIn(admin.app));
+    ({ close, shop, admin, cookie } = await openSeededAdmin());
   });
 
   afterAll(() => close());

@@ -1,21 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store';
-import { fixtureFlows } from './fixture-flows';
-import { generateShop, insertShop, type SeededShop } from './seed';
-import { logIn, mountAdmin, openTestStore, type TestAdmin } from './support';
+import type { SeededShop } from './seed';
+import { openSeededAdmin, type TestAdmin } from './support';
 
-let store: Store;
 let close: () => Promise<void>;
 let shop: SeededShop;
 let admin: TestAdmin;
 let cookie: string;
 
 beforeAll(async () => {
-  ({ store, close } = await openTestStore());
-  admin = mountAdmin(store);
-  shop = generateShop(fixtureFlows(), { now: admin.clock.now() });
-  await insertShop(store, shop);
-  ({ cookie } = await logIn(admin.app));
+  ({ close, shop, admin, cookie } = await openSeededAdmin());
 });
 
 afterAll(() => close());

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Hono } from 'hono';
 import { adminRoutes, type AdminDeps } from '../../src/admin/index';
 import { CustomerMessenger } from '../../src/conversation/customer-messenger';
@@ -8,32 +5,23 @@ import type { OutboxDelivery } from '../../src/conversation/outbox-delivery';
 import type { ShopFlows } from '../../src/flows/schema';
 import { memoryLogger } from '../../src/log';
 import { fixtureFlows } from './fixture-flows';
-import { applyMigrations } from '../../src/store/migrate';
-import { readMigrationDir } from '../../src/store/migrations-dir.node.ts';
-import { openSqliteStore } from '../../src/store/sqlite.node.ts';
+import { openDatabase } from '../../src/runtime.node.ts';
 import type { Store } from '../../src/store/store';
+import { TestClock, tempDatabasePath } from '../support/harness';
+import { generateShop, insertShop, type SeededShop } from './seed';
 
-/** A controllable clock: tests move time instead of waiting for it (10:00 in Hà Nội). */
-export class TestClock {
-  constructor(public current = new Date('2026-05-12T03:00:00Z')) {}
-  now = () => new Date(this.current);
-  advance(minutes: number): void {
-    this.current = new Date(this.current.getTime() + minutes * 60_000);
-  }
-}
+export { TestClock };
 
 /** A real SQLite file with every migration applied, in a folder of its own. */
 export async function openTestStore(): Promise<{ store: Store; path: string; close: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'shopbot-admin-'));
-  const path = join(dir, 'shop.db');
-  const store = openSqliteStore(path);
-  await applyMigrations(store, await readMigrationDir('migrations'));
+  const database = tempDatabasePath();
+  const { store } = await openDatabase(database.path);
   return {
     store,
-    path,
+    path: database.path,
     close: async () => {
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      database.cleanup();
     },
   };
 }
@@ -96,4 +84,14 @@ export async function logIn(app: Hono, password = PASSWORD): Promise<{ cookie: s
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1];
   if (!csrf) throw new Error('no form token on the orders page');
   return { cookie, csrf };
+}
+
+/** A logged-in dashboard over a generated month of the fixture shop. */
+export async function openSeededAdmin(): Promise<{ store: Store; close: () => Promise<void>; shop: SeededShop; admin: TestAdmin; cookie: string }> {
+  const { store, close } = await openTestStore();
+  const admin = mountAdmin(store);
+  const shop = generateShop(fixtureFlows(), { now: admin.clock.now() });
+  await insertShop(store, shop);
+  const { cookie } = await logIn(admin.app);
+  return { store, close, shop, admin, cookie };
 }

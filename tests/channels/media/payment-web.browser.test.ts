@@ -1,26 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../support/browser';
-import { startHarness, tempDatabasePath, type Harness } from '../../support/harness';
-import { listen } from '../../support/serve';
+import { serveShopWithBrowser, type ServedShop } from '../../support/browser';
 
-let browser: Browser;
-let harness: Harness;
-let server: Awaited<ReturnType<typeof listen>>;
-let database: ReturnType<typeof tempDatabasePath>;
+let shop: ServedShop;
 
 beforeAll(async () => {
-  database = tempDatabasePath();
-  harness = await startHarness({ path: database.path });
-  server = await listen(harness.app);
-  browser = await launchBrowser();
+  shop = await serveShopWithBrowser();
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await harness?.close();
-  database?.cleanup();
+  await shop?.close();
 });
 
 async function type(page: Page, text: string) {
@@ -33,8 +22,8 @@ async function type(page: Page, text: string) {
 
 describe('the VietQR code on the web chat page', () => {
   it('shows the code as an image loaded from /media/qr after a bank-transfer order', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 780 } });
-    await page.goto(server.url);
+    const page = await shop.browser.newPage({ viewport: { width: 390, height: 780 } });
+    await page.goto(shop.url);
     await expect.poll(() => page.locator('.bubble.bot').count()).toBeGreaterThan(0);
     for (const text of ['đặt hàng', 'xoài cát hòa lộc', '2 ký', 'không', 'Trần Thị Bích', '0987654321', '45 Nguyễn Văn Cừ, Ninh Kiều, Cần Thơ', 'không', 'Chuyển khoản', 'không', 'đồng ý']) {
       await type(page, text);

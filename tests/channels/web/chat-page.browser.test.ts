@@ -1,34 +1,22 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../support/browser';
-import { startHarness, tempDatabasePath, type Harness } from '../../support/harness';
-import { listen } from '../../support/serve';
+import { serveShopWithBrowser, type ServedShop } from '../../support/browser';
 
-let browser: Browser;
-let harness: Harness;
-let server: Awaited<ReturnType<typeof listen>>;
-let database: ReturnType<typeof tempDatabasePath>;
+let shop: ServedShop;
 
 beforeAll(async () => {
-  database = tempDatabasePath();
-  harness = await startHarness({ path: database.path });
-  server = await listen(harness.app);
-  browser = await launchBrowser();
+  shop = await serveShopWithBrowser();
   mkdirSync('test-results', { recursive: true });
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await harness?.close();
-  database?.cleanup();
+  await shop?.close();
 });
 
 describe('the web chat page in headless Chromium', () => {
   it('greets the visitor, answers a tapped button and a typed message in Vietnamese', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 780 }, deviceScaleFactor: 1 });
-    await page.goto(server.url);
+    const page = await shop.browser.newPage({ viewport: { width: 390, height: 780 }, deviceScaleFactor: 1 });
+    await page.goto(shop.url);
     await expect.poll(() => page.locator('.bubble.bot').first().textContent()).toContain('Vườn Nhà Tư xin chào');
     expect(await page.title()).toBe('Vườn Nhà Tư');
 
@@ -46,7 +34,7 @@ describe('the web chat page in headless Chromium', () => {
     await page.screenshot({ path: 'test-results/web-chat.png', fullPage: true });
 
     // What the page showed is what the database holds.
-    const inbound = await harness.store.db.selectFrom('messages').select('text').where('direction', '=', 'in').where('kind', '=', 'text').orderBy('id').execute();
+    const inbound = await shop.harness.store.db.selectFrom('messages').select('text').where('direction', '=', 'in').where('kind', '=', 'text').orderBy('id').execute();
     expect(inbound.map((row) => row.text)).toEqual(['/start', 'xoai cat hoa loc', '3 ký']);
 
     // A reload keeps the conversation on screen and in the same visitor's chat.
