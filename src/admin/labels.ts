@@ -1,5 +1,17 @@
-/** The owner's words for the values stored in English in the database. */
-export const CHANNEL_LABELS: Record<string, string> = { telegram: 'Telegram', zalo: 'Zalo', web: 'Web chat', all: 'Tất cả kênh' };
+import type { ChannelName } from '../conversation/inbound';
+
+/**
+ * The owner's words for every value stored in English in the database, in one place: pages,
+ * CSV, `npm run report` and the owner's Telegram desk read them from here.
+ */
+
+/** Every channel the shop speaks on; the type makes a new channel fail to compile until it has its words. */
+const CHANNEL_NAMES: Record<ChannelName, string> = { telegram: 'Telegram', zalo: 'Zalo', web: 'Web chat', terminal: 'Thử trong máy' };
+
+/** Channels in the order the dashboard lists them. */
+export const CHANNELS = Object.keys(CHANNEL_NAMES) as ChannelName[];
+
+export const CHANNEL_LABELS: Record<string, string> = { ...CHANNEL_NAMES, all: 'Tất cả kênh' };
 
 export const OUTCOME_LABELS: Record<string, string> = {
   completed: 'Hoàn tất',
@@ -37,6 +49,18 @@ export const SHIPPING_LABELS: Record<string, string> = {
 
 export const RETURN_LABELS: Record<string, string> = { open: 'Chờ xử lý', accepted: 'Đã chấp nhận', rejected: 'Từ chối', resolved: 'Đã xong' };
 
+/** What went wrong, as the returns flow stores it (flows/returns.yaml, step `problem`). */
+export const PROBLEM_LABELS: Record<string, string> = {
+  damaged: 'Dập, hỏng, thối',
+  missing: 'Giao thiếu',
+  wrong_item: 'Giao sai sản phẩm',
+  late: 'Giao trễ',
+  other: 'Khác',
+};
+
+/** What the customer wants done (flows/returns.yaml, step `resolution`). */
+export const RESOLUTION_LABELS: Record<string, string> = { replace: 'Gửi hàng mới', refund: 'Hoàn tiền', voucher: 'Giảm giá đơn sau', exchange: 'Đổi hàng' };
+
 export const PAYMENT_METHOD_LABELS: Record<string, string> = { cod: 'Trả khi nhận hàng (COD)', bank: 'Chuyển khoản' };
 
 export const EVENT_LABELS: Record<string, string> = {
@@ -54,6 +78,11 @@ export const EVENT_LABELS: Record<string, string> = {
   satisfaction_unanswered: 'Không chấm điểm',
   handover: 'Chuyển người thật',
   conversation_ended: 'Kết thúc hội thoại',
+  product_satisfaction_answered: 'Chấm điểm sản phẩm',
+  scheduled_message: 'Tin nhắn hẹn giờ',
+  opted_out: 'Không nhận tin nữa',
+  personal_data_requested: 'Hỏi dữ liệu cá nhân',
+  owner_took_over: 'Chủ shop nhận trò chuyện',
 };
 
 export function label(labels: Record<string, string>, value: string | null | undefined, none = '–'): string {

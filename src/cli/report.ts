@@ -1,4 +1,4 @@
-import { ALL_CHANNELS, openReturnRequests, overviewReport } from '../admin/reports/overview';
+import { ALL_CHANNELS, figuresOf, openReturnRequests, overviewReport } from '../admin/reports/overview';
 import { changeOf, OVERVIEW_METRICS } from '../admin/pages/overview-metrics';
 import { CHANNEL_LABELS, label } from '../admin/labels';
 import { formatCount } from '../admin/format';
@@ -32,7 +32,7 @@ try {
   const { period } = choosePeriod({ period: '7d' }, new Date(), timeZone);
   const previous = previousPeriod(period, timeZone);
   const [now, before, openReturns] = await Promise.all([overviewReport(store.db, period), overviewReport(store.db, previous), openReturnRequests(store.db)]);
-  const channels = now.channels.filter((channel) => now.figures[channel]!.conversations + before.figures[channel]!.conversations + now.figures[channel]!.orders > 0);
+  const channels = [...new Set([...now.channels, ...before.channels])].filter((channel) => figuresOf(now, channel).conversations + figuresOf(before, channel).conversations + figuresOf(now, channel).orders > 0);
   const columns = [...channels, ALL_CHANNELS];
   // Green for better, red for worse, as on the dashboard; plain text when piped to a file.
   const paint = (text: string, tone: 'good' | 'bad' | 'same') => (process.stdout.isTTY && tone !== 'same' ? `\x1b[${tone === 'good' ? 32 : 31}m${text}\x1b[0m` : text);
@@ -40,8 +40,8 @@ try {
   console.log(`\n${shopName} · 7 ngày: ${formatDay(period.firstDay)} – ${formatDay(period.lastDay)} (so với ${formatDay(previous.firstDay)} – ${formatDay(previous.lastDay)})\n`);
   console.log(['', ...columns.map((channel) => label(CHANNEL_LABELS, channel)), 'thay đổi'].map((cell, index) => (index === 0 ? cell.padEnd(26) : cell.padStart(14))).join(''));
   for (const metric of OVERVIEW_METRICS) {
-    const values = columns.map((channel) => metric.format(metric.value(now.figures[channel]!)));
-    const change = changeOf(metric, metric.value(now.figures[ALL_CHANNELS]!), metric.value(before.figures[ALL_CHANNELS]!));
+    const values = columns.map((channel) => metric.format(metric.value(figuresOf(now, channel))));
+    const change = changeOf(metric, metric.value(figuresOf(now, ALL_CHANNELS)), metric.value(figuresOf(before, ALL_CHANNELS)));
     console.log([metric.name.padEnd(26), ...values.map((cell) => cell.padStart(14)), paint(change.text.padStart(14), change.tone)].join(''));
   }
   console.log(`\nĐổi trả đang chờ xử lý: ${formatCount(openReturns)}`);

@@ -6,6 +6,7 @@ import { listOrders } from '../../src/admin/reports/orders';
 import { listReturnRequests } from '../../src/admin/reports/returns';
 import { abandonedAtStep, funnelOf, stepReach, touchpointsByFlow, unrecognizedMessages } from '../../src/admin/reports/flows';
 import { openReturnRequests, overviewReport } from '../../src/admin/reports/overview';
+import { KNOWN_CHANNELS } from '../../src/admin/reports/range';
 import { satisfactionBy, satisfactionByWeek, satisfactionComments, scoreDistribution } from '../../src/admin/reports/satisfaction';
 import { transcript } from '../../src/admin/reports/transcript';
 import type { Store } from '../../src/store/store';
@@ -59,14 +60,14 @@ describe('the overview', () => {
     const overview = await overviewReport(store.db, WEEK);
     const rows = started(WEEK);
     expect(rows.length).toBeGreaterThan(50);
-    for (const channel of ['telegram', 'zalo', 'web', 'all']) {
+    for (const channel of [...KNOWN_CHANNELS, 'all']) {
       const mine = channel === 'all' ? rows : rows.filter((c) => c.channel === channel);
       const scores = mine.flatMap((c) => (c.score === null ? [] : [c.score]));
       expect(overview.figures[channel], channel).toMatchObject({
         conversations: mine.length,
         completed: count(mine, (c) => c.outcome === 'completed'),
         abandoned: count(mine, (c) => c.outcome === 'abandoned'),
-        handedOver: count(mine, (c) => c.outcome === 'handed_over'),
+        handedOver: count(mine, (c) => c.outcome === 'handed_over' || c.askedForPerson),
         closed: count(mine, (c) => c.status === 'closed'),
         answered: count(mine, (c) => c.status === 'closed' && c.score !== null),
         scored: scores.length,
@@ -78,13 +79,52 @@ describe('the overview', () => {
     }
   });
 
-  it('counts a customer as returning when they had a conversation before the period', async () => {
+  it('reports every channel the shop speaks on, the terminal one included, with the channels adding up to all', async () => {
     const overview = await overviewReport(store.db, WEEK);
-    const before = new Set(shop.conversations.filter((c) => c.startedAt < WEEK.from).map((c) => c.customerId));
-    const returning = new Set(started(WEEK).filter((c) => before.has(c.customerId)).map((c) => c.customerId));
+    expect(overview.channels).toEqual(expect.arrayContaining(['telegram', 'zalo', 'web', 'terminal']));
+    expect(started(WEEK).some((c) => c.channel === 'terminal')).toBe(true);
+    for (const figure of ['conversations', 'handedOver', 'customers', 'repeatCustomers', 'orders'] as const) {
+      const sum = KNOWN_CHANNELS.reduce((total, channel) => total + overview.figures[channel]![figure], 0);
+      expect(sum, figure).toBe(overview.figures.all![figure]);
+    }
+  });
+
+  it('counts a customer as returning when another conversation of theirs came before one in the period, earlier in the period too', async () => {
+    const overview = await overviewReport(store.db, WEEK);
+    const returning = new Set(
+      started(WEEK)
+        .filter((c) => shop.conversations.some((other) => other.customerId === c.customerId && other.startedAt < c.startedAt))
+        .map((c) => c.customerId),
+    );
+    const onlyWithinTheWeek = [...returning].filter((id) => !shop.conversations.some((c) => c.customerId === id && c.startedAt < WEEK.from));
     expect(returning.size).toBeGreaterThan(5);
+    expect(onlyWithinTheWeek.length).toBeGreaterThan(0);
     expect(overview.figures.all!.repeatCustomers).toBe(returning.size);
-    expect(overview.figures.zalo!.repeatCustomers).toBe(count([...returning], (id) => channelOf(id) === 'zalo'));
+    for (const channel of KNOWN_CHANNELS) expect(overview.figures[channel]!.repeatCustomers, channel).toBe(count([...returning], (id) => channelOf(id) === channel));
+  });
+
+  it('counts a conversation as handed to a person when the customer asked for one, even when the bot finished it after the hand-back', async () => {
+    const overview = await overviewReport(store.db, WEEK);
+    const handedBack = started(WEEK).filter((c) => c.askedForPerson && c.outcome === 'completed');
+    expect(handedBack.length).toBeGreaterThan(0);
+    expect(overview.figures.all!.handedOver).toBe(count(started(WEEK), (c) => c.askedForPerson));
+  });
+
+  it('keeps the response rate at or below 100%: only closed conversations with a score count as answered', async () => {
+    const overview = await overviewReport(store.db, WEEK);
+    const scoredWhileOpen = started(WEEK).filter((c) => c.status === 'open' && c.score !== null);
+    expect(scoredWhileOpen.length).toBeGreaterThan(0);
+    for (const channel of [...KNOWN_CHANNELS, 'all']) {
+      const mine = channel === 'all' ? started(WEEK) : started(WEEK).filter((c) => c.channel === channel);
+      const figures = overview.figures[channel]!;
+      expect(figures.answered, channel).toBe(count(mine, (c) => c.status === 'closed' && c.score !== null));
+      expect(figures.answered).toBeLessThanOrEqual(figures.closed);
+    }
+    for (const group of await satisfactionBy(store.db, WEEK, 'channel')) {
+      const mine = started(WEEK).filter((c) => c.channel === group.key);
+      expect(group.answered, String(group.key)).toBe(count(mine, (c) => c.status === 'closed' && c.score !== null));
+      expect(group.answered).toBeLessThanOrEqual(group.closed);
+    }
   });
 
   it('counts orders, revenue without cancelled, returned or refunded orders, and new return requests', async () => {
@@ -166,7 +206,7 @@ describe('flows', () => {
         closed: count(mine, (c) => c.status === 'closed'),
         completed: count(mine, (c) => c.outcome === 'completed'),
         abandoned: count(mine, (c) => c.outcome === 'abandoned'),
-        handedOver: count(mine, (c) => c.outcome === 'handed_over'),
+        handedOver: count(mine, (c) => c.outcome === 'handed_over' || c.askedForPerson),
         scored: count(mine, (c) => c.score !== null),
       });
     }

@@ -33,6 +33,8 @@ export interface SeedConversation {
   asked: boolean;
   score: number | null;
   comment: string | null;
+  /** The customer asked for a person (a handover row), whatever the outcome. */
+  askedForPerson: boolean;
 }
 
 export interface SeedMessage {
@@ -93,7 +95,8 @@ const COMMENTS_LOW = ['giao chậm quá', 'xoài bị dập 2 trái', 'hỏi mã
 const COMMENTS_HIGH = ['+ giao nhanh, trái ngọt', 'shop dễ thương'];
 const NAMES = ['Trần Thị Bích', 'Nguyễn Văn An', 'Lê Hoàng Nam', 'Phạm Thu Hà', 'Võ Minh Tâm', 'Đặng Ngọc Lan', null];
 const PHOTOS = ['AgACAgUAAxkBAAIBQ2abc', 'https://example.vn/anh/xoai-dap.jpg'];
-const CHANNELS = ['telegram', 'telegram', 'zalo', 'web'] as const;
+const NEWCOMERS = 5;
+const CHANNELS = ['telegram', 'telegram', 'zalo', 'web', 'terminal'] as const;
 /** Vietnam is UTC+7 all year: the seed places conversations in local days with plain arithmetic. */
 export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
@@ -130,7 +133,9 @@ export function generateShop(flows: ShopFlows, options: { now: Date; days?: numb
     const starts = Array.from({ length: 6 + Math.floor(random() * 10) }, () => dayStart + Math.floor(random() * 86_400_000)).sort((a, b) => a - b);
     for (const start of starts) {
       if (start > now - 60_000) continue;
-      const customer = customers[Math.floor(random() ** 2 * customerCount)]!;
+      // In a month-long seed, a few newcomers find the shop in the last days and come back within the same week.
+      const newcomer = days > 14 && day <= 4 && random() < 0.25;
+      const customer = newcomer ? customers[customerCount - 1 - Math.floor(random() * NEWCOMERS)]! : customers[Math.floor(random() ** 2 * (customerCount - NEWCOMERS))]!;
       const id = `c${String(shop.conversations.length + 1).padStart(5, '0')}`;
       const entryFlow = random() < 0.04 ? null : pick(flowIds);
       const flow = entryFlow ? flows.flows.get(entryFlow)! : undefined;
@@ -139,11 +144,14 @@ export function generateShop(flows: ShopFlows, options: { now: Date; days?: numb
       const finished = depth === steps.length;
       const at = (seconds: number) => new Date(start + seconds * 1000).toISOString();
       // One open conversation per customer, as the database insists.
-      const open = start > now - 30 * 60_000 && !openCustomers.has(customer.id);
+      const open = start > now - 3 * 3_600_000 && !openCustomers.has(customer.id);
       if (open) openCustomers.add(customer.id);
       const outcome: SeedConversation['outcome'] = open ? null : finished ? (random() < 0.1 ? 'handed_over' : 'completed') : random() < 0.75 ? 'abandoned' : 'handed_over';
-      const asked = outcome === 'completed';
-      const score = asked && random() < 0.75 ? weightedScore(random()) : null;
+      // A customer may score and write again at once: an open conversation with a score.
+      const asked = outcome === 'completed' || open;
+      // A person answered, then handed the customer back to the bot, which finished the flow.
+      const askedForPerson = outcome === 'handed_over' || (outcome === 'completed' && random() < 0.12);
+      const score = asked && (open || random() < 0.75) ? weightedScore(random()) : null;
       const comment = score === null ? null : score <= 3 && random() < 0.6 ? pick(COMMENTS_LOW) : score === 5 && random() < 0.2 ? pick(COMMENTS_HIGH) : null;
 
       const messages: SeedMessage[] = [];
@@ -167,6 +175,7 @@ export function generateShop(flows: ShopFlows, options: { now: Date; days?: numb
       for (let index = 0; index < depth; index++) event('step_entered', entryFlow, steps[index]!, null, 40 * (index + 1));
       // A customer who answers badly enters the same step again: funnels count conversations, not visits.
       if (depth > 0 && random() < 0.15) event('step_entered', entryFlow, steps[depth - 1]!, null, 40 * depth + 10);
+      if (askedForPerson) event('handover', entryFlow, null, null, 40 * depth + 20);
       if (score !== null) event('satisfaction_answered', null, null, { score }, 40 * depth + 30);
       if (outcome) event('conversation_ended', null, null, { outcome }, 40 * depth + 60);
 
@@ -188,6 +197,7 @@ export function generateShop(flows: ShopFlows, options: { now: Date; days?: numb
         asked,
         score,
         comment,
+        askedForPerson,
       });
       shop.messages.push(...messages);
       shop.events.push(...events);
@@ -276,6 +286,15 @@ export async function insertShop(store: Store, shop: SeededShop): Promise<void> 
         })),
       )
       .execute(),
+  );
+  await inChunks(
+    shop.conversations.filter((c) => c.askedForPerson),
+    (rows) =>
+      db
+        .withTables<{ handovers: { conversation_id: string; customer_id: string; requested_at: string; owner_replied_at: string | null; customer_told_at: string | null } }>()
+        .insertInto('handovers')
+        .values(rows.map((c) => ({ conversation_id: c.id, customer_id: c.customerId, requested_at: c.startedAt, owner_replied_at: c.lastActivityAt, customer_told_at: null })))
+        .execute(),
   );
   await inChunks(shop.messages, (rows) =>
     db

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { formatMoney, formatPhone } from '../format';
-import { CHANNEL_LABELS, label, OUTCOME_LABELS, PAYMENT_LABELS, PHASE_LABELS, RETURN_LABELS, SHIPPING_LABELS, STAGE_LABELS } from '../labels';
+import { CHANNEL_LABELS, label, OUTCOME_LABELS, PAYMENT_LABELS, PHASE_LABELS, PROBLEM_LABELS, RETURN_LABELS, SHIPPING_LABELS, STAGE_LABELS } from '../labels';
 import type { CustomerJourney, JourneyMoment } from '../reports/customers';
 import { formatLocalTime } from '../zoned-time';
 import { conversationHref, href, orderHref } from './href';
@@ -96,7 +96,7 @@ const Moment: FC<{ moment: JourneyMoment; flowTitle: (id: string | null) => stri
       return (
         <div>
           Đổi trả đơn <a href={href('/returns', { q: moment.orderCode })}>{moment.orderCode}</a> · <Badge value={moment.status} labels={RETURN_LABELS} />
-          <div class="small">{moment.problem}</div>
+          <div class="small">{label(PROBLEM_LABELS, moment.problem)}</div>
         </div>
       );
   }

@@ -3,7 +3,7 @@ import { ScoreDistribution } from '../charts/score-distribution';
 import { formatCount } from '../format';
 import { CHANNEL_LABELS, label } from '../labels';
 import { periodLabel, type Period } from '../period';
-import { ALL_CHANNELS, type Overview } from '../reports/overview';
+import { ALL_CHANNELS, figuresOf, type Overview } from '../reports/overview';
 import { formatDay } from '../zoned-time';
 import { href } from './href';
 import { changeOf, OVERVIEW_METRICS, type Metric } from './overview-metrics';
@@ -19,9 +19,9 @@ export interface OverviewPageProps {
 }
 
 export const OverviewPage: FC<OverviewPageProps> = ({ period, previous, problem, now, before, openReturns }) => {
-  const all = now.figures[ALL_CHANNELS]!;
-  const allBefore = before.figures[ALL_CHANNELS]!;
-  const channels = now.channels.filter((channel) => now.figures[channel]!.conversations + before.figures[channel]!.conversations + now.figures[channel]!.orders > 0);
+  const all = figuresOf(now, ALL_CHANNELS);
+  const allBefore = figuresOf(before, ALL_CHANNELS);
+  const channels = [...new Set([...now.channels, ...before.channels])].filter((channel) => figuresOf(now, channel).conversations + figuresOf(before, channel).conversations + figuresOf(now, channel).orders > 0);
   return (
     <>
       <h1>Tổng quan · {periodLabel(period)}</h1>
@@ -94,8 +94,8 @@ export const OverviewPage: FC<OverviewPageProps> = ({ period, previous, problem,
                 <tr>
                   <th>{metric.name}</th>
                   {[...channels, ALL_CHANNELS].map((channel) => {
-                    const value = metric.value(now.figures[channel]!);
-                    const change = changeOf(metric, value, metric.value(before.figures[channel]!));
+                    const value = metric.value(figuresOf(now, channel));
+                    const change = changeOf(metric, value, metric.value(figuresOf(before, channel)));
                     return (
                       <td class="num">
                         {metric.format(value)}

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { AdminSession } from '../auth/session';
 import { filterParams, type ReturnQuery } from '../filters';
-import { CHANNEL_LABELS, label, RETURN_LABELS } from '../labels';
+import { CHANNEL_LABELS, label, PROBLEM_LABELS, RESOLUTION_LABELS, RETURN_LABELS } from '../labels';
 import { RETURN_STATUSES, type ReturnRequestRow } from '../reports/returns';
 import { formatLocalTime } from '../zoned-time';
 import { conversationHref, customerHref, href, orderHref } from './href';
@@ -62,10 +62,10 @@ export const ReturnsPage: FC<ReturnsPageProps> = ({ query, rows, hasNext, sessio
               </span>
             </header>
             <div>
-              <strong>Vấn đề:</strong> {request.problem}
+              <strong>Vấn đề:</strong> {label(PROBLEM_LABELS, request.problem)}
             </div>
             <div>
-              <strong>Khách muốn:</strong> {request.resolution}
+              <strong>Khách muốn:</strong> {label(RESOLUTION_LABELS, request.resolution)}
             </div>
             <div class="small">
               Ảnh:{' '}

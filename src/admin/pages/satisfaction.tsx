@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { ScoreDistribution } from '../charts/score-distribution';
 import { WeeklyScores } from '../charts/weekly-scores';
-import { formatCount, formatScore, formatShare } from '../format';
+import { formatCount, formatScore, formatShare, ratio } from '../format';
 import { CHANNEL_LABELS, label } from '../labels';
 import { periodLabel, periodParams, type Period } from '../period';
 import { LOW_SCORE, type SatisfactionComment, type ScoreGroup, type WeekScores } from '../reports/satisfaction';
@@ -137,7 +137,7 @@ const ScoreTable: FC<{ groups: ScoreGroup[]; name: (key: string | null) => strin
               </td>
               <td class="num">{formatScore(group.average)}</td>
               <td class="num">{formatCount(group.scored)}</td>
-              <td class="num">{formatShare(group.closed === 0 ? null : group.scored / group.closed)}</td>
+              <td class="num">{formatShare(ratio(group.answered, group.closed))}</td>
               <td class="num">{formatCount(group.low)}</td>
             </tr>
           ))}

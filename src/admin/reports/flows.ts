@@ -43,7 +43,8 @@ export async function touchpointsByFlow(db: ReportDb, range: TimeRange): Promise
       sql<number>`count(case when status = 'closed' then 1 end)`.as('closed'),
       sql<number>`count(case when outcome = 'completed' then 1 end)`.as('completed'),
       sql<number>`count(case when outcome = 'abandoned' then 1 end)`.as('abandoned'),
-      sql<number>`count(case when outcome = 'handed_over' then 1 end)`.as('handed_over'),
+      // A person took part when the customer asked for one, even if the bot finished after the hand-back.
+      sql<number>`count(case when outcome = 'handed_over' or exists (select 1 from handovers where handovers.conversation_id = conversations.id) then 1 end)`.as('handed_over'),
       sql<number>`count(satisfaction_score)`.as('scored'),
       sql<number | null>`sum(satisfaction_score)`.as('score_sum'),
     ])

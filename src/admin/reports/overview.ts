@@ -6,6 +6,7 @@ export interface ChannelFigures {
   conversations: number;
   completed: number;
   abandoned: number;
+  /** Conversations a person took: the customer asked for one, or the owner took over (whatever the outcome). */
   handedOver: number;
   closed: number;
   /** Closed conversations whose customer gave a score. */
@@ -16,7 +17,7 @@ export interface ChannelFigures {
   distribution: [number, number, number, number, number];
   firstResponseMedianMs: number | null;
   customers: number;
-  /** Customers with a conversation in the period who had one before it. */
+  /** Customers with a conversation in the period who had another one before it (in the period or earlier). */
   repeatCustomers: number;
   orders: number;
   /** Order totals, leaving out cancelled, returned and refunded orders. */
@@ -31,6 +32,11 @@ export interface Overview {
 }
 
 export const ALL_CHANNELS = 'all';
+
+/** A channel's figures; a channel with nothing in this period has zeros (it may have had something in the other). */
+export function figuresOf(overview: Overview, channel: string): ChannelFigures {
+  return overview.figures[channel] ?? emptyFigures();
+}
 
 function emptyFigures(): ChannelFigures {
   return {
@@ -116,7 +122,7 @@ function touchpointFigures(db: ReportDb, range: TimeRange) {
       sql<number>`count(*)`.as('conversations'),
       sql<number>`count(case when outcome = 'completed' then 1 end)`.as('completed'),
       sql<number>`count(case when outcome = 'abandoned' then 1 end)`.as('abandoned'),
-      sql<number>`count(case when outcome = 'handed_over' then 1 end)`.as('handed_over'),
+      sql<number>`count(case when outcome = 'handed_over' or exists (select 1 from handovers where handovers.conversation_id = conversations.id) then 1 end)`.as('handed_over'),
       sql<number>`count(case when status = 'closed' then 1 end)`.as('closed'),
       sql<number>`count(case when status = 'closed' and satisfaction_score is not null then 1 end)`.as('answered'),
       sql<number | null>`sum(satisfaction_score)`.as('score_sum'),
@@ -134,16 +140,19 @@ function touchpointFigures(db: ReportDb, range: TimeRange) {
     .execute();
 }
 
-/** The period's customers, and those of them who had a conversation before it (each customer looked up once). */
+/**
+ * The period's customers, and those of them who came back: a conversation in the period that
+ * started after another of theirs, before the period or within it (each customer looked up once).
+ */
 function customerFigures(db: ReportDb, range: TimeRange) {
   return db
     .selectFrom((eb) =>
       eb
         .selectFrom('conversations')
-        .select(['channel', 'customer_id'])
-        .distinct()
+        .select(['channel', 'customer_id', sql<string>`max(started_at)`.as('latest')])
         .where('started_at', '>=', range.from)
         .where('started_at', '<', range.to)
+        .groupBy(['channel', 'customer_id'])
         .as('seen'),
     )
     .select(({ exists, selectFrom }) => [
@@ -153,7 +162,7 @@ function customerFigures(db: ReportDb, range: TimeRange) {
         selectFrom('conversations as earlier')
           .select(sql`1`.as('one'))
           .whereRef('earlier.customer_id', '=', 'seen.customer_id')
-          .where('earlier.started_at', '<', range.from),
+          .whereRef('earlier.started_at', '<', 'seen.latest'),
       )} then 1 end)`.as('returning'),
     ])
     .groupBy('seen.channel')

@@ -1,4 +1,5 @@
 import type { Store } from '../../store/store';
+import { CHANNELS } from '../labels';
 
 /** The database the reports read: the Kysely instance of the store, on SQLite or D1. */
 export type ReportDb = Store['db'];
@@ -9,10 +10,10 @@ export interface TimeRange {
   to: string;
 }
 
-/** Channels the bot speaks on; others found in the data are listed after them. */
-export const KNOWN_CHANNELS = ['telegram', 'zalo', 'web'] as const;
+/** Channels the bot speaks on (the terminal's `npm run chat` included); others found in the data are listed after them. */
+export const KNOWN_CHANNELS: readonly string[] = CHANNELS;
 
 export function orderChannels(found: Iterable<string>): string[] {
-  const extra = [...new Set(found)].filter((channel) => !(KNOWN_CHANNELS as readonly string[]).includes(channel)).sort();
+  const extra = [...new Set(found)].filter((channel) => !KNOWN_CHANNELS.includes(channel)).sort();
   return [...KNOWN_CHANNELS, ...extra];
 }

@@ -19,6 +19,8 @@ export interface ScoreGroup extends ScoreSummary {
   /** The flow id or channel; null for conversations that never entered a flow. */
   key: string | null;
   closed: number;
+  /** Closed conversations with a score: never more than `closed`, so the response rate stays ≤ 100%. */
+  answered: number;
 }
 
 export interface SatisfactionComment {
@@ -57,12 +59,15 @@ export async function satisfactionByWeek(db: ReportDb, weeks: readonly ({ week: 
 export async function satisfactionBy(db: ReportDb, range: TimeRange, by: 'entry_flow' | 'channel'): Promise<ScoreGroup[]> {
   const rows = await db
     .selectFrom('conversations')
-    .select([sql<string | null>`${sql.ref(by)}`.as('key'), sql<number>`count(case when status = 'closed' then 1 end)`.as('closed'), ...scoreColumns()])
+    .select([sql<string | null>`${sql.ref(by)}`.as('key'), sql<number>`count(case when status = 'closed' then 1 end)`.as('closed'),
+      sql<number>`count(case when status = 'closed' and satisfaction_score is not null then 1 end)`.as('answered'),
+      ...scoreColumns(),
+    ])
     .where('started_at', '>=', range.from)
     .where('started_at', '<', range.to)
     .groupBy(by)
     .execute();
-  return rows.map((row) => ({ key: row.key, closed: Number(row.closed), ...summary(row) })).sort((a, b) => b.closed - a.closed);
+  return rows.map((row) => ({ key: row.key, closed: Number(row.closed), answered: Number(row.answered), ...summary(row) })).sort((a, b) => b.closed - a.closed);
 }
 
 /** What customers wrote after scoring, newest first. */

@@ -3,7 +3,7 @@ import { csvStream, type CsvCell } from '../csv';
 import type { AdminDeps, AdminEnv } from '../deps';
 import { readConversationQuery, readOrderQuery, readReturnQuery } from '../filters';
 import { formatPhone } from '../format';
-import { CHANNEL_LABELS, label, OUTCOME_LABELS, PAYMENT_LABELS, PAYMENT_METHOD_LABELS, PHASE_LABELS, RETURN_LABELS, SHIPPING_LABELS, STAGE_LABELS } from '../labels';
+import { CHANNEL_LABELS, label, OUTCOME_LABELS, PAYMENT_LABELS, PAYMENT_METHOD_LABELS, PHASE_LABELS, PROBLEM_LABELS, RESOLUTION_LABELS, RETURN_LABELS, SHIPPING_LABELS, STAGE_LABELS } from '../labels';
 import { itemsOf } from '../pages/orders';
 import { photosOf } from '../pages/returns';
 import { conversationPages } from '../reports/conversations';
@@ -78,8 +78,8 @@ export function exportRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {
       request.order_code,
       request.customer_id,
       request.customer_name,
-      request.problem,
-      request.resolution,
+      label(PROBLEM_LABELS, request.problem),
+      label(RESOLUTION_LABELS, request.resolution),
       photosOf(request.photos).join(' '),
       label(RETURN_LABELS, request.status),
       formatLocalTime(request.updated_at, timeZone),

@@ -58,7 +58,7 @@ export function reportRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {
         distribution={distribution}
         byFlow={byFlow}
         byChannel={byChannel}
-        products={products.map((row) => ({ ...row, key: row.product, closed: row.scored, name: productName(row.product) }))}
+        products={products.map((row) => ({ ...row, key: row.product, closed: row.scored, answered: row.scored, name: productName(row.product) }))}
         flowTitle={shop.flowTitle}
         comments={shown.rows}
         page={page}
