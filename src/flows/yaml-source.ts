@@ -38,6 +38,11 @@ export class YamlSource {
     return { severity, file: this.source.path, line: position.line, column: position.col, path: formatPath(path), message };
   }
 
+  /** 1-based line where the node at `path` starts. */
+  lineOf(path: readonly PropertyKey[]): number {
+    return this.lines.linePos(this.offsetOf(path, false)).line;
+  }
+
   /** The start of the deepest node that exists along the path (the key itself when `atKey`). */
   private offsetOf(path: readonly PropertyKey[], atKey: boolean): number {
     let node: unknown = this.document.contents;

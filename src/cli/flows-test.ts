@@ -1,0 +1,91 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createEngine } from '../engine/engine';
+import { failureText, inputText, replayStory, type StoryReplay } from '../engine/stories/index';
+import { formatProblem, loadFlows, type FlowProblem } from '../flows/index';
+import { readFlowDir } from '../flows/flow-dir.node.ts';
+import { loadStories, type Story } from '../flows/story-schema';
+import { flagValue, hasFlag } from './args';
+
+/**
+ * `npm run flows:test [-- --flows DIR] [--file FILE] [--json]`: replays every conversation story in
+ * `<flows>/tests/` through the engine; prints each failing story with its file:line and exits 1.
+ */
+const dir = flagValue(process.argv, '--flows') ?? process.env.FLOWS_DIR ?? 'flows';
+const onlyFile = flagValue(process.argv, '--file');
+const json = hasFlag(process.argv, '--json');
+
+const loaded = loadFlows(await readFlowDir(dir));
+if (!loaded.ok) {
+  for (const error of loaded.errors) console.error(formatProblem(error));
+  console.error(`\n${loaded.errors.length} lỗi trong ${dir}/ — sửa các tệp luồng trước (npm run flows:check), rồi chạy lại câu chuyện.`);
+  process.exit(1);
+}
+const flows = loaded.flows;
+
+const storyDir = join(dir, 'tests');
+const paths = onlyFile ? [onlyFile] : await storyFiles(storyDir);
+const problems: FlowProblem[] = [];
+const stories: Story[] = [];
+for (const path of paths) {
+  const load = loadStories({ path, text: await readStoryFile(path) }, flows);
+  problems.push(...load.problems);
+  stories.push(...load.stories);
+}
+
+const engine = createEngine(flows);
+const replays = stories.map((story) => replayStory(engine, story));
+const failed = replays.filter((replay) => !replay.passed);
+const passedCount = replays.length - failed.length;
+
+if (json) {
+  console.log(JSON.stringify({ passed: passedCount, failed: failed.length, problems: problems.map(formatProblem), stories: replays.map(storyJson) }, null, 2));
+} else {
+  for (const problem of problems) console.error(formatProblem(problem));
+  for (const replay of failed) console.log(`${failureText(replay)}\n`);
+  console.log(`${passedCount} passed, ${failed.length} failed`);
+  if (problems.length > 0) console.log(`${problems.length} lỗi trong tệp câu chuyện: các câu chuyện của tệp đó chưa được chạy.`);
+  if (paths.length === 0) console.log(`chưa có tệp câu chuyện nào trong ${storyDir}/ (xem docs/huong-dan-chu-shop.md, phần "Câu chuyện kiểm thử").`);
+}
+process.exit(failed.length > 0 || problems.length > 0 ? 1 : 0);
+
+async function storyFiles(folder: string): Promise<string[]> {
+  try {
+    const names = await readdir(folder);
+    return names.filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join(folder, name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+async function readStoryFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    console.error(`không đọc được tệp câu chuyện "${path}": ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+
+function storyJson(replay: StoryReplay) {
+  const { story, failedTurn } = replay;
+  return {
+    file: story.file,
+    line: story.line,
+    name: story.name,
+    passed: replay.passed,
+    questions: replay.questions,
+    failedTurn: failedTurn && {
+      turn: failedTurn.index + 1,
+      line: failedTurn.turn.line,
+      input: inputText(failedTurn.turn.input),
+      differences: failedTurn.differences,
+      replies: failedTurn.observed?.replies ?? [],
+      buttons: failedTurn.observed?.buttons ?? [],
+      flow: failedTurn.observed?.state.flow ?? null,
+      step: failedTurn.observed?.state.step ?? null,
+    },
+    differences: replay.differences,
+  };
+}
