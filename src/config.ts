@@ -27,6 +27,10 @@ export const EnvSchema = z
     IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     HUMAN_REPLY_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
     LOG_LEVEL: z.enum(['info', 'warn', 'error']).default('info'),
+    /** 1: the server sits behind one reverse proxy; the client's address is the last X-Forwarded-For entry. */
+    TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).default('0').transform((value) => value === '1' || value === 'true'),
+    /** Transcript text older than this many days is cleared; the anonymous counts stay. */
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   })
   .superRefine((env, context) => {
     if (env.PUBLIC_URL && env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_WEBHOOK_SECRET) {

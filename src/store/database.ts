@@ -11,6 +11,8 @@ export interface Database {
   processed_updates: ProcessedUpdateTable;
   outbox: OutboxTable;
   scheduled_messages: ScheduledMessageTable;
+  admin_sessions: AdminSessionTable;
+  last_good_flows: LastGoodFlowsTable;
   d1_migrations: MigrationTable;
 }
 
@@ -124,7 +126,8 @@ export interface OutboxTable {
   channel: string;
   chat_id: string;
   payload: string;
-  status: 'pending' | 'sent' | 'failed';
+  /** sending: taken by a sender for one attempt until next_attempt_at (the lease). */
+  status: 'pending' | 'sending' | 'sent' | 'failed';
   attempts: number;
   next_attempt_at: string;
   last_error: string | null;
@@ -145,6 +148,22 @@ export interface ScheduledMessageTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+}
+
+/** The owner's dashboard sessions (migrations/0005_reliability.sql). */
+export interface AdminSessionTable {
+  id: string;
+  key_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** The latest flows that loaded without errors, kept for a start-up with a broken flows folder. */
+export interface LastGoodFlowsTable {
+  id: number;
+  version: string;
+  files: string;
+  saved_at: string;
 }
 
 export interface MigrationTable {

@@ -35,7 +35,7 @@ export function requireOwner(deps: AdminDeps, check: OwnerCheck): MiddlewareHand
     } else {
       if (isLogin) return next();
       const secret = await check.secret;
-      const session = await readSession(secret.sessionKey, getCookie(c, SESSION_COOKIE), deps.clock());
+      const session = await readSession(deps.store.db, secret, getCookie(c, SESSION_COOKIE), deps.clock());
       if (!session) return refuseAnonymous(c);
       c.set('session', session);
     }

@@ -1,8 +1,13 @@
+import type { Kysely } from 'kysely';
+import { adminSessionIsOpen, startAdminSession } from '../../store/admin-sessions';
+import type { Database } from '../../store/database';
+import type { OwnerSecret } from './owner-secret';
+
 /**
- * The owner's session, carried in one signed cookie: `v1.<expires ms>.<csrf token>.<signature>`.
- * Nothing is stored on the server, so it works the same on one Node process and on many
- * Workers isolates. The CSRF token lives inside the signed value, so a form token matches
- * exactly one session.
+ * The owner's session, carried in one signed cookie: `v1.<expires ms>.<csrf token>.<signature>`,
+ * and open only while the database holds its row (`admin_sessions`, keyed by the token), so
+ * logging out or a new ADMIN_PASSWORD ends it on every Node process and Workers isolate.
+ * The CSRF token lives inside the signed value, so a form token matches exactly one session.
  */
 export const SESSION_COOKIE = 'admin_session';
 export const SESSION_HOURS = 12;
@@ -17,22 +22,24 @@ export interface AdminSession {
 
 const encoder = new TextEncoder();
 
-export async function issueSession(key: CryptoKey, now: Date): Promise<{ cookie: string; session: AdminSession }> {
+export async function issueSession(db: Kysely<Database>, secret: OwnerSecret, now: Date): Promise<{ cookie: string; session: AdminSession }> {
   const expiresAt = now.getTime() + SESSION_HOURS * 3_600_000;
   const csrf = randomToken();
+  await startAdminSession(db, { id: csrf, keyId: secret.keyId, now: now.toISOString(), expiresAt: new Date(expiresAt).toISOString() });
   const body = `v1.${expiresAt}.${csrf}`;
-  const signature = await crypto.subtle.sign('HMAC', key, encoder.encode(body));
+  const signature = await crypto.subtle.sign('HMAC', secret.sessionKey, encoder.encode(body));
   return { cookie: `${body}.${base64url(new Uint8Array(signature))}`, session: { csrf, expiresAt, local: false } };
 }
 
-/** The session a cookie proves, or undefined when it is missing, tampered with or expired. */
-export async function readSession(key: CryptoKey, cookie: string | undefined, now: Date): Promise<AdminSession | undefined> {
+/** The session a cookie proves, or undefined when it is missing, tampered with, expired or ended. */
+export async function readSession(db: Kysely<Database>, secret: OwnerSecret, cookie: string | undefined, now: Date): Promise<AdminSession | undefined> {
   const match = /^(v1\.(\d{13,15})\.([A-Za-z0-9_-]{22}))\.([A-Za-z0-9_-]{43})$/.exec(cookie ?? '');
   if (!match) return undefined;
   const [, body, expires, csrf, signature] = match as unknown as [string, string, string, string, string];
-  const valid = await crypto.subtle.verify('HMAC', key, fromBase64url(signature), encoder.encode(body));
+  const valid = await crypto.subtle.verify('HMAC', secret.sessionKey, fromBase64url(signature), encoder.encode(body));
   const expiresAt = Number(expires);
   if (!valid || expiresAt <= now.getTime()) return undefined;
+  if (!(await adminSessionIsOpen(db, csrf, secret.keyId, now.toISOString()))) return undefined;
   return { csrf, expiresAt, local: false };
 }
 

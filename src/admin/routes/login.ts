@@ -4,6 +4,7 @@ import { LOGIN_PATH, refuseCrossSite, safeNext, type OwnerCheck } from '../auth/
 import type { LoginLockout } from '../auth/lockout';
 import { isCrossSite } from '../auth/request-origin';
 import { issueSession, readSession, SESSION_COOKIE, SESSION_HOURS } from '../auth/session';
+import { endAdminSessions } from '../../store/admin-sessions';
 import { ADMIN_BASE, type AdminDeps, type AdminEnv } from '../deps';
 import { loginPage } from '../pages/login';
 
@@ -15,7 +16,7 @@ export function loginRoutes(app: Hono<AdminEnv>, deps: AdminDeps, check: OwnerCh
     const next = safeNext(c.req.query('next'));
     if (check.kind === 'password') {
       const secret = await check.secret;
-      if (await readSession(secret.sessionKey, getCookie(c, SESSION_COOKIE), deps.clock())) return c.redirect(next, 303);
+      if (await readSession(deps.store.db, secret, getCookie(c, SESSION_COOKIE), deps.clock())) return c.redirect(next, 303);
     }
     return c.html(loginPage({ shopName: shopName(), next }));
   });
@@ -48,14 +49,15 @@ export function loginRoutes(app: Hono<AdminEnv>, deps: AdminDeps, check: OwnerCh
       return c.html(loginPage({ shopName: shopName(), next, error: `Sai mật khẩu. Còn ${left} lần thử trước khi phải đợi ${lockout.windowMs / 60_000} phút.` }), 401);
     }
     lockout.clear(address);
-    const { cookie } = await issueSession(secret.sessionKey, now);
+    const { cookie } = await issueSession(deps.store.db, secret, now);
     setCookie(c, SESSION_COOKIE, cookie, { path: ADMIN_BASE, httpOnly: true, sameSite: 'Strict', secure: isHttps(c.req.url, c.req.header('x-forwarded-proto')), maxAge: SESSION_HOURS * 3600 });
     deps.log.info('admin logged in');
     return c.redirect(next, 303);
   });
 
   // Reached only through the guard: a logged-in owner with the form's token.
-  app.post('/logout', (c) => {
+  app.post('/logout', async (c) => {
+    await endAdminSessions(deps.store.db);
     deleteCookie(c, SESSION_COOKIE, { path: ADMIN_BASE, secure: isHttps(c.req.url, c.req.header('x-forwarded-proto')) });
     return c.redirect(LOGIN_PATH, 303);
   });
