@@ -1,7 +1,7 @@
 import type { Outbound } from '../engine/types';
 import type { Logger } from '../log';
 import { setCustomerBlocked } from '../store/customers';
-import { claimForSending, dueOutboxRows, failPendingForChat, markFailed, markRetry, markSent, outboxRows, type OutboxRow } from '../store/outbox';
+import { chatsOfRows, chatsWithDueRows, claimForSending, failPendingForChat, headOfChat, markFailed, markRetry, markSent, resumeInterruptedSends, type OutboxRow } from '../store/outbox';
 import { recordOwnerRelays } from '../store/relays';
 import type { Store } from '../store/store';
 import { OWNER_LOG_CHANNEL } from './conversations';
@@ -21,45 +21,108 @@ export interface DeliveryDeps {
 const MAX_ATTEMPTS = 10;
 const FIRST_BACKOFF_MS = 5_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
-/** How long one attempt may take before another sender may try the same row. */
-const SEND_LEASE_MS = 60_000;
+/**
+ * How long a "sending" row is another sender's before it may be tried again: a little over
+ * the longest platform call (grammY and the Zalo client give up after 60 s and 30 s), so a
+ * slow call is not raced by a second copy. A restart of the Node process does not wait for it.
+ */
+const SEND_LEASE_MS = 65_000;
+/** Chats the retry timer works on side by side; each chat still sends one row at a time. */
+const CHATS_IN_PARALLEL = 8;
+
+/** A chat being sent to in this process; `again` asks it to look for new rows before it stops. */
+interface ChatDrain {
+  again: boolean;
+  done: Promise<number>;
+}
 
 /**
- * Sends what turns wrote to the outbox. Messages to one chat go in order, and a chat
- * whose message failed waits for the retry instead of skipping ahead.
+ * Sends what turns wrote to the outbox. Each chat gets its rows strictly in the order they
+ * were written, one at a time: the next row goes only after the one before it was sent, and
+ * a failing row holds back the later rows of its chat (never other chats) until its retry.
  */
 export class OutboxDelivery {
+  private readonly drains = new Map<string, ChatDrain>();
+
   constructor(private readonly deps: DeliveryDeps) {}
 
-  /** Delivers the rows one turn wrote, right after its commit. */
+  /** Delivers to the chats one turn wrote to, right after its commit. */
   async deliver(ids: readonly string[]): Promise<void> {
-    await this.sendInOrder(await outboxRows(this.deps.store.db, ids));
+    const chats = await chatsOfRows(this.deps.store.db, ids);
+    await Promise.all(chats.map((chat) => this.drain(chat.channel, chat.chat_id)));
   }
 
-  /** Retries whatever is due; run periodically. Returns how many were sent. */
+  /**
+   * At start-up, when this process is the only sender (Node): what it was sending when it
+   * stopped goes first, without waiting out the lease. Returns how many rows (each may reach
+   * the customer twice, as the call may have gone through just before the stop).
+   */
+  async resumeInterrupted(): Promise<number> {
+    const resumed = await resumeInterruptedSends(this.deps.store.db, this.deps.clock().toISOString());
+    if (resumed > 0) this.deps.log.warn('resending messages that were being sent when the bot stopped; a customer may get one of them twice', { resumed });
+    return resumed;
+  }
+
+  /** Sends whatever is due, chat by chat; run periodically. Returns how many were sent. */
   async retryDue(): Promise<number> {
-    const rows = await dueOutboxRows(this.deps.store.db, this.deps.clock().toISOString(), this.deps.pulledChannels ?? []);
-    return this.sendInOrder(rows);
-  }
-
-  private async sendInOrder(rows: readonly OutboxRow[]): Promise<number> {
-    const pulled = new Set(this.deps.pulledChannels ?? []);
-    const blockedChats = new Set<string>();
+    const chats = await chatsWithDueRows(this.deps.store.db, this.deps.clock().toISOString(), this.deps.pulledChannels ?? []);
     let sent = 0;
-    for (const row of rows) {
-      const chat = `${row.channel}:${row.chat_id}`;
-      if (pulled.has(row.channel) || blockedChats.has(chat)) continue;
-      if (await this.send(row)) sent++;
-      else blockedChats.add(chat);
-    }
+    let next = 0;
+    const worker = async () => {
+      while (next < chats.length) {
+        const chat = chats[next++]!;
+        sent += await this.drain(chat.channel, chat.chat_id);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CHATS_IN_PARALLEL, chats.length) }, worker));
     return sent;
   }
 
-  private async send(row: OutboxRow): Promise<boolean> {
+  /** One sender per chat in this process: a second caller joins the running one and makes it look again. */
+  private drain(channel: string, chatId: string): Promise<number> {
+    if ((this.deps.pulledChannels ?? []).includes(channel)) return Promise.resolve(0);
+    const key = `${channel}:${chatId}`;
+    const running = this.drains.get(key);
+    if (running) {
+      running.again = true;
+      return running.done.then(() => 0);
+    }
+    const drain: ChatDrain = { again: false, done: Promise.resolve(0) };
+    drain.done = (async () => {
+      let sent = 0;
+      try {
+        for (;;) {
+          drain.again = false;
+          sent += await this.sendChat(channel, chatId);
+          // Checked and removed in one step: a caller arriving later starts a new drain.
+          if (!drain.again) return sent;
+        }
+      } finally {
+        this.drains.delete(key);
+      }
+    })();
+    this.drains.set(key, drain);
+    return drain.done;
+  }
+
+  /** Sends a chat's rows oldest first until none is left, or the oldest is not due (waiting for its retry, or another sender's). */
+  private async sendChat(channel: string, chatId: string): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const head = await headOfChat(this.deps.store.db, channel, chatId);
+      if (!head || head.next_attempt_at > this.deps.clock().toISOString()) return sent;
+      const outcome = await this.send(head);
+      if (outcome === 'held') return sent;
+      if (outcome === 'sent') sent++;
+    }
+  }
+
+  /** sent; given up (the chat goes on with its next row); or held (the chat waits: a retry later, or another sender has it). */
+  private async send(row: OutboxRow): Promise<'sent' | 'given_up' | 'held'> {
     const { store, log, clock } = this.deps;
     const now = clock();
-    // Another sender holds this row: leave it, and keep this chat's later rows behind it.
-    if (!(await claimForSending(store.db, row.id, now.toISOString(), new Date(now.getTime() + SEND_LEASE_MS).toISOString()))) return false;
+    // Another sender took this row first: it goes on with the chat.
+    if (!(await claimForSending(store.db, row.id, now.toISOString(), new Date(now.getTime() + SEND_LEASE_MS).toISOString()))) return 'held';
     const attempts = row.attempts + 1;
     try {
       if (row.channel === OWNER_LOG_CHANNEL) {
@@ -74,18 +137,18 @@ export class OutboxDelivery {
         }
       }
       await markSent(store.db, [row.id], clock().toISOString());
-      return true;
+      return 'sent';
     } catch (error) {
       if (error instanceof RecipientUnreachable) {
         await this.giveUpChat(row, error);
-        return false;
+        return 'given_up';
       }
       const reason = error instanceof Error ? error.message : String(error);
       const retry = error instanceof DeliveryError ? error.retry : 'later';
       if (retry === 'never' || attempts >= MAX_ATTEMPTS) {
         await markFailed(store.db, row.id, attempts, reason);
         log.error('message not delivered, gave up', { outbox: row.id, channel: row.channel, attempts, reason });
-        return false;
+        return 'given_up';
       }
       const waitMs =
         error instanceof DeliveryError && error.retryAfterSeconds !== undefined
@@ -93,7 +156,7 @@ export class OutboxDelivery {
           : Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (attempts - 1));
       await markRetry(store.db, row.id, attempts, new Date(clock().getTime() + waitMs).toISOString(), reason);
       log.warn('message not delivered yet, will retry', { outbox: row.id, channel: row.channel, attempts, waitMs, reason });
-      return false;
+      return 'held';
     }
   }
 

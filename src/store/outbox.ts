@@ -3,16 +3,37 @@ import type { Database, OutboxTable } from './database';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
-export async function outboxRows(db: Kysely<Database>, ids: readonly string[]): Promise<OutboxRow[]> {
+/** The chats some rows are for (the rows one turn wrote). */
+export async function chatsOfRows(db: Kysely<Database>, ids: readonly string[]): Promise<{ channel: string; chat_id: string }[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('outbox').selectAll().where('id', 'in', ids).where('status', '=', 'pending').orderBy('created_at').orderBy('id').execute();
+  return db.selectFrom('outbox').select(['channel', 'chat_id']).distinct().where('id', 'in', ids).execute();
 }
 
-/** Rows due for a (re)try; pulled channels (the web chat) are left to their readers. */
-export async function dueOutboxRows(db: Kysely<Database>, now: string, excludeChannels: readonly string[], limit = 100): Promise<OutboxRow[]> {
-  let query = db.selectFrom('outbox').selectAll().where('status', '=', 'pending').where('next_attempt_at', '<=', now);
+/** A row still to be delivered: waiting, or taken by a sender for one attempt. */
+const UNDELIVERED = ['pending', 'sending'] as const;
+
+/**
+ * Chats whose oldest undelivered row is due now (a row whose sending lease ran out counts:
+ * its sender died). Pulled channels (the web chat) are left to their readers.
+ */
+export async function chatsWithDueRows(db: Kysely<Database>, now: string, excludeChannels: readonly string[], limit = 100): Promise<{ channel: string; chat_id: string }[]> {
+  let query = db.selectFrom('outbox').select(['channel', 'chat_id']).distinct().where('status', 'in', UNDELIVERED).where('next_attempt_at', '<=', now);
   if (excludeChannels.length > 0) query = query.where('channel', 'not in', excludeChannels);
-  return query.orderBy('next_attempt_at').limit(limit).execute();
+  return query.limit(limit).execute();
+}
+
+/** The oldest undelivered row of one chat, in the order the rows were written: only it may be sent next. */
+export async function headOfChat(db: Kysely<Database>, channel: string, chatId: string): Promise<OutboxRow | undefined> {
+  return db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('channel', '=', channel)
+    .where('chat_id', '=', chatId)
+    .where('status', 'in', UNDELIVERED)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** Pending messages for one chat, oldest first (the web chat pulls its replies). */
@@ -29,28 +50,39 @@ export async function pendingForChat(db: Kysely<Database>, channel: string, chat
 }
 
 /**
- * Takes a row for one sending attempt: moves its next attempt past a lease, only if it is
- * still pending and due. Two senders (a turn's delivery and the retry timer) never both
- * get it; a process that dies mid-send leaves it to be retried once the lease ends.
+ * Takes a row for one sending attempt, right before the platform call: marks it "sending"
+ * with a lease, only if it is due (pending, or a lease that ran out). Two senders never both
+ * get it; a sender that dies mid-call leaves it "sending" until the lease ends, or until
+ * the next start-up resumes it (see `resumeInterruptedSends`).
  */
 export async function claimForSending(db: Kysely<Database>, id: string, now: string, leaseUntil: string): Promise<boolean> {
   const result = await db
     .updateTable('outbox')
-    .set({ next_attempt_at: leaseUntil })
+    .set({ status: 'sending', next_attempt_at: leaseUntil })
     .where('id', '=', id)
-    .where('status', '=', 'pending')
+    .where('status', 'in', UNDELIVERED)
     .where('next_attempt_at', '<=', now)
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }
 
+/**
+ * At start-up of the only process that sends (Node): rows it was sending when it stopped are
+ * due again at once, so they go before the later rows of their chat. A row whose call had
+ * reached the platform is sent a second time: Telegram and Zalo take no idempotency key.
+ */
+export async function resumeInterruptedSends(db: Kysely<Database>, now: string): Promise<number> {
+  const result = await db.updateTable('outbox').set({ status: 'pending', next_attempt_at: now }).where('status', '=', 'sending').executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function markSent(db: Kysely<Database>, ids: readonly string[], now: string): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('outbox').set({ status: 'sent', sent_at: now }).where('id', 'in', ids).where('status', '=', 'pending').execute();
+  await db.updateTable('outbox').set({ status: 'sent', sent_at: now }).where('id', 'in', ids).where('status', 'in', UNDELIVERED).execute();
 }
 
 export async function markRetry(db: Kysely<Database>, id: string, attempts: number, nextAttemptAt: string, error: string): Promise<void> {
-  await db.updateTable('outbox').set({ attempts, next_attempt_at: nextAttemptAt, last_error: error.slice(0, 500) }).where('id', '=', id).execute();
+  await db.updateTable('outbox').set({ status: 'pending', attempts, next_attempt_at: nextAttemptAt, last_error: error.slice(0, 500) }).where('id', '=', id).execute();
 }
 
 export async function markFailed(db: Kysely<Database>, id: string, attempts: number, error: string): Promise<void> {
@@ -79,7 +111,7 @@ export async function failPendingForChat(db: Kysely<Database>, channel: string, 
     .set({ status: 'failed', last_error: error.slice(0, 500) })
     .where('channel', '=', channel)
     .where('chat_id', '=', chatId)
-    .where('status', '=', 'pending')
+    .where('status', 'in', UNDELIVERED)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -89,6 +89,7 @@ export class FakeTelegramApi {
   #updates: Json[] = [];
   #waiters: Waiter[] = [];
   #failures = new Map<string, TelegramFailure[]>();
+  #randomFailures = new Map<string, { share: number; random: () => number; failure: (random: () => number) => TelegramFailure }>();
   #blocked = new Set<string>();
   #messageId = 500;
   readonly #maxPollWaitMs: number;
@@ -158,6 +159,11 @@ export class FakeTelegramApi {
     this.#blocked.delete(String(chatId));
   }
 
+  /** From now on, each call of `method` fails with probability `share` (`random` fixes the sequence); `failure` picks how. */
+  failSome(method: string, share: number, random: () => number, failure: (random: () => number) => TelegramFailure): void {
+    this.#randomFailures.set(method, { share, random, failure });
+  }
+
   failNext(method: string, failure: TelegramFailure, times = 1): void {
     const list = this.#failures.get(method) ?? [];
     for (let i = 0; i < times; i++) list.push(failure);
@@ -179,7 +185,8 @@ export class FakeTelegramApi {
     }
     this.calls.push({ method, body, token: decodeURIComponent(token) });
     if (decodeURIComponent(token) !== this.token) return send(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
-    const failure = this.#failures.get(method)?.shift();
+    const some = this.#randomFailures.get(method);
+    const failure = this.#failures.get(method)?.shift() ?? (some && some.random() < some.share ? some.failure(some.random) : undefined);
     if (failure !== undefined) return this.#fail(req, res, failure);
     try {
       if (method === 'getUpdates') return this.#poll(body, res);
