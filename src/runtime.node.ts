@@ -1,5 +1,9 @@
 import { existsSync, watch } from 'node:fs';
 import { createEngine, type Engine } from './engine/engine';
+import { readCorpus } from './engine/nlu/corpus-dir.node.ts';
+import { trainUnderstanding } from './engine/nlu/model';
+import { shopNames } from './engine/nlu/names';
+import type { TaughtExample } from './engine/nlu/training-set';
 import { formatProblem, loadFlows } from './flows/index';
 import { readFlowDir } from './flows/flow-dir.node.ts';
 import type { Logger } from './log';
@@ -19,14 +23,18 @@ export async function openDatabase(path: string, migrationsDir = 'migrations') {
   return { store, applied };
 }
 
-/** Loads the flows or throws with every problem listed, as `npm run flows:check` prints them. */
-export async function loadEngine(dir: string): Promise<{ engine: Engine; warnings: string[] }> {
+/**
+ * Loads the flows or throws with every problem listed, as `npm run flows:check` prints them,
+ * and trains the understanding model on the shipped corpus, the flows and the owner's taught examples.
+ */
+export async function loadEngine(dir: string, taught: readonly TaughtExample[] = []): Promise<{ engine: Engine; warnings: string[] }> {
   const result = loadFlows(await readFlowDir(dir));
   if (!result.ok) {
     const lines = result.errors.map(formatProblem).join('\n');
     throw new Error(`the flow files in ${dir}/ have ${result.errors.length} error(s); fix them (npm run flows:check) and start again:\n${lines}`);
   }
-  return { engine: createEngine(result.flows), warnings: result.warnings.map(formatProblem) };
+  const understanding = trainUnderstanding(result.flows, shopNames(result.flows), await readCorpus(), taught);
+  return { engine: createEngine(result.flows, understanding), warnings: result.warnings.map(formatProblem) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ShopFlows } from '../flows/schema';
-import { FORMER_PROVINCES, PROVINCES, PROVINCE_ALIASES } from '../vietnam/provinces';
 import { IntentMatcher, type Understanding } from './nlu/intent';
-import { MentionIndex } from './nlu/mentions';
+import { trainUnderstanding, type UnderstandingModel } from './nlu/model';
+import { shopNames } from './nlu/names';
 import { Turn } from './turn';
 import type { ConversationState, Inbound, TurnContext, TurnResult } from './types';
 
@@ -15,17 +15,14 @@ export interface Engine {
   understand(text: string): Understanding;
 }
 
-/** Compiles the flows once (trigger features, name indexes); every turn reuses them. */
-export function createEngine(flows: ShopFlows): Engine {
-  const products = new MentionIndex(
-    flows.shop.catalog.flatMap((product) => [product.name, ...product.aliases].map((name) => ({ id: product.id, name }))),
-  );
-  const provinces = new MentionIndex([
-    ...PROVINCES.map((province) => ({ id: province.id, name: province.name })),
-    ...FORMER_PROVINCES.map((former) => ({ id: former.now, name: former.name })),
-    ...PROVINCE_ALIASES.map((alias) => ({ id: alias.now, name: alias.alias })),
-  ]);
-  const matcher = new IntentMatcher(flows.flows.values(), products, provinces);
+/**
+ * Compiles the flows once (name indexes, the understanding model); every turn reuses them.
+ * `understanding` is the model trained on the corpus (Node: at load; Workers: bundled);
+ * without it the engine learns from the flows' own triggers and FAQ questions alone.
+ */
+export function createEngine(flows: ShopFlows, understanding?: UnderstandingModel): Engine {
+  const names = shopNames(flows);
+  const matcher = new IntentMatcher(understanding ?? trainUnderstanding(flows, names, []), flows, names);
   return {
     flows,
     turn(state, inbound, context) {

@@ -6,6 +6,7 @@ import { isInSeason } from './pricing';
 import { runAction } from './actions';
 import { isSkip, parseSatisfaction } from './nlu/answers';
 import type { IntentMatcher, Understanding } from './nlu/intent';
+import { faqAnswer } from './nlu/faq-answer';
 import { foldKey } from './text/fold';
 import { renderTemplate } from './template';
 import type { Button, ConversationState, EngineEvent, Effect, Inbound, Outbound, Outcome, SlotValue, TurnContext, TurnResult } from './types';
@@ -306,6 +307,12 @@ export class Turn {
   /** The customer asked about something else: remember an unfinished flow, then answer. */
   private switchTopic(understanding: Understanding): void {
     const target = understanding.best!;
+    const faq = target.faq ? this.flows.faq?.find((entry) => entry.id === target.faq) : undefined;
+    if (faq) {
+      this.fillFromUnderstanding(understanding);
+      return this.say(faqAnswer(faq, understanding.products[0]));
+    }
+    if (!target.flow) return this.fallback('');
     const { flow, waiting } = this.state;
     const current = flow ? this.flows.flows.get(flow) : undefined;
     const inProgress = current && (waiting.kind === 'ask' || waiting.kind === 'buttons') && waiting.step !== current.start && current.id !== target.flow;

@@ -1,4 +1,6 @@
 import { crossCheck, type LoadedFlowFile } from './cross-check';
+import { FAQ_FILE, FaqFile, type FaqEntry } from './faq';
+import { checkFaq, checkFlowIntents } from './faq-check';
 import type { FlowProblem } from './problems';
 import { FlowFile, ShopFile, phaseOfStage, type Flow, type ShopFlows } from './schema';
 import { YamlSource, type FlowSource } from './yaml-source';
@@ -20,7 +22,8 @@ export const SHOP_FILE = 'shop.yaml';
 export function loadFlows(sources: readonly FlowSource[]): LoadResult {
   const problems: FlowProblem[] = [];
   const shopSources = sources.filter((source) => baseName(source.path) === SHOP_FILE);
-  const flowSources = sources.filter((source) => baseName(source.path) !== SHOP_FILE);
+  const faqSources = sources.filter((source) => baseName(source.path) === FAQ_FILE);
+  const flowSources = sources.filter((source) => baseName(source.path) !== SHOP_FILE && baseName(source.path) !== FAQ_FILE);
 
   const shopSource = shopSources[0] ? new YamlSource(shopSources[0]) : undefined;
   const shop = shopSource ? validate(shopSource, ShopFile, problems) : undefined;
@@ -39,6 +42,15 @@ export function loadFlows(sources: readonly FlowSource[]): LoadResult {
   }
 
   if (shopSource && shop) problems.push(...crossCheck(shopSource, shop, files, brokenFlowIds));
+  problems.push(...checkFlowIntents(files));
+  const faq: FaqEntry[] = [];
+  for (const faqSource of faqSources) {
+    const source = new YamlSource(faqSource);
+    const file = validate(source, FaqFile, problems);
+    if (!file) continue;
+    if (shop) problems.push(...checkFaq(source, file, shop, files));
+    faq.push(...file.faq);
+  }
 
   const errors = problems.filter((problem) => problem.severity === 'error');
   const warnings = problems.filter((problem) => problem.severity === 'warning');
@@ -48,7 +60,7 @@ export function loadFlows(sources: readonly FlowSource[]): LoadResult {
   for (const { flow } of files) {
     flows.set(flow.id, { ...flow, start: flow.start ?? Object.keys(flow.steps)[0]!, phase: flow.phase ?? phaseOfStage(flow.stage) });
   }
-  return { ok: true, flows: { shop, flows, version: contentVersion(sources) }, warnings };
+  return { ok: true, flows: { shop, flows, faq, version: contentVersion(sources) }, warnings };
 }
 
 function validate<T extends z.ZodType>(source: YamlSource, schema: T, problems: FlowProblem[]): z.infer<T> | undefined {

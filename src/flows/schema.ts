@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FaqEntry } from './faq';
 
 /**
  * The owner's surface: what `flows/shop.yaml` and each `flows/<flow>.yaml` may say.
@@ -345,8 +346,11 @@ export const Step = z.strictObject({
   end: z.boolean().optional(),
 });
 
-/** A phrase customers write; `step` starts the flow at that step instead of its start. */
-const Trigger = z.union([Text, z.strictObject({ text: Text, step: Id })]);
+/**
+ * A phrase customers write; `step` starts the flow at that step instead of its start, and
+ * `intent` names what the phrase asks when it differs from the flow's (a claimed transfer).
+ */
+const Trigger = z.union([Text, z.strictObject({ text: Text, step: Id, intent: Id.optional() })]);
 
 export const FlowFile = z.strictObject({
   $schema: z.string().optional(),
@@ -354,6 +358,8 @@ export const FlowFile = z.strictObject({
   title: Text,
   stage: z.enum(JOURNEY_STAGES),
   phase: z.enum(JOURNEY_PHASES).optional(),
+  /** The standard intent this flow serves (src/flows/intents.ts); its triggers are examples of it. */
+  intent: Id.optional(),
   triggers: z.array(Trigger).default([]),
   satisfaction: z.boolean().default(true),
   start: Id.optional(),
@@ -390,6 +396,8 @@ export interface Flow extends FlowFile {
 export interface ShopFlows {
   shop: ShopFile;
   flows: ReadonlyMap<string, Flow>;
+  /** The shop's own answers (flows/faq.yaml); empty when the shop has none. */
+  faq?: readonly FaqEntry[];
   /** Changes whenever any flow file changes; shown by /healthz and stored with conversations. */
   version: string;
 }

@@ -1,118 +1,116 @@
-import type { Flow } from '../../flows/schema';
-import { analyze, type Analysis } from './analyze';
-import type { MentionIndex } from './mentions';
-import { withinOneTypo } from './words';
+import { OUT_OF_SCOPE } from '../../flows/intents';
+import type { ShopFlows } from '../../flows/schema';
+import type { Analysis } from './analyze';
+import { featurize, type FeaturedText } from './features';
+import type { UnderstandingModel } from './model';
+import type { ShopNames } from './names';
+import { intentOfFlow } from './training-set';
 
 export interface IntentMatch {
-  flow: string;
-  /** Set when the trigger names a step to start at. */
+  intent: string;
+  /** The flow that serves the intent; null when none does (thanks, out of scope, an FAQ answer). */
+  flow: string | null;
+  /** Set when the flow is entered at a step other than its start. */
   step: string | null;
+  /** The FAQ entry that answers the message, when one does. */
+  faq: string | null;
+  /** The classifier's probability for the intent, 0–1. */
   score: number;
 }
 
 export interface Understanding extends Analysis {
   best: IntentMatch | null;
   runnerUp: IntentMatch | null;
+  /** The top two are too close to choose: ask the customer which one. */
+  ambiguous: boolean;
 }
 
-interface CompiledTrigger {
+/** Two intents within this much probability of each other are a coin toss, not an answer. */
+export const AMBIGUITY_MARGIN = 0.15;
+/** How close (cosine, 0–1) a message must come to one of an FAQ entry's questions. */
+export const FAQ_MIN_SIMILARITY = 0.45;
+
+interface Route {
   flow: string;
   step: string | null;
-  features: string[];
-  weight: number;
+}
+
+interface FaqQuestion {
+  faq: string;
+  intent: string;
+  features: ReadonlyMap<string, number>;
 }
 
 /**
- * Scores a message against every flow's triggers on syllable unigrams and bigrams
- * (Vietnamese words span syllables: "giao hàng", "mã giảm giá"), weighting each feature by
- * how few flows use it, and tolerating one typo per word of four letters or more.
+ * Reads which standard intent a message is (a trained classifier over the corpus, the flows'
+ * triggers, the FAQ and what the owner taught), which flow serves it, and whether one of
+ * the shop's FAQ entries answers it.
  */
 export class IntentMatcher {
-  private readonly triggers: CompiledTrigger[] = [];
-  private readonly weights = new Map<string, number>();
-  private readonly vocabulary: string[];
-  private readonly typoCache = new Map<string, string | null>();
-  private readonly unknownWordWeight: number;
+  private readonly routes = new Map<string, Route>();
+  private readonly faqQuestions: FaqQuestion[] = [];
 
   constructor(
-    flows: Iterable<Flow>,
-    private readonly products: MentionIndex,
-    private readonly provinces: MentionIndex,
+    private readonly model: UnderstandingModel,
+    flows: ShopFlows,
+    private readonly names: ShopNames,
   ) {
-    const flowsUsing = new Map<string, Set<string>>();
-    const compiled: Omit<CompiledTrigger, 'weight'>[] = [];
-    let flowCount = 0;
-    for (const flow of flows) {
-      flowCount++;
+    // A flow's own intent first; a trigger's intent (entering at a step) only where no flow serves it.
+    for (const flow of flows.flows.values()) if (!this.routes.has(intentOfFlow(flow))) this.routes.set(intentOfFlow(flow), { flow: flow.id, step: null });
+    for (const flow of flows.flows.values()) {
       for (const trigger of flow.triggers) {
-        const text = typeof trigger === 'string' ? trigger : trigger.text;
-        const features = featuresOf(analyze(text, products, provinces).tokens);
-        if (features.length === 0) continue;
-        compiled.push({ flow: flow.id, step: typeof trigger === 'string' ? null : trigger.step, features });
-        for (const feature of features) {
-          const users = flowsUsing.get(feature) ?? new Set<string>();
-          users.add(flow.id);
-          flowsUsing.set(feature, users);
-        }
+        if (typeof trigger !== 'string' && trigger.intent && !this.routes.has(trigger.intent)) this.routes.set(trigger.intent, { flow: flow.id, step: trigger.step });
       }
     }
-    for (const [feature, users] of flowsUsing) {
-      // Bigrams say more than single syllables, and rarer features more than common ones.
-      const base = Math.log(1 + flowCount / users.size);
-      this.weights.set(feature, feature.includes(' ') ? base * 1.5 : base);
+    const intentOfEntry = new Map((flows.faq ?? []).map((entry) => [entry.id, entry.intent]));
+    const questions = [
+      ...(flows.faq ?? []).flatMap((entry) => entry.questions.map((text) => ({ faq: entry.id, text }))),
+      ...model.faqExamples.filter((example) => intentOfEntry.has(example.faq)),
+    ];
+    for (const { faq, text } of questions) {
+      const featured = featurize(text, names.products, names.provinces);
+      this.faqQuestions.push({ faq, intent: intentOfEntry.get(faq)!, features: new Map(featured.names.map((name, i) => [name, featured.values[i]!])) });
     }
-    for (const trigger of compiled) {
-      this.triggers.push({ ...trigger, weight: trigger.features.reduce((sum, feature) => sum + this.weights.get(feature)!, 0) });
-    }
-    this.vocabulary = [...new Set([...flowsUsing.keys()].filter((feature) => !feature.includes(' ')))];
-    const unigramWeights = this.vocabulary.map((word) => this.weights.get(word)!);
-    this.unknownWordWeight = unigramWeights.length > 0 ? (0.75 * unigramWeights.reduce((sum, weight) => sum + weight, 0)) / unigramWeights.length : 0;
   }
 
   understand(text: string): Understanding {
-    const analysis = analyze(text, this.products, this.provinces);
-    const tokens = analysis.tokens.map((token) => this.correctTypo(token));
-    const features = new Set(featuresOf(tokens));
-    // Words no trigger knows still count against a match ("bạn tên gì" is not "shop bán gì"),
-    // at three quarters of an average word's weight: they may be names or fillers we did not list.
-    let knownWeight = 0;
-    for (const feature of features) knownWeight += this.weights.get(feature) ?? (feature.includes(' ') ? 0 : this.unknownWordWeight);
-
-    const bestByFlow = new Map<string, IntentMatch>();
-    for (const trigger of this.triggers) {
-      let matched = 0;
-      for (const feature of trigger.features) if (features.has(feature)) matched += this.weights.get(feature)!;
-      if (matched === 0) continue;
-      const coverage = matched / trigger.weight;
-      const precision = knownWeight > 0 ? matched / knownWeight : 0;
-      const score = coverage * (0.6 + 0.4 * precision);
-      const current = bestByFlow.get(trigger.flow);
-      if (!current || score > current.score) bestByFlow.set(trigger.flow, { flow: trigger.flow, step: trigger.step, score: round(score) });
+    const featured = featurize(text, this.names.products, this.names.provinces);
+    const probabilities = this.model.intents.probabilities(featured);
+    let first = -1;
+    let second = -1;
+    for (let k = 0; k < probabilities.length; k++) {
+      if (first < 0 || probabilities[k]! > probabilities[first]!) {
+        second = first;
+        first = k;
+      } else if (second < 0 || probabilities[k]! > probabilities[second]!) {
+        second = k;
+      }
     }
-    const ranked = [...bestByFlow.values()].sort((a, b) => b.score - a.score);
-    return { ...analysis, tokens, best: ranked[0] ?? null, runnerUp: ranked[1] ?? null };
+    const best = first < 0 ? null : this.match(this.model.intents.classes[first]!, probabilities[first]!, featured);
+    const runnerUp = second < 0 ? null : this.match(this.model.intents.classes[second]!, probabilities[second]!, featured);
+    const ambiguous = best !== null && runnerUp !== null && best.intent !== OUT_OF_SCOPE && runnerUp.intent !== OUT_OF_SCOPE && best.score - runnerUp.score < AMBIGUITY_MARGIN;
+    return { ...featured.analysis, best, runnerUp, ambiguous };
   }
 
-  /**
-   * A word the triggers don't know, one typo away from a long one they do, is read as that
-   * one ("khuyn" → "khuyen"). Short syllables are left alone: "thoai" is not "thoi".
-   */
-  private correctTypo(token: string): string {
-    if (token.length < 5 || this.weights.has(token)) return token;
-    const cached = this.typoCache.get(token);
-    if (cached !== undefined) return cached ?? token;
-    const match = this.vocabulary.find((word) => word.length >= 6 && withinOneTypo(word, token)) ?? null;
-    if (this.typoCache.size < 10_000) this.typoCache.set(token, match);
-    return match ?? token;
+  private match(intent: string, probability: number, featured: FeaturedText): IntentMatch {
+    const route = this.routes.get(intent);
+    const faq = intent === OUT_OF_SCOPE ? null : this.answeringFaq(intent, featured);
+    return { intent, flow: faq ? null : (route?.flow ?? null), step: faq ? null : (route?.step ?? null), faq, score: Math.round(probability * 1000) / 1000 };
   }
-}
 
-function featuresOf(tokens: readonly string[]): string[] {
-  const features = new Set<string>(tokens);
-  for (let i = 0; i + 1 < tokens.length; i++) features.add(`${tokens[i]} ${tokens[i + 1]}`);
-  return [...features];
-}
-
-function round(score: number): number {
-  return Math.round(score * 1000) / 1000;
+  /** The FAQ entry of this intent whose question comes closest to the message, if close enough. */
+  private answeringFaq(intent: string, featured: FeaturedText): string | null {
+    let best: string | null = null;
+    let bestSimilarity = FAQ_MIN_SIMILARITY;
+    for (const question of this.faqQuestions) {
+      if (question.intent !== intent) continue;
+      let similarity = 0;
+      for (let i = 0; i < featured.names.length; i++) similarity += (question.features.get(featured.names[i]!) ?? 0) * featured.values[i]!;
+      if (similarity >= bestSimilarity) {
+        bestSimilarity = similarity;
+        best = question.faq;
+      }
+    }
+    return best;
+  }
 }

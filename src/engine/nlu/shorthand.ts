@@ -2,7 +2,7 @@
  * Shorthand and teencode customers type, in folded form (see VIETNAM.md).
  * Single-letter forms only count as whole words, never inside "85k" or "2kg".
  */
-const ALWAYS: Record<string, string[]> = {
+const ALWAYS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
   ko: ['khong'],
   k: ['khong'],
   kh: ['khong'],
@@ -59,7 +59,7 @@ const ALWAYS: Record<string, string[]> = {
   coffee: ['ca', 'phe'],
   fs: ['freeship'],
   ship: ['ship'],
-};
+}));
 
 /** After these words "bn" asks an amount ("gia bn", "het bn"); elsewhere it can mean "bạn". */
 const AMOUNT_CONTEXT = new Set(['gia', 'het', 'la', 'tien', 'mat', 'ship', 'phi', 'ban', 'nay', 'do', 'kg', 'ky', 'hop', 'thung', 'chai', 'tui']);
@@ -75,7 +75,8 @@ export function expandShorthand(words: readonly string[]): string[] {
       out.push(...readBn(words[i - 1], words[i + 1]));
       return;
     }
-    out.push(...(ALWAYS[word] ?? [word]));
+    // A Map, so "constructor" or "__proto__" typed by a customer is just a word.
+    out.push(...(ALWAYS.get(word) ?? [word]));
   });
   return out;
 }

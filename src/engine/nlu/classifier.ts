@@ -1,0 +1,184 @@
+/**
+ * A multinomial logistic regression over sparse features, trained with AdaGrad in plain
+ * TypeScript. Deterministic: the same examples give the same model (the shuffle is seeded).
+ */
+
+export interface FeatureVector {
+  names: readonly string[];
+  values: readonly number[];
+}
+
+export interface WeightedVector extends FeatureVector {
+  label: string;
+  /** How many ordinary examples this one counts as (the owner's own words count more). */
+  weight: number;
+}
+
+/** The model as data: what `npm run flows:bundle` writes for the Worker. */
+export interface SerializedModel {
+  format: 1;
+  classes: string[];
+  bias: number[];
+  features: string[];
+  /** Per feature: class index, weight × WEIGHT_SCALE, class index, weight × WEIGHT_SCALE, … */
+  rows: number[][];
+}
+
+export interface TrainingOptions {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+}
+
+export const DEFAULT_TRAINING: TrainingOptions = { epochs: 12, learningRate: 0.5, l2: 1e-5 };
+
+const WEIGHT_SCALE = 1000;
+/** Weights this small change no decision; dropping them keeps the Worker bundle small. */
+const PRUNE_BELOW = 0.01;
+
+interface Row {
+  classes: Int32Array;
+  weights: Float64Array;
+}
+
+export class LinearModel {
+  private constructor(
+    readonly classes: readonly string[],
+    private readonly bias: Float64Array,
+    private readonly rows: ReadonlyMap<string, Row>,
+  ) {}
+
+  /** Probabilities per class, in the order of `classes`. */
+  probabilities(vector: FeatureVector): Float64Array {
+    const scores = Float64Array.from(this.bias);
+    for (let i = 0; i < vector.names.length; i++) {
+      const row = this.rows.get(vector.names[i]!);
+      if (!row) continue;
+      const value = vector.values[i]!;
+      for (let j = 0; j < row.classes.length; j++) scores[row.classes[j]!]! += row.weights[j]! * value;
+    }
+    return softmax(scores);
+  }
+
+  serialize(): SerializedModel {
+    const features: string[] = [];
+    const rows: number[][] = [];
+    for (const [name, row] of this.rows) {
+      features.push(name);
+      const out: number[] = [];
+      for (let j = 0; j < row.classes.length; j++) out.push(row.classes[j]!, Math.round(row.weights[j]! * WEIGHT_SCALE));
+      rows.push(out);
+    }
+    return { format: 1, classes: [...this.classes], bias: [...this.bias].map((b) => Math.round(b * WEIGHT_SCALE) / WEIGHT_SCALE), features, rows };
+  }
+
+  static fromSerialized(model: SerializedModel): LinearModel {
+    const rows = new Map<string, Row>();
+    model.features.forEach((name, i) => {
+      const packed = model.rows[i]!;
+      const classes = new Int32Array(packed.length / 2);
+      const weights = new Float64Array(packed.length / 2);
+      for (let j = 0; j < classes.length; j++) {
+        classes[j] = packed[2 * j]!;
+        weights[j] = packed[2 * j + 1]! / WEIGHT_SCALE;
+      }
+      rows.set(name, { classes, weights });
+    });
+    return new LinearModel(model.classes, Float64Array.from(model.bias), rows);
+  }
+
+  static train(examples: readonly WeightedVector[], options: TrainingOptions = DEFAULT_TRAINING): LinearModel {
+    const classIndex = new Map<string, number>();
+    const featureIndex = new Map<string, number>();
+    const encoded = examples.map((example) => {
+      if (!classIndex.has(example.label)) classIndex.set(example.label, classIndex.size);
+      const indices = new Int32Array(example.names.length);
+      example.names.forEach((name, i) => {
+        let index = featureIndex.get(name);
+        if (index === undefined) featureIndex.set(name, (index = featureIndex.size));
+        indices[i] = index;
+      });
+      return { label: classIndex.get(example.label)!, indices, values: Float64Array.from(example.values), weight: example.weight };
+    });
+    const K = classIndex.size;
+    const F = featureIndex.size;
+    const weights = new Float64Array(F * K);
+    const squared = new Float64Array(F * K).fill(1e-8);
+    const bias = new Float64Array(K);
+    const biasSquared = new Float64Array(K).fill(1e-8);
+    const order = encoded.map((_, i) => i);
+    const random = seeded(0x5eed);
+    const scores = new Float64Array(K);
+    for (let epoch = 0; epoch < options.epochs; epoch++) {
+      shuffle(order, random);
+      for (const at of order) {
+        const example = encoded[at]!;
+        scores.set(bias);
+        for (let i = 0; i < example.indices.length; i++) {
+          const base = example.indices[i]! * K;
+          const value = example.values[i]!;
+          for (let k = 0; k < K; k++) scores[k]! += weights[base + k]! * value;
+        }
+        const probabilities = softmax(scores);
+        for (let k = 0; k < K; k++) {
+          const gradient = (probabilities[k]! - (k === example.label ? 1 : 0)) * example.weight;
+          probabilities[k] = gradient;
+          biasSquared[k]! += gradient * gradient;
+          bias[k]! -= (options.learningRate * gradient) / Math.sqrt(biasSquared[k]!);
+        }
+        for (let i = 0; i < example.indices.length; i++) {
+          const base = example.indices[i]! * K;
+          const value = example.values[i]!;
+          for (let k = 0; k < K; k++) {
+            const g = probabilities[k]! * value + options.l2 * weights[base + k]!;
+            squared[base + k]! += g * g;
+            weights[base + k]! -= (options.learningRate * g) / Math.sqrt(squared[base + k]!);
+          }
+        }
+      }
+    }
+    const rows = new Map<string, Row>();
+    for (const [name, f] of featureIndex) {
+      const classes: number[] = [];
+      const kept: number[] = [];
+      for (let k = 0; k < K; k++) {
+        const w = weights[f * K + k]!;
+        if (Math.abs(w) >= PRUNE_BELOW) {
+          classes.push(k);
+          kept.push(w);
+        }
+      }
+      if (classes.length > 0) rows.set(name, { classes: Int32Array.from(classes), weights: Float64Array.from(kept) });
+    }
+    return new LinearModel([...classIndex.keys()], bias, rows);
+  }
+}
+
+function softmax(scores: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (const score of scores) if (score > max) max = score;
+  let sum = 0;
+  const out = new Float64Array(scores.length);
+  for (let k = 0; k < scores.length; k++) sum += out[k] = Math.exp(scores[k]! - max);
+  for (let k = 0; k < scores.length; k++) out[k]! /= sum;
+  return out;
+}
+
+/** Mulberry32: a small seeded generator, so training never depends on Math.random. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle(items: number[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}

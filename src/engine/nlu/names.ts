@@ -1,0 +1,20 @@
+import type { ShopFlows } from '../../flows/schema';
+import { FORMER_PROVINCES, PROVINCES, PROVINCE_ALIASES } from '../../vietnam/provinces';
+import { MentionIndex } from './mentions';
+
+export interface ShopNames {
+  products: MentionIndex;
+  provinces: MentionIndex;
+}
+
+/** The names customers use for the shop's products (with aliases) and for provinces, old and new. */
+export function shopNames(flows: ShopFlows): ShopNames {
+  return {
+    products: new MentionIndex(flows.shop.catalog.flatMap((product) => [product.name, ...product.aliases].map((name) => ({ id: product.id, name })))),
+    provinces: new MentionIndex([
+      ...PROVINCES.map((province) => ({ id: province.id, name: province.name })),
+      ...FORMER_PROVINCES.map((former) => ({ id: former.now, name: former.name })),
+      ...PROVINCE_ALIASES.map((alias) => ({ id: alias.now, name: alias.alias })),
+    ]),
+  };
+}

@@ -1,0 +1,79 @@
+import { OUT_OF_SCOPE } from '../../flows/intents';
+import type { Flow, ShopFlows } from '../../flows/schema';
+import type { LabeledText } from './corpus';
+
+/** A message the owner assigned on the dashboard: to a flow, to an FAQ entry, or (both null) not for the shop. */
+export interface TaughtExample {
+  text: string;
+  flow: string | null;
+  faq: string | null;
+}
+
+export interface TrainingExample {
+  label: string;
+  text: string;
+  weight: number;
+  /** Where it was written, shown with a miss by `npm run nlu:test`. */
+  where: string;
+}
+
+/** The owner's own words say more about this shop than the shared corpus does. */
+const TRIGGER_WEIGHT = 2;
+const FAQ_QUESTION_WEIGHT = 2;
+const TAUGHT_WEIGHT = 3;
+/** Every third message also trains with a greeting in front, so "shop ơi" never outweighs the question. */
+const GREETED_EVERY = 3;
+const GREETING = 'greeting';
+
+/** The intent a flow serves: its `intent:`, else its own id (a shop's own kind of question). */
+export function intentOfFlow(flow: Flow): string {
+  return flow.intent ?? flow.id;
+}
+
+/**
+ * Everything the classifier learns from: the shipped corpus, each flow's triggers (labelled
+ * with the flow's intent), the FAQ questions (labelled with their entry's intent) and what
+ * the owner taught.
+ */
+export function trainingExamples(flows: ShopFlows, corpus: readonly LabeledText[], taught: readonly TaughtExample[] = []): TrainingExample[] {
+  return withGreetings(labeledExamples(flows, corpus, taught));
+}
+
+/** The examples as labelled, before any is repeated with a greeting in front. */
+export function labeledExamples(flows: ShopFlows, corpus: readonly LabeledText[], taught: readonly TaughtExample[] = []): TrainingExample[] {
+  const examples: TrainingExample[] = corpus.map(({ label, text, file, line }) => ({ label, text, weight: 1, where: `${file}:${line}` }));
+  for (const flow of flows.flows.values()) {
+    for (const trigger of flow.triggers) {
+      const where = `trigger of flow ${flow.id}`;
+      if (typeof trigger === 'string') examples.push({ label: intentOfFlow(flow), text: trigger, weight: TRIGGER_WEIGHT, where });
+      else examples.push({ label: trigger.intent ?? intentOfFlow(flow), text: trigger.text, weight: TRIGGER_WEIGHT, where });
+    }
+  }
+  for (const entry of flows.faq ?? []) {
+    for (const question of entry.questions) examples.push({ label: entry.intent, text: question, weight: FAQ_QUESTION_WEIGHT, where: `faq ${entry.id}` });
+  }
+  for (const example of taught) {
+    const label = taughtLabel(flows, example);
+    if (label) examples.push({ label, text: example.text, weight: TAUGHT_WEIGHT, where: 'taught on the dashboard' });
+  }
+  return examples;
+}
+
+/** A taught example's class; null when it names a flow or entry the shop no longer has. */
+export function taughtLabel(flows: ShopFlows, example: TaughtExample): string | null {
+  if (example.faq !== null) return (flows.faq ?? []).find((entry) => entry.id === example.faq)?.intent ?? null;
+  if (example.flow !== null) {
+    const flow = flows.flows.get(example.flow);
+    return flow ? intentOfFlow(flow) : null;
+  }
+  return OUT_OF_SCOPE;
+}
+
+export function withGreetings(examples: readonly TrainingExample[]): TrainingExample[] {
+  const greetings = [...new Set(examples.filter((example) => example.label === GREETING && !example.text.startsWith('/') && example.text.split(/\s+/).length <= 3).map((example) => example.text))];
+  if (greetings.length === 0) return [...examples];
+  const greeted = examples
+    .filter((example, i) => example.label !== GREETING && i % GREETED_EVERY === 0)
+    .map((example, i) => ({ ...example, text: `${greetings[i % greetings.length]} ${example.text}` }));
+  return [...examples, ...greeted];
+}
