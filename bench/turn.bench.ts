@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Conversations } from '../src/conversation/conversations';
-import { createEngine } from '../src/engine/engine';
+import { channelNamed } from '../src/channels/registry';
+import { composeShop } from '../src/compose';
+import { parseEnv } from '../src/config';
+import { createEngine } from '../src/engine/index';
 import { loadFlows } from '../src/flows/index';
 import { readFlowDir } from '../src/flows/flow-dir.node.ts';
 import { memoryLogger } from '../src/log';
@@ -20,13 +22,14 @@ const loaded = loadFlows(await readFlowDir('flows'));
 if (!loaded.ok) throw new Error('sample flows do not load');
 const engine = createEngine(loaded.flows);
 let orders = 0;
-const conversations = new Conversations({
+const env = parseEnv({});
+if (!env.ok) throw new Error(env.errors.join('\n'));
+const { conversations } = await composeShop(env.env, {
   store,
   engine: () => engine,
-  clock: () => new Date(),
-  idleMinutes: 30,
-  owner: null,
   log: memoryLogger(),
+  persistent: false,
+  channels: [channelNamed('web')],
   orderCode: () => `B${(++orders).toString(36).padStart(6, '0')}`,
 });
 const script = ['chào shop', '2', 'xoai cat', '4 ký', 'không', 'Nguyễn Văn An', '0912 345 678', '12 Lê Lợi, phường Bến Thành, TP HCM', 'không', '1', 'không', 'ok chốt', '5'];

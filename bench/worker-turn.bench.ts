@@ -4,11 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
 import { unstable_splitSqlQuery } from 'wrangler';
-import { createApp } from '../src/app';
-import { Conversations } from '../src/conversation/conversations';
-import { CustomerMessenger } from '../src/conversation/customer-messenger';
-import { OutboxDelivery } from '../src/conversation/outbox-delivery';
-import { createReceiver } from '../src/conversation/receiver';
+import { composeShop } from '../src/compose';
+import { parseEnv } from '../src/config';
 import { memoryLogger } from '../src/log';
 import { loadEngine, openDatabase } from '../src/runtime.node.ts';
 import { percentile, row } from './stats';
@@ -69,11 +66,9 @@ const workerPost = (body: string) => mf.dispatchFetch('http://shop.test/api/chat
 const { store } = await openDatabase(join(work, 'bench.db'));
 const { engine } = await loadEngine('flows');
 const log = memoryLogger();
-const clock = () => new Date();
-const conversations = new Conversations({ store, engine: () => engine, clock, idleMinutes: 30, owner: null, log });
-const delivery = new OutboxDelivery({ store, senders: {}, clock, log, pulledChannels: ['web'] });
-const messenger = new CustomerMessenger({ store, delivery, clock });
-const app = createApp({ store, conversations, delivery, flows: () => engine.flows, clock, log, receive: createReceiver(conversations, delivery, log), admin: { password: PASSWORD, messenger } });
+const env = parseEnv({ ADMIN_PASSWORD: PASSWORD });
+if (!env.ok) throw new Error(env.errors.join('\n'));
+const { app } = await composeShop(env.env, { store, engine: () => engine, log, persistent: false });
 const nodePost = async (body: string) => app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
 // Warm both (JIT, statement caches, the isolate's first request), then measure.

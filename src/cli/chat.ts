@@ -1,8 +1,9 @@
 import { createInterface } from 'node:readline';
+import { channelNamed } from '../channels/registry';
+import { composeShop } from '../compose';
 import { parseEnv } from '../config';
-import { Conversations } from '../conversation/conversations';
 import { newId } from '../conversation/ids';
-import type { Outbound } from '../engine/types';
+import type { Outbound } from '../engine/index';
 import { memoryLogger } from '../log';
 import { loadDotEnv, loadEngine, openDatabase } from '../runtime.node.ts';
 import { markSent, pendingForChat } from '../store/outbox';
@@ -28,7 +29,8 @@ const { engine } = await loadEngine(flagValue(process.argv, '--flows') ?? parsed
 });
 const { store } = await openDatabase(parsed.env.DATABASE_PATH);
 const clock = () => new Date();
-const conversations = new Conversations({ store, engine: () => engine, clock, idleMinutes: parsed.env.IDLE_MINUTES, owner: null, log: memoryLogger() });
+// Only the terminal: trying the shop here must not send anything to customers or the owner's chat.
+const { conversations } = await composeShop(parsed.env, { store, engine: () => engine, log: memoryLogger(), clock, persistent: false, channels: [channelNamed('terminal')] });
 
 const print = (message: Outbound, where: { flow: string | null; step: string | null }) => {
   if (json) {

@@ -23,3 +23,8 @@ export function createReceiver(conversations: Conversations, delivery: OutboxDel
     defer(delivery.deliver(outcome.outboxIds).catch((error) => log.error('delivery failed; the outbox will retry', { channel: event.channel, error: String(error) })));
   };
 }
+
+/** `receive` whose deliveries go to `defer` unless a caller gives its own (one webhook request's turns). */
+export function withDefer(receive: Receive, defer: Defer): Receive {
+  return (event, given) => receive(event, given ?? defer);
+}

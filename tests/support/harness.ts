@@ -2,13 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
-import { createApp, type AppDeps } from '../../src/app';
-import { Conversations, type OwnerChannel } from '../../src/conversation/conversations';
+import type { ChannelModule } from '../../src/channels/channel';
+import type { QrMedia } from '../../src/channels/media/qr-media';
+import { CHANNELS } from '../../src/channels/registry';
+import { composeShop, type Shop } from '../../src/compose';
+import { parseEnv } from '../../src/config';
+import type { Conversations, OwnerChannel } from '../../src/conversation/conversations';
 import type { ChannelSender } from '../../src/conversation/inbound';
-import { CustomerMessenger } from '../../src/conversation/customer-messenger';
-import { OutboxDelivery } from '../../src/conversation/outbox-delivery';
-import { createReceiver, type Receive } from '../../src/conversation/receiver';
-import { createEngine, type Engine } from '../../src/engine/engine';
+import type { OutboxDelivery } from '../../src/conversation/outbox-delivery';
+import type { Receive } from '../../src/conversation/receiver';
+import { createEngine, type Engine } from '../../src/engine/index';
 import { memoryLogger } from '../../src/log';
 import { openDatabase } from '../../src/runtime.node.ts';
 import type { Store } from '../../src/store/store';
@@ -35,50 +38,75 @@ export interface Harness {
   engine: Engine;
   conversations: Conversations;
   delivery: OutboxDelivery;
+  qrMedia: QrMedia;
+  shop: Shop;
   clock: TestClock;
   log: ReturnType<typeof memoryLogger>;
   close(): Promise<void>;
 }
 
-/** The real app on a real SQLite file, as `npm start` wires it, with a test clock. */
+/** A token of the right shape for a channel whose platform a test stands in for; nothing is sent with it. */
+const STAND_IN_TELEGRAM_TOKEN = '1234567890:AAharness-stand-in-token-0123456789';
+/** Where a stand-in channel's own sender would go if a test gave none: a closed local port, never the real platform. */
+const NOWHERE = 'http://127.0.0.1:9';
+
+/**
+ * The shop as `npm start` wires it (composeShop), on a real SQLite file with a test clock.
+ * `senders` stand in for the platforms; `owner` turns on the owner's chat on Telegram;
+ * `webhooks` turns on a channel's webhook with its secret; `env` adds any other variable.
+ */
 export async function startHarness(options: {
   path: string;
   clock?: TestClock;
   senders?: Record<string, ChannelSender>;
   owner?: OwnerChannel | null;
   idleMinutes?: number;
-  webhooks?: AppDeps['webhooks'];
+  webhooks?: { zalo?: { secret: string }; telegram?: { secret: string } };
   adminPassword?: string;
+  env?: Record<string, string>;
+  channels?: readonly ChannelModule[];
 }): Promise<Harness> {
   const { store } = await openDatabase(options.path);
   const engine = createEngine(await sampleFlows());
   const clock = options.clock ?? new TestClock();
   const log = memoryLogger();
+  const parsed = parseEnv({
+    IDLE_MINUTES: String(options.idleMinutes ?? 30),
+    ...(options.adminPassword ? { ADMIN_PASSWORD: options.adminPassword } : {}),
+    ...(options.owner || options.webhooks?.telegram ? { TELEGRAM_BOT_TOKEN: STAND_IN_TELEGRAM_TOKEN, TELEGRAM_API_ROOT: NOWHERE } : {}),
+    ...(options.owner ? { OWNER_TELEGRAM_CHAT_ID: options.owner.chatId } : {}),
+    ...(options.webhooks?.telegram ? { TELEGRAM_WEBHOOK_SECRET: options.webhooks.telegram.secret } : {}),
+    ...(options.webhooks?.zalo ? { ZALO_BOT_TOKEN: 'harness-stand-in-zalo-token', ZALO_API_URL: NOWHERE, ZALO_WEBHOOK_SECRET: options.webhooks.zalo.secret } : {}),
+    ...options.env,
+  });
+  if (!parsed.ok) throw new Error(`harness environment: ${parsed.errors.join('; ')}`);
   let codes = 0;
-  const conversations = new Conversations({
+  const shop = await composeShop(parsed.env, {
     store,
     engine: () => engine,
-    clock: clock.now,
-    idleMinutes: options.idleMinutes ?? 30,
-    owner: options.owner ?? null,
     log,
+    clock: clock.now,
+    persistent: false,
+    channels: options.channels ?? CHANNELS,
+    senders: options.senders ?? {},
     orderCode: () => `XB${String(++codes).padStart(3, '0')}`,
   });
-  const delivery = new OutboxDelivery({ store, senders: options.senders ?? {}, clock: clock.now, log, pulledChannels: ['web', 'terminal'] });
-  const receive = createReceiver(conversations, delivery, log);
-  const messenger = new CustomerMessenger({ store, delivery, clock: clock.now });
-  const app = createApp({
+  return {
+    app: shop.app,
+    receive: shop.receive,
     store,
-    conversations,
-    delivery,
-    flows: () => engine.flows,
-    clock: clock.now,
+    engine,
+    conversations: shop.conversations,
+    delivery: shop.delivery,
+    qrMedia: shop.qrMedia,
+    shop,
+    clock,
     log,
-    receive,
-    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
-    admin: { password: options.adminPassword, messenger },
-  });
-  return { app, receive, store, engine, conversations, delivery, clock, log, close: () => store.close() };
+    async close() {
+      await shop.stop();
+      await store.close();
+    },
+  };
 }
 
 export interface WebReply {

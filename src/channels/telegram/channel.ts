@@ -37,7 +37,7 @@ export async function startTelegramChannel(options: TelegramChannelOptions): Pro
   try {
     await bot.init();
   } catch (error) {
-    log.error(`telegram channel not started: ${whyNot(error, options.apiRoot)}`);
+    log.error(`telegram channel not started: ${whyTelegramFailed(error, options.apiRoot)}`);
     return null;
   }
   log.info('telegram bot connected', { bot: bot.botInfo.username, mode: options.poll ? 'polling' : 'webhook' });
@@ -49,7 +49,7 @@ export async function startTelegramChannel(options: TelegramChannelOptions): Pro
   if (options.poll) {
     polling = bot
       .start({ allowed_updates: [...ALLOWED_UPDATES], timeout: options.pollTimeoutSeconds ?? POLL_TIMEOUT_SECONDS, drop_pending_updates: false })
-      .catch((error: unknown) => log.error(`telegram polling stopped: ${whyNot(error, options.apiRoot)}`));
+      .catch((error: unknown) => log.error(`telegram polling stopped: ${whyTelegramFailed(error, options.apiRoot)}`));
   }
   return {
     bot,
@@ -61,7 +61,8 @@ export async function startTelegramChannel(options: TelegramChannelOptions): Pro
   };
 }
 
-function whyNot(error: unknown, apiRoot: string | undefined): string {
+/** What the operator should do about a failed Bot API call at start-up. */
+export function whyTelegramFailed(error: unknown, apiRoot: string | undefined): string {
   if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
     return 'TELEGRAM_BOT_TOKEN is wrong or revoked: copy the token again from @BotFather and restart';
   }

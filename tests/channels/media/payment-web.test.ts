@@ -146,21 +146,9 @@ describe('GET /media/qr/:token.png', () => {
     expect(await make(['s1', 's2']).url('XB001', 190000)).toBe(`https://shop.example.vn${a}`);
   });
 
-  it('serves through an app given the same QrMedia as the senders', async () => {
-    const media = new QrMedia({ store: harness.store, flows: () => harness.engine.flows, key: qrSigningKey(['shared']) });
-    const { createApp } = await import('../../../src/app');
-    const messenger = new CustomerMessenger({ store: harness.store, delivery: harness.delivery, clock: harness.clock.now });
-    const app = createApp({
-      store: harness.store,
-      conversations: harness.conversations,
-      delivery: harness.delivery,
-      flows: () => harness.engine.flows,
-      clock: harness.clock.now,
-      log: harness.log,
-      receive: harness.receive,
-      admin: { password: undefined, messenger },
-      qrMedia: media,
-    });
+  it('serves the image the senders link to: the app and the senders share one QrMedia', async () => {
+    const media = harness.qrMedia;
+    const app = harness.app;
     const qr = await placedOrder();
     const response = await app.request(await media.path(qr.orderCode, 190000));
     expect(response.status).toBe(200);

@@ -1,25 +1,14 @@
-import type { Bot } from 'grammy';
 import type { Hono } from 'hono';
-import { createApp } from '../../../src/app';
-import { createTelegramBot } from '../../../src/channels/telegram/bot';
-import { telegramRouter } from '../../../src/channels/telegram/router';
-import { TelegramSender } from '../../../src/channels/telegram/sender';
-import { QrMedia, qrSigningKey } from '../../../src/channels/media/qr-media';
 import { TELEGRAM_SECRET_HEADER } from '../../../src/channels/telegram/webhook-route';
-import { Conversations } from '../../../src/conversation/conversations';
-import { CustomerMessenger } from '../../../src/conversation/customer-messenger';
-import { OutboxDelivery } from '../../../src/conversation/outbox-delivery';
-import { OwnerDesk } from '../../../src/conversation/owner-desk';
-import { createReceiver, type Receive } from '../../../src/conversation/receiver';
-import { createEngine, type Engine } from '../../../src/engine/engine';
-import { memoryLogger } from '../../../src/log';
-import { openDatabase } from '../../../src/runtime.node.ts';
-import { setCustomerBlocked } from '../../../src/store/customers';
+import type { OutboxDelivery } from '../../../src/conversation/outbox-delivery';
+import type { OwnerDesk } from '../../../src/conversation/owner-desk';
+import type { Receive } from '../../../src/conversation/receiver';
+import type { Engine } from '../../../src/engine/index';
+import type { memoryLogger } from '../../../src/log';
 import type { Store } from '../../../src/store/store';
 import { FakeTelegramApi, TelegramUpdates } from '../../fakes/telegram-api-server';
 import { eventually } from '../../support/eventually';
-import { TestClock, tempDatabasePath } from '../../support/harness';
-import { sampleFlows } from '../../support/sample-flows';
+import { startHarness, TestClock, tempDatabasePath } from '../../support/harness';
 
 export const WEBHOOK_SECRET = 'telegram-webhook-secret-0123456789';
 export const OWNER_CHAT = -1001234567890;
@@ -33,7 +22,6 @@ export const PUBLIC_URL = 'https://shop.example.vn';
 export interface TelegramShop {
   api: FakeTelegramApi;
   updates: TelegramUpdates;
-  bot: Bot;
   app: Hono;
   store: Store;
   engine: Engine;
@@ -53,39 +41,21 @@ export async function startTelegramShop(options: { clock?: TestClock } = {}): Pr
   const api = new FakeTelegramApi({ maxPollWaitMs: 200 });
   await api.start();
   const database = tempDatabasePath();
-  const { store } = await openDatabase(database.path);
-  const engine = createEngine(await sampleFlows());
-  const clock = options.clock ?? new TestClock();
-  const log = memoryLogger();
-  const owner = { channel: 'telegram', chatId: String(OWNER_CHAT) };
-  let codes = 0;
-  const conversations = new Conversations({
-    store,
-    engine: () => engine,
-    clock: clock.now,
-    idleMinutes: 30,
-    owner,
-    log,
-    orderCode: () => `XB${String(++codes).padStart(3, '0')}`,
-    publicUrl: PUBLIC_URL,
+  const harness = await startHarness({
+    path: database.path,
+    ...(options.clock ? { clock: options.clock } : {}),
+    env: {
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.url,
+      TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      OWNER_TELEGRAM_CHAT_ID: String(OWNER_CHAT),
+      PUBLIC_URL,
+      // The VietQR links the senders make and the /media route the app serves share this key.
+      ADMIN_PASSWORD: 'telegram-shop-test-secret',
+    },
   });
-  const bot = createTelegramBot({ token: api.token, apiRoot: api.url });
-  // VietQR images: the senders link to the same /media route the app serves.
-  const qrMedia = new QrMedia({ store, flows: () => engine.flows, key: qrSigningKey(['telegram-shop-test-secret']), publicUrl: PUBLIC_URL });
-  const sender = new TelegramSender(bot.api, { publicUrl: PUBLIC_URL, sharePhoneLabel: () => engine.flows.shop.texts.share_phone_button, qr: qrMedia });
-  const delivery = new OutboxDelivery({ store, senders: { telegram: sender }, clock: clock.now, log, pulledChannels: ['web', 'terminal'] });
-  const receive = createReceiver(conversations, delivery, log);
-  const messenger = new CustomerMessenger({ store, delivery, clock: clock.now });
-  const desk = new OwnerDesk({ store, flows: () => engine.flows, clock: clock.now, log, owner, delivery, messenger, receive, humanReplyMinutes: 10 });
-  bot.use(
-    telegramRouter({
-      receive,
-      owner: { chatId: owner.chatId, desk },
-      markBlocked: async (chatId, blocked) => void (await setCustomerBlocked(store.db, 'telegram', chatId, blocked)),
-      log,
-    }),
-  );
-  const app = createApp({ store, conversations, delivery, flows: () => engine.flows, clock: clock.now, log, receive, webhooks: { telegram: { bot, secret: WEBHOOK_SECRET } }, admin: { password: undefined, messenger }, qrMedia });
+  const { app, store, engine, delivery, receive, clock, log } = harness;
+  const desk = harness.shop.ownerDesk!;
 
   const post = async (update: unknown, secret: string | null = WEBHOOK_SECRET) => {
     const response = await app.request('/telegram/webhook', {
@@ -95,11 +65,10 @@ export async function startTelegramShop(options: { clock?: TestClock } = {}): Pr
     });
     return response.status;
   };
-  const pending = async () => (await store.db.selectFrom('outbox').select('id').where('status', '=', 'pending').where('channel', '=', 'telegram').execute()).length;
+  const pending = async () => (await store.db.selectFrom('outbox').select('id').where('status', 'in', ['pending', 'sending']).where('channel', '=', 'telegram').execute()).length;
   return {
     api,
     updates: new TelegramUpdates(api.bot),
-    bot,
     app,
     store,
     engine,
@@ -121,7 +90,7 @@ export async function startTelegramShop(options: { clock?: TestClock } = {}): Pr
         .join('\n');
     },
     async close() {
-      await store.close();
+      await harness.close();
       await api.close();
       database.cleanup();
     },

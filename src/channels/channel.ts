@@ -1,0 +1,65 @@
+import type { Hono } from 'hono';
+import type { Env } from '../config';
+import type { Conversations, OwnerChannel } from '../conversation/conversations';
+import type { ChannelSender } from '../conversation/inbound';
+import type { OwnerDesk } from '../conversation/owner-desk';
+import type { Receive } from '../conversation/receiver';
+import type { ShopFlows } from '../flows/schema';
+import type { Logger } from '../log';
+import type { Store } from '../store/store';
+import type { QrMedia } from './media/qr-media';
+
+/** What the shop hands a channel when it opens: everything a platform adapter may need. */
+export interface ChannelShop {
+  env: Env;
+  store: Store;
+  flows: () => ShopFlows;
+  clock: () => Date;
+  log: Logger;
+  /** VietQR images for payment_qr replies, shared with the `/media` route. */
+  qr: QrMedia;
+  conversations: Conversations;
+  /** Runs a customer's turn; routes pass their request's `deferOf(c)` so delivery outlives the response. */
+  receive: Receive;
+  /** The owner's chat (on whichever channel names one), null when none is configured. */
+  owner: OwnerChannel | null;
+  /** The owner's desk whose hand-backs run through `receive`; null without an owner chat. */
+  ownerDesk: (receive: Receive) => OwnerDesk | null;
+  /** Long-poll the platform (Node without PUBLIC_URL); otherwise updates come by webhook. */
+  poll: boolean;
+  /** Check the token when the shop starts and leave the channel off, with a message, when it is wrong (Node). */
+  verify: boolean;
+}
+
+/** An HTTP route a channel serves (a platform's webhook, the web chat), mounted at `path` on both runtimes. */
+export interface ChannelRoute {
+  path: string;
+  route: Hono;
+}
+
+/** A channel once opened. */
+export interface OpenChannel {
+  /** Delivers the outbox rows of this channel; absent for channels whose reader pulls them. */
+  sender?: ChannelSender;
+  routes?: ChannelRoute[];
+  /** Ends polling (Node's shutdown). */
+  stop?(): Promise<void>;
+}
+
+/**
+ * One platform, as the shop sees it. How its buttons are shown is its sender's business
+ * (Telegram: an inline keyboard; Zalo: a numbered list; the web page and the terminal: their
+ * own chips or numbers), so nothing past the channel knows the platform.
+ */
+export interface ChannelModule {
+  /** Stored with every customer, conversation and outbox row of the channel. */
+  name: string;
+  /** Whether the environment turns the channel on (its token is set). */
+  enabled(env: Env): boolean;
+  /** The reader pulls its replies from the outbox (the web page, the terminal), so delivery skips them. */
+  pulled?: boolean;
+  /** The owner's chat on this channel, when the environment names one. */
+  ownerChat?(env: Env, log: Logger): string | null;
+  /** Builds the channel; null when it cannot run (a wrong token), which leaves the rest of the shop running. */
+  open(shop: ChannelShop): Promise<OpenChannel | null>;
+}

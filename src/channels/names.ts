@@ -1,0 +1,9 @@
+/**
+ * The channels the shop speaks on, declared once: inbound events, the store's channel column,
+ * the dashboard's labels and filters all take their names from this list. A leaf: it imports
+ * nothing, so every part of the map may read it. `terminal` is `npm run chat`, the owner trying
+ * the shop in a terminal.
+ */
+export const CHANNEL_NAMES = ['telegram', 'zalo', 'web', 'terminal'] as const;
+
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
