@@ -93,10 +93,12 @@ export class FakeTelegramApi {
   #blocked = new Set<string>();
   #messageId = 500;
   readonly #maxPollWaitMs: number;
+  readonly #sendDelayMs: number;
 
-  constructor(options: { token?: string; maxPollWaitMs?: number } = {}) {
+  constructor(options: { token?: string; maxPollWaitMs?: number; /** Each send takes this long, as over a real network. */ sendDelayMs?: number } = {}) {
     this.token = options.token ?? `${7123456789}:AA${randomBytes(24).toString('base64url')}`;
     this.#maxPollWaitMs = options.maxPollWaitMs ?? 30_000;
+    this.#sendDelayMs = options.sendDelayMs ?? 0;
   }
 
   /** `http://127.0.0.1:{port}`: the bot's `apiRoot` (TELEGRAM_API_ROOT). */
@@ -183,6 +185,7 @@ export class FakeTelegramApi {
     } catch {
       return send(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid JSON in request body' });
     }
+    if (this.#sendDelayMs > 0 && method.startsWith('send')) await new Promise((resolve) => setTimeout(resolve, this.#sendDelayMs));
     this.calls.push({ method, body, token: decodeURIComponent(token) });
     if (decodeURIComponent(token) !== this.token) return send(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const some = this.#randomFailures.get(method);
