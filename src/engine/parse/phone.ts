@@ -51,8 +51,9 @@ function candidatesIn(run: string): Candidate[] {
   for (const group of run.match(/\d+/g) ?? []) {
     const startsAnother =
       current.digits !== '' &&
-      group.length >= 7 &&
-      (current.digits.length >= 7 || (group.startsWith('0') && current.digits !== '84' && current.digits !== '0084'));
+      ((group.length >= 7 && (current.digits.length >= 7 || (group.startsWith('0') && current.digits !== '84' && current.digits !== '0084'))) ||
+        // "0987654321 12 Lê Lợi": digits after a whole number that would spoil it are a house number, not more of it.
+        (classify(nationalForm(current)).ok && !classify(nationalForm({ ...current, digits: current.digits + group })).ok));
     if (startsAnother) {
       candidates.push(current);
       current = { digits: '', international: false };

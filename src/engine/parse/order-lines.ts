@@ -1,0 +1,204 @@
+import type { Product } from '../../flows/schema';
+import { MentionIndex, type Mention } from '../nlu/mentions';
+import { toWordForms, type Words } from '../nlu/words';
+import { parseQuantity, type Quantity, type QuantityUnit } from './quantity';
+
+/** One product the customer wants, with how much when they said it. */
+export interface OrderLineFact {
+  productId: string;
+  /** In the product's own unit ("1 thùng 10kg" of a product sold by the kg is 10); null when not said or not convertible. */
+  quantity: number | null;
+  unit: QuantityUnit;
+  /** The quantity as said, before conversion. */
+  said: Quantity | null;
+}
+
+export interface OrderLinesFact {
+  /** In the order named; the same product may appear twice. */
+  lines: OrderLineFact[];
+  /** Products taken out ("bỏ bưởi ra", "khong lay xoai nua"). */
+  removed: string[];
+  /** A quantity said with no product ("à nhầm, 3 ký thôi", "1 thùng 10kg"): for the product in question. */
+  looseQuantity: Quantity | null;
+  /** The customer corrects what came before ("nhầm", "sửa lại", "… thôi"): quantities replace, not add. */
+  correction: boolean;
+}
+
+/** The shop's product names and aliases, compiled once for every message. */
+export interface CatalogIndex {
+  mentions: MentionIndex;
+  units: ReadonlyMap<string, QuantityUnit>;
+}
+
+export function catalogIndex(catalog: readonly Pick<Product, 'id' | 'name' | 'aliases' | 'unit'>[]): CatalogIndex {
+  return {
+    mentions: new MentionIndex(catalog.flatMap((product) => [product.name, ...product.aliases].map((name) => ({ id: product.id, name })))),
+    units: new Map(catalog.map((product) => [product.id, product.unit])),
+  };
+}
+
+/**
+ * The amount in a product's own unit: a bare number counts that unit, a package holding kilos
+ * counts its kilos ("1 bao 10 ký" = 10 kg), packages and pieces count each other ("5 hộp" of a
+ * product sold by the bag is 5), and pieces of a product sold by the kg are no amount (null).
+ */
+export function amountInUnit(quantity: Quantity, unit: QuantityUnit): number | null {
+  if (quantity.unit === null || quantity.unit === unit) return quantity.amount;
+  if (quantity.per && (quantity.per.unit === unit || quantity.per.unit === null)) return quantity.amount * quantity.per.amount;
+  if (quantity.unit !== 'kg' && unit !== 'kg') return quantity.amount;
+  return null;
+}
+
+const seq = (...names: string[]) => names.map((name) => name.split(' '));
+/** Taking a product out, before or after it: "bỏ bưởi", "bưởi không lấy nữa". */
+const REMOVAL = seq('bo', 'bot', 'xoa', 'huy', 'khoi', 'khong lay', 'ko lay', 'k lay', 'khong mua', 'ko mua', 'k mua', 'khong can', 'ko can', 'dung lay', 'loai bo');
+/** Saying that what came before was wrong. */
+const CORRECTION = seq('nham', 'lon', 'sua', 'sua lai', 'doi lai', 'doi thanh', 'thay bang', 'chu khong phai', 'chi lay', 'lay lai');
+/** Words that start a new request inside one line: "bỏ bưởi, lấy thêm xoài". */
+const CLAUSE_WORDS = new Set(['con', 'nhung', 'them', 'lay', 'mua', 'dat']);
+const CONNECTORS = new Set(['voi', 'va', 'them', 'cung', 'kem']);
+/** Words of a number that belongs to the word before it, not a product: "xb12", "q1", "st25". */
+const GLUED_CODE = /\p{L}+\d+/gu;
+/** Words that may close a request after its number ("xoai 3 nha"). */
+const POLITENESS = new Set(['a', 'ak', 'ah', 'nhe', 'nha', 'nhen', 'ne', 'thoi', 'oi', 'shop', 'voi', 'va', 'nua']);
+/** A number without a unit goes with a product only this close to it; farther it is a house number or a date. */
+const BARE_REACH = 3;
+
+interface Token {
+  marked: string;
+  folded: string;
+  start: number;
+  end: number;
+  /** Punctuation that ends a clause comes right before this word. */
+  pauseBefore: boolean;
+}
+
+/**
+ * Every product named in one line with the quantity said next to it: "cho minh dat 2 ky buoi voi
+ * nua ky ca phe" → bưởi 2 kg, cà phê 0.5 kg; "dat 3kg xoai"; "5 hop mit say + 2 hu mat ong";
+ * removals ("bỏ bưởi ra") and corrections ("à nhầm, 3 ký thôi") apart.
+ */
+export function readOrderLines(text: string, catalog: CatalogIndex): OrderLinesFact {
+  const original = text.normalize('NFC');
+  // Quantities are read where codes are blanked out; the same offsets name the products.
+  const written = original.replace(GLUED_CODE, (code) => ' '.repeat(code.length));
+  const tokens = tokenize(original);
+  const words: Words = { marked: tokens.map((token) => token.marked), folded: tokens.map((token) => token.folded) };
+  const removalVerbs = new Set<number>();
+  const mentions = catalog.mentions.find(words).filter((mention, i, all) => {
+    // Unmarked "bo" is bỏ (take out) when a product follows it, not bơ (avocado): "bo buoi ra".
+    const next = all[i + 1];
+    const verb = mention.end - mention.start === 1 && words.marked[mention.start] === 'bo' && next?.start === mention.end;
+    if (verb) removalVerbs.add(mention.start);
+    return !verb;
+  });
+
+  const result: OrderLinesFact = { lines: [], removed: [], looseQuantity: null, correction: false };
+  for (const clause of clauses(tokens)) {
+    const inClause = mentions.filter((mention) => mention.start >= clause.from && mention.end <= clause.to);
+    const folded = words.folded.slice(clause.from, clause.to);
+    const named = (at: number) => inClause.some((mention) => at >= mention.start - clause.from && at < mention.end - clause.from);
+    const removing = [...removalVerbs].some((at) => at >= clause.from && at < clause.to) || REMOVAL.some((verb) => occurrences(folded, verb).some((at) => !named(at)));
+    if (CORRECTION.some((marker) => containsAt(folded, marker) !== -1) || folded.at(-1) === 'thoi') result.correction = true;
+    if (removing) {
+      result.removed.push(...inClause.map((mention) => mention.id));
+      continue;
+    }
+    if (inClause.length === 0) {
+      const quantity = quantityIn(written, tokens, clause.from, clause.to);
+      if (quantity && (quantity.unit !== null || clause.to - clause.from <= BARE_REACH)) result.looseQuantity ??= quantity;
+      continue;
+    }
+    for (const line of linesOf(written, tokens, inClause, clause, catalog)) result.lines.push(line);
+  }
+  if (result.lines.length === 0 && result.removed.length === 0 && result.looseQuantity === null) result.correction = false;
+  return result;
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/[\p{L}\p{M}\p{N}/.,]+/gu)) {
+    const raw = match[0].replace(/[.,]+$/, '');
+    const pauseBefore = /[,;.!?\n+&]/.test(text.slice(last, match.index)) || tokens.length === 0;
+    last = match.index + raw.length;
+    const forms = toWordForms(raw);
+    forms.marked.forEach((marked, k) => tokens.push({ marked, folded: forms.folded[k]!, start: match.index, end: match.index + raw.length, pauseBefore: pauseBefore && k === 0 }));
+  }
+  return tokens;
+}
+
+/** Word ranges [from, to) of the requests in a line, split at punctuation and at words that start a new one. */
+function clauses(tokens: readonly Token[]): { from: number; to: number }[] {
+  const ranges: { from: number; to: number }[] = [];
+  let from = 0;
+  for (let i = 1; i < tokens.length; i++) {
+    const negated = ['khong', 'ko', 'k', 'dung'].includes(tokens[i - 1]!.folded);
+    if (tokens[i]!.pauseBefore || (CLAUSE_WORDS.has(tokens[i]!.folded) && !negated && !CLAUSE_WORDS.has(tokens[i - 1]!.folded))) {
+      ranges.push({ from, to: i });
+      from = i;
+    }
+  }
+  if (tokens.length > 0) ranges.push({ from, to: tokens.length });
+  return ranges;
+}
+
+function containsAt(words: readonly string[], phrase: readonly string[]): number {
+  return occurrences(words, phrase)[0] ?? -1;
+}
+
+function occurrences(words: readonly string[], phrase: readonly string[]): number[] {
+  const found: number[] = [];
+  for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((word, k) => words[i + k] === word)) found.push(i);
+  return found;
+}
+
+function quantityIn(text: string, tokens: readonly Token[], from: number, to: number): Quantity | null {
+  if (from >= to) return null;
+  return parseQuantity(text.slice(tokens[from]!.start, tokens[to - 1]!.end));
+}
+
+/**
+ * Quantities go to the product they stand beside. A line that opens with a quantity ("2 ký
+ * bưởi với nửa ký cà phê") puts each before its product; otherwise each follows its product
+ * ("xoài 3kg"); a connector between two products ("với", "và") says where one request ends.
+ */
+function linesOf(text: string, tokens: readonly Token[], mentions: readonly Mention[], clause: { from: number; to: number }, catalog: CatalogIndex): OrderLineFact[] {
+  const said: (Quantity | null)[] = mentions.map(() => null);
+  const near = (from: number, to: number, side: 'before' | 'after'): Quantity | null => {
+    const quantity = quantityIn(text, tokens, from, to);
+    if (!quantity || quantity.unit !== null) return quantity;
+    if (side === 'before') return quantityIn(text, tokens, Math.max(from, to - BARE_REACH), to);
+    // After the product a bare number ends the request ("xoai 3 nha"); "xoai giao 12 le loi" is an address.
+    const at = tokens.slice(from, Math.min(to, from + BARE_REACH)).findIndex((token) => /^\d/.test(token.folded));
+    const following = tokens[from + at + 1];
+    return at !== -1 && (from + at + 1 >= to || !following || POLITENESS.has(following.folded)) ? quantityIn(text, tokens, from + at, from + at + 1) : null;
+  };
+  const first = mentions[0]!;
+  said[0] = near(clause.from, first.start, 'before');
+  const quantityFirst = said[0] !== null;
+  for (let i = 1; i < mentions.length; i++) {
+    const from = mentions[i - 1]!.end;
+    const to = mentions[i]!.start;
+    const connector = tokens.slice(from, to).findIndex((token) => CONNECTORS.has(token.folded));
+    if (connector !== -1) {
+      said[i - 1] ??= near(from, from + connector, 'after');
+      said[i] = near(from + connector + 1, to, 'before');
+    } else if (quantityFirst) {
+      said[i] = near(from, to, 'before');
+    } else {
+      said[i - 1] ??= near(from, to, 'after');
+    }
+  }
+  const last = mentions.length - 1;
+  const after = near(mentions[last]!.end, clause.to, 'after');
+  const counted = said[last];
+  // "1 thùng xoài 10kg": what the package holds may follow the product.
+  if (counted && counted.unit !== null && counted.unit !== 'kg' && !counted.per && after?.unit === 'kg') said[last] = { ...counted, per: after };
+  said[last] ??= after;
+  return mentions.map((mention, i) => {
+    const unit = catalog.units.get(mention.id)!;
+    const quantity = said[i] ?? null;
+    return { productId: mention.id, quantity: quantity ? amountInUnit(quantity, unit) : null, unit, said: quantity };
+  });
+}

@@ -1,0 +1,72 @@
+import { fold, foldKey, foldWords } from '../text/fold';
+
+/** Satisfaction on a 1–5 scale, as the shop's closing question asks. */
+export type Rating = 1 | 2 | 3 | 4 | 5;
+
+const scored = (score: Rating, names: string[]) => names.map((name) => ({ words: name.split(' '), score }));
+
+/** Folded phrases that give a score wherever they stand; longer ones are tried first. */
+const PHRASES = [
+  ...scored(1, ['rat te', 'qua te', 'te qua', 'te', 'that te', 'te that', 'te hai', 'that vong', 'rat that vong', 'qua that vong', 'kem', 'qua kem', 'rat kem', 'chan qua', 'qua chan', 'chan that', 'rat khong hai long', 'rat buc', 'buc minh', 'qua toi', 'rat toi']),
+  ...scored(2, ['chua tot', 'khong tot', 'ko tot', 'k tot', 'khong hai long', 'ko hai long', 'k hai long', 'chua hai long', 'chua ung', 'khong ung', 'ko ung', 'hoi te', 'hoi kem', 'chua on', 'khong on', 'ko on', 'hoi that vong', 'khong thich', 'ko thich']),
+  ...scored(3, ['binh thuong', 'bt', 'tam duoc', 'tam tam', 'tam on', 'cung duoc', 'cung on', 'trung binh', 'tb', 'tuong doi', 'tam chap nhan', 'chap nhan duoc', 'khong te', 'ko te', 'k te', 'ok thoi', 'duoc thoi', 'on thoi', 'tam', 'hoi hai long']),
+  ...scored(4, ['hai long', 'kha tot', 'kha hai long', 'kha on', 'tot', 'ung y', 'thich', 'on ap', 'van on', 'good', 'kha ngon']),
+  ...scored(5, ['rat hai long', 'qua hai long', 'cuc ky hai long', 'rat tot', 'qua tot', 'tot lam', 'tot qua', 'tuyet voi', 'tuyet', 'qua tuyet', 'xuat sac', 'hoan hao', 'rat ung', 'rat thich', 'dinh', 'dinh cao', 'perfect', 'excellent', 'great', 'rat ngon', 'qua ngon', 'ngon lam', 'dinh of chop']),
+].sort((a, b) => b.words.length - a.words.length);
+
+/** Words that score only as the whole answer: "ổn", "được", "ok" are also everyday words ("cảm ơn"). */
+const WHOLE_ANSWERS = new Map<string, Rating>([
+  ['on', 3], ['duoc', 3], ['dc', 3], ['ok', 4], ['oke', 4], ['okela', 4], ['ngon', 4], ['chan', 1], ['do', 1],
+]);
+/** Words a customer adds around a short answer ("3 sao nhé", "ok a"). */
+const POLITENESS = new Set(['a', 'ak', 'ah', 'nhe', 'nha', 'nhen', 'ne', 'shop', 'oi', 'thoi', 'minh', 'em', 'chi', 'anh', 'cho', 'danh', 'gia', 'cham', 'la', 'roi', 'r', 'luon']);
+const STAR_WORDS = new Set(['sao', 'diem', 'd', 'star', 'stars']);
+const NUMBER_WORDS = new Map<string, number>([['mot', 1], ['hai', 2], ['ba', 3], ['bon', 4], ['tu', 4], ['nam', 5]]);
+
+/**
+ * The score a customer gives in words or numbers: "2", "2 sao", "5*", "⭐⭐⭐", "4/5", "8 điểm"
+ * (out of 10), "te qua" → 1, "chua tot" → 2, "binh thuong" → 3, "hai long" → 4, "tuyet voi" → 5;
+ * `labels` are the shop's own five labels (1★ first). Null when no score is given ("giao 2 ngay").
+ */
+export function readRating(text: string, labels: readonly string[] = []): Rating | null {
+  const written = text.normalize('NFC');
+  const stars = [...written.matchAll(/[⭐★🌟]/gu)].length;
+  if (stars >= 1 && stars <= 5) return stars as Rating;
+  const symbol = /(?<![\d.,])(\d{1,2})\s*(?:\*|\/\s*(5|10)\b)/u.exec(written);
+  if (symbol) return outOf(Number(symbol[1]), symbol[2] === '10' || (!symbol[2] && Number(symbol[1]) > 5) ? 10 : 5);
+
+  const key = foldKey(written);
+  const label = labels.findIndex((candidate) => foldKey(candidate) === key);
+  if (label >= 0) return (label + 1) as Rating;
+
+  const words = foldWords(written);
+  for (let i = 0; i < words.length; i++) {
+    const number = /^\d{1,2}$/.test(words[i]!) ? Number(words[i]) : null;
+    const spelt = NUMBER_WORDS.get(words[i]!) ?? null;
+    if ((number !== null || spelt !== null) && STAR_WORDS.has(words[i + 1] ?? '')) {
+      return outOf(number ?? spelt!, words[i + 1] === 'diem' || words[i + 1] === 'd' ? 10 : 5);
+    }
+  }
+  const content = words.filter((word) => !POLITENESS.has(word));
+  if (content.length === 1 && /^[1-5]$/.test(content[0]!)) return Number(content[0]) as Rating;
+  if (content.length === 1 && WHOLE_ANSWERS.has(content[0]!)) return WHOLE_ANSWERS.get(content[0]!)!;
+  for (let i = 0; i < words.length; i++) {
+    const phrase = PHRASES.find((candidate) => candidate.words.every((word, k) => words[i + k] === word));
+    if (phrase && !(phrase.words.length === 1 && ambiguousAlone(written, phrase.words[0]!))) return phrase.score;
+  }
+  return null;
+}
+
+/** "8 điểm" is out of 10 and "9/10" is 5★; out of 5 a number above 5 is no score. */
+function outOf(value: number, scale: 5 | 10): Rating | null {
+  const score = scale === 10 ? Math.round(value / 2) : value;
+  return score >= 1 && score <= 5 && (scale === 10 ? value <= 10 : true) ? (score as Rating) : null;
+}
+
+/** "tam" is tạm (so-so) only unmarked or with its own mark: "tám" is eight, "tắm" to bathe. */
+function ambiguousAlone(written: string, word: string): boolean {
+  if (word !== 'tam' && word !== 'te' && word !== 'tot') return false;
+  const marked = written.toLowerCase().split(/[^\p{L}\p{M}]+/u).find((candidate) => fold(candidate) === word);
+  const own = word === 'tam' ? 'tạm' : word === 'te' ? 'tệ' : 'tốt';
+  return marked !== undefined && marked !== word && marked !== own;
+}

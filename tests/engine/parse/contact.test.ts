@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { readContact, type Contact } from '../../../src/engine/parse/contact';
+
+describe('readContact finds name, phone and address in one message, in any order', () => {
+  it.each<[string, string, Partial<Contact>]>([
+    ['name, phone, address without marks', 'Lan 0987654321 12 le loi q1 hcm', { name: 'Lan', phone: '0987654321', address: '12 le loi q1 hcm', province: 'TP Hồ Chí Minh' }],
+    ['phone first', '0987654321 Lan 12 le loi', { name: 'Lan', phone: '0987654321', address: '12 le loi' }],
+    ['address first, name just before the phone', '12 le loi q1 hcm, Lan 0987654321', { name: 'Lan', phone: '0987654321', address: '12 le loi q1 hcm' }],
+    ['dashes between parts', 'Huynh Thanh Tam - 0983222111 - 45 Tran Phu, Hai Chau, Da Nang', { name: 'Huynh Thanh Tam', phone: '0983222111', address: '45 Tran Phu, Hai Chau, Da Nang', province: 'Đà Nẵng' }],
+    ['with marks, address then honorific name then grouped phone', '12 Lê Lợi, Q1, HCM - chị Lan - 0912 345 678', { name: 'chị Lan', phone: '0912345678', address: '12 Lê Lợi, Q1, HCM' }],
+    ['a full name and a district', 'Tran Thi Bich 0987654321 45 Nguyen Van Cu, Ninh Kieu, Can Tho', { name: 'Tran Thi Bich', phone: '0987654321', address: '45 Nguyen Van Cu, Ninh Kieu, Can Tho', province: 'Cần Thơ' }],
+    ['labels before each part', 'ten: Lan, sdt: 0912345678, dia chi: ap 3 xa Hoa Khanh, Dong Thap', { name: 'Lan', phone: '0912345678', address: 'ap 3 xa Hoa Khanh, Dong Thap', province: 'Đồng Tháp' }],
+    ['+84 and an alley number', '+84 912 345 678 chi Mai, 7/2 hem 5 Nguyen Trai, Ninh Kieu, Can Tho', { name: 'chi Mai', phone: '0912345678', address: '7/2 hem 5 Nguyen Trai, Ninh Kieu, Can Tho' }],
+    ['"giao về" before the address', 'sdt 0912345678, giao ve 45 Tran Phu Da Nang', { name: null, phone: '0912345678', address: '45 Tran Phu Da Nang', province: 'Đà Nẵng' }],
+    ['an address alone', '12 Lê Lợi, phường Bến Thành, TP HCM', { name: null, phone: null, address: '12 Lê Lợi, phường Bến Thành, TP HCM' }],
+    ['order talk around the address is not a name', 'cho minh 2kg xoai giao ve 12 le loi q1', { name: null, phone: null, address: '12 le loi q1' }],
+    ['payment talk beside a phone is not a name', 'ship cod nha 0912345678', { name: null, phone: '0912345678', address: null }],
+  ])('%s: "%s"', (_, text, expected) => {
+    expect(readContact(text)).toMatchObject(expected);
+  });
+
+  it('a name alone is not taken as a contact: any short reply could be one', () => {
+    expect(readContact('Nguyễn Văn An')).toEqual({ name: null, phone: null, phoneProblem: null, address: null, province: null });
+  });
+
+  it('a phone number with digits missing says what is wrong and is not an address', () => {
+    expect(readContact('0912 345')).toEqual({ name: null, phone: null, phoneProblem: 'too_short', address: null, province: null });
+  });
+});

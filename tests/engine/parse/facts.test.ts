@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFacts } from '../../../src/engine/parse/index';
+import type { ShopFile } from '../../../src/flows/schema';
+import { sampleFlows } from '../../support/sample-flows';
+
+let shop: ShopFile;
+
+beforeAll(async () => {
+  shop = (await sampleFlows()).shop;
+});
+
+describe('readFacts reads every fact of one message at once', () => {
+  it('a whole order in one line: products, contact and payment', () => {
+    const facts = readFacts('cho 2kg xoai voi 1kg buoi, Lan 0987654321 12 le loi q1 hcm, ship cod nha', shop);
+    expect(facts.order.lines.map((line) => [line.productId, line.quantity])).toEqual([['xoai_cat_hoa_loc', 2], ['buoi_da_xanh', 1]]);
+    expect(facts.contact).toMatchObject({ name: 'Lan', phone: '0987654321', address: '12 le loi q1 hcm', province: 'TP Hồ Chí Minh' });
+    expect(facts.payment).toBe('cod');
+    expect(facts.orderCode).toBeNull();
+    expect(facts.problem).toBeNull();
+  });
+
+  it('a complaint: the order code and the problem, and the shop promotion code is not an order', () => {
+    const facts = readFacts('don FP948 xoai bi dap het roi, co dung dc ma XOAI10 ko', shop);
+    expect(facts.orderCode).toBe('FP948');
+    expect(facts.problem).toBe('damaged');
+    expect(facts.order.lines.map((line) => line.productId)).toEqual(['xoai_cat_hoa_loc']);
+  });
+
+  it('a product named beside a phone number is not taken as the name, nor a count of it as an address', () => {
+    expect(readFacts('xoai cat 0912345678', shop).contact.name).toBeNull();
+    expect(readFacts('2 xoai', shop).contact).toMatchObject({ address: null, province: null });
+  });
+
+  it('a message about something else gives no facts', () => {
+    const facts = readFacts('shop mo cua may gio', shop);
+    expect(facts).toMatchObject({ payment: null, orderCode: null, problem: null, rating: null });
+    expect(facts.order).toEqual({ lines: [], removed: [], looseQuantity: null, correction: false });
+    expect(facts.contact).toEqual({ name: null, phone: null, phoneProblem: null, address: null, province: null });
+  });
+
+  it('the shop\'s own satisfaction labels are read as their stars', () => {
+    expect(readFacts(shop.texts.satisfaction_labels[2]!, shop).rating).toBe(3);
+    expect(readFacts('te qua', shop).rating).toBe(1);
+  });
+});

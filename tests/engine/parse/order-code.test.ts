@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { readOrderCode } from '../../../src/engine/parse/order-code';
+
+const NOT_CODES = ['XOAI10', 'KHACHMOI', 'TET2027', 'st25', 'ri6'];
+
+describe('readOrderCode finds the order code a customer names', () => {
+  it.each<[string, string | null]>([
+    ['don XB12 bi dap', 'XB12'],
+    ['minh muon huy don FP948', 'FP948'],
+    ['đơn fp948 chưa tới', 'FP948'],
+    ['xb-101', 'XB101'],
+    ['XB 12 nhé', 'XB12'],
+    ['mã đơn: 10245', '10245'],
+    ['#10245', '10245'],
+    ['chua co ma', null],
+    ['chưa có mã đơn', null],
+    ['lay 10 ky', null],
+    ['ma giam gia XOAI10', null],
+    ['TET2027 con dung dc ko', null],
+    ['gao st25 5kg', null],
+    ['ship 85k', null],
+    ['q10 hcm', null],
+    ['giao trong ngay 15', null],
+  ])('"%s" → %s', (text, code) => {
+    expect(readOrderCode(text, NOT_CODES)).toBe(code);
+  });
+});

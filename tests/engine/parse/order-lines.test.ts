@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { catalogIndex, readOrderLines, type CatalogIndex } from '../../../src/engine/parse/order-lines';
+import { sampleFlows } from '../../support/sample-flows';
+
+let catalog: CatalogIndex;
+
+beforeAll(async () => {
+  catalog = catalogIndex((await sampleFlows()).shop.catalog);
+});
+
+const lines = (text: string) => readOrderLines(text, catalog).lines.map((line) => [line.productId, line.quantity, line.unit]);
+
+describe('readOrderLines reads every product and its quantity from one line', () => {
+  it.each<[string, string, (string | number | null)[][]]>([
+    ['two products, each after its quantity, tone-less', 'cho minh dat 2 ky buoi voi nua ky ca phe', [['buoi_da_xanh', 2, 'kg'], ['ca_phe_robusta', 0.5, 'kg']]],
+    ['the quantity glued to its unit before the product', 'dat 3kg xoai', [['xoai_cat_hoa_loc', 3, 'kg']]],
+    ['"mua" with a short name', 'mua 2kg buoi', [['buoi_da_xanh', 2, 'kg']]],
+    ['two packaged products joined with "+"', '5 hop mit say + 2 hu mat ong', [['mit_say', 5, 'túi'], ['mat_ong_hoa_ca_phe', 2, 'chai']]],
+    ['each quantity after its product, split by a comma', 'xoai 3kg, buoi 2kg', [['xoai_cat_hoa_loc', 3, 'kg'], ['buoi_da_xanh', 2, 'kg']]],
+    ['each quantity after its product, joined by "voi"', 'buoi 2kg voi xoai 3kg', [['buoi_da_xanh', 2, 'kg'], ['xoai_cat_hoa_loc', 3, 'kg']]],
+    ['two quantities first, no connector', '3kg xoai 2kg buoi', [['xoai_cat_hoa_loc', 3, 'kg'], ['buoi_da_xanh', 2, 'kg']]],
+    ['with tone marks and a container of kilos', 'lấy 1 thùng xoài 10kg', [['xoai_cat_hoa_loc', 10, 'kg']]],
+    ['a bag of ten kilos of rice', 'cho 1 bao 10 ky gao', [['gao_st25', 10, 'kg']]],
+    ['a product code in its name ("st25") is not a quantity', 'gao st25 10 ky', [['gao_st25', 10, 'kg']]],
+    ['a number in words', 'lay hai chai mat ong nhe', [['mat_ong_hoa_ca_phe', 2, 'chai']]],
+    ['a product without a quantity', 'shop oi minh muon dat xoai', [['xoai_cat_hoa_loc', null, 'kg']]],
+    ['pieces of a product sold by the kg are not converted', 'mua 2 trai buoi', [['buoi_da_xanh', null, 'kg']]],
+    ['a house number after the product is not its quantity', 'xoai giao ve 12 le loi q1', [['xoai_cat_hoa_loc', null, 'kg']]],
+    ['an order code before the product is not a quantity', 'don xb12 xoai bi dap', [['xoai_cat_hoa_loc', null, 'kg']]],
+    ['"bơ" with its marks is the avocado', 'bơ 2kg', [['bo_sap', 2, 'kg']]],
+    ['a bare number right after the product', 'xoai 3 nha', [['xoai_cat_hoa_loc', 3, 'kg']]],
+    ['a bare number right before the product', '2 xoai', [['xoai_cat_hoa_loc', 2, 'kg']]],
+    ['the longer name wins over the shorter alias', 'ca phe arabica nua ky', [['ca_phe_arabica', 0.5, 'kg']]],
+    ['two products joined by "va" with marks-less units', 'cho minh 1 chai mat ong va 2 tui khoai lang say', [['mat_ong_hoa_ca_phe', 1, 'chai'], ['khoai_lang_say', 2, 'túi']]],
+    ['a message with no product', 'ship ra ha noi bao lau', []],
+  ])('%s: "%s"', (_, text, expected) => {
+    expect(lines(text)).toEqual(expected);
+  });
+
+  it('keeps the quantity as said next to the converted one', () => {
+    expect(readOrderLines('lấy 1 thùng xoài 10kg', catalog).lines[0]!.said).toEqual({ amount: 1, unit: 'thùng', per: { amount: 10, unit: 'kg' } });
+    expect(readOrderLines('mua 2 trai buoi', catalog).lines[0]!.said).toEqual({ amount: 2, unit: 'trái' });
+  });
+});
+
+describe('readOrderLines tells removals and corrections apart from new lines', () => {
+  it.each<[string, string, string[], (string | number | null)[][]]>([
+    ['"bỏ … ra" with marks', 'bỏ bưởi ra', ['buoi_da_xanh'], []],
+    ['unmarked "bo" before a product is bỏ, not bơ', 'bo buoi ra', ['buoi_da_xanh'], []],
+    ['"không lấy … nữa"', 'khong lay xoai nua', ['xoai_cat_hoa_loc'], []],
+    ['a removal and an addition in one line', 'bo buoi ra, lay them 1kg xoai', ['buoi_da_xanh'], [['xoai_cat_hoa_loc', 1, 'kg']]],
+    ['"bớt" two products', 'bớt xoài với bưởi', ['xoai_cat_hoa_loc', 'buoi_da_xanh'], []],
+  ])('%s: "%s"', (_, text, removed, added) => {
+    const read = readOrderLines(text, catalog);
+    expect(read.removed).toEqual(removed);
+    expect(read.lines.map((line) => [line.productId, line.quantity, line.unit])).toEqual(added);
+  });
+
+  it.each<[string, string, object | null, boolean]>([
+    ['"à nhầm, 3 ký thôi" corrects the quantity', 'à nhầm, 3 ký thôi', { amount: 3, unit: 'kg' }, true],
+    ['tone-less correction', 'a nham 3 ky thoi', { amount: 3, unit: 'kg' }, true],
+    ['"sửa lại" with a quantity', 'sua lai 5kg nha', { amount: 5, unit: 'kg' }, true],
+    ['a container of kilos with no product', '1 thung 10kg', { amount: 1, unit: 'thùng', per: { amount: 10, unit: 'kg' } }, false],
+    ['a bag of kilos with no product', '1 bao 10 ky', { amount: 1, unit: 'bao', per: { amount: 10, unit: 'kg' } }, false],
+    ['a bare number as the whole answer', '4 nha', { amount: 4, unit: null }, false],
+    ['a house number in an address is no quantity', 'giao toi 12 le loi phuong ben thanh', null, false],
+    ['"thôi" with nothing to correct is not a correction', 'thoi khong mua nua', null, false],
+  ])('%s', (_, text, looseQuantity, correction) => {
+    const read = readOrderLines(text, catalog);
+    expect(read.looseQuantity).toEqual(looseQuantity);
+    expect(read.correction).toBe(correction);
+    expect(read.lines).toEqual([]);
+  });
+
+  it('a corrected line keeps its product and says it replaces', () => {
+    const read = readOrderLines('à nhầm, 3 ký bưởi thôi', catalog);
+    expect(read.lines.map((line) => [line.productId, line.quantity])).toEqual([['buoi_da_xanh', 3]]);
+    expect(read.correction).toBe(true);
+  });
+});
