@@ -45,6 +45,8 @@ describe('parsePhone reads the number a customer leaves for delivery', () => {
     ['the phone after a price in the same message', 'giá 85.000 hả, sđt 0987654321', '0987654321', 'Viettel'],
     ['the first of two numbers', '0912345678 hoặc 0988123456', '0912345678', 'Vinaphone'],
     ['the first of two numbers with only a space between', '0912345678 0988123456', '0912345678', 'Vinaphone'],
+    ['the phone right before a house number', 'Lan 0987654321 12 le loi q1 hcm', '0987654321', 'Viettel'],
+    ['the phone between dashes before an address', 'Tam - 0983222111 - 45 Tran Phu', '0983222111', 'Viettel'],
   ])('takes %s as a mobile number', (_name, text, phone, carrier) => {
     expect(parsePhone(text)).toEqual({ ok: true, phone, kind: 'mobile', carrier });
   });
