@@ -47,7 +47,8 @@ if (json) {
   if (problems.length > 0) console.log(`${problems.length} lỗi trong tệp câu chuyện: các câu chuyện của tệp đó chưa được chạy.`);
   if (paths.length === 0) console.log(`chưa có tệp câu chuyện nào trong ${storyDir}/ (xem docs/huong-dan-chu-shop.md, phần "Câu chuyện kiểm thử").`);
 }
-process.exit(failed.length > 0 || problems.length > 0 ? 1 : 0);
+// exitCode, not exit(): a long report written to a pipe must be flushed before the process ends.
+process.exitCode = failed.length > 0 || problems.length > 0 ? 1 : 0;
 
 async function storyFiles(folder: string): Promise<string[]> {
   try {
