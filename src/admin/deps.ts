@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { CustomerMessenger } from '../conversation/customer-messenger';
+import type { OwnerActions } from '../conversation/owner-actions';
 import type { ShopFlows } from '../flows/schema';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
@@ -14,6 +15,8 @@ export interface AdminDeps {
   password: string | undefined;
   /** Tells a customer about their order or request in their own chat. */
   messenger: CustomerMessenger;
+  /** The owner's actions on a conversation (reply, take over, hand back), shared with the Telegram owner chat; the inbox only reads without them. */
+  desk?: OwnerActions;
   log: Logger;
   /** The connecting address (on Node: `getConnInfo(c).remote.address`); used for the lockout and localhost mode. */
   clientAddress?: (c: Context) => string | undefined;

@@ -8,6 +8,7 @@ import type { AdminDeps, AdminEnv } from './deps';
 import { messagePage } from './pages/message';
 import { browseRoutes } from './routes/browse';
 import { exportRoutes } from './routes/export';
+import { inboxRoutes } from './routes/inbox';
 import { loginRoutes } from './routes/login';
 import { orderRoutes } from './routes/orders';
 import { reportRoutes } from './routes/reports';
@@ -32,16 +33,17 @@ export function adminRoutes(deps: AdminDeps): Hono<AdminEnv> {
   reportRoutes(app, deps);
   browseRoutes(app, deps);
   orderRoutes(app, deps);
+  inboxRoutes(app, deps);
   exportRoutes(app, deps);
   app.all('*', (c) => c.html(messagePage('Không có trang này', 'Đường dẫn này không có trong trang quản lý. Mở /admin để về trang tổng quan.'), 404));
   return app;
 }
 
-/** Owner's data: never cached, never framed by another site, no scripts at all. */
+/** Owner's data: never cached, never framed by another site, no inline or foreign script (the inbox's own file only). */
 const privatePages: MiddlewareHandler = async (c, next) => {
   await next();
   c.res.headers.set('Cache-Control', 'no-store');
-  c.res.headers.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+  c.res.headers.set('Content-Security-Policy', "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
   c.res.headers.set('X-Content-Type-Options', 'nosniff');
   c.res.headers.set('X-Frame-Options', 'DENY');
   c.res.headers.set('Referrer-Policy', 'same-origin');

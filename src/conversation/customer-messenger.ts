@@ -1,3 +1,4 @@
+import type { CompiledQuery } from 'kysely';
 import type { Outbound } from '../engine/types';
 import { enqueueCustomerMessage } from '../store/outbox';
 import type { Store } from '../store/store';
@@ -16,5 +17,20 @@ export class CustomerMessenger {
     if (!target) return false;
     await this.deps.delivery.deliver([id]);
     return true;
+  }
+
+  /**
+   * Writes an owner's action as one atomic batch (the change and the customer's outbox rows
+   * together, like a turn), then delivers those rows; a crash after the batch leaves them to
+   * the outbox retry, a crash before it leaves nothing.
+   */
+  async commit(queries: readonly CompiledQuery[], outboxIds: readonly string[]): Promise<void> {
+    await this.deps.store.batch(queries);
+    if (outboxIds.length > 0) await this.deps.delivery.deliver([...outboxIds]);
+  }
+
+  /** An id for an outbox row, in the order rows are written. */
+  newId(): string {
+    return newId(this.deps.clock());
   }
 }

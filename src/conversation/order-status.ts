@@ -1,8 +1,9 @@
 import { foldKey } from '../engine/text/fold';
 import { renderTemplate } from '../engine/template';
 import type { ShopFlows } from '../flows/schema';
-import { orderByCode, setOrderStatus, type OrderStatusField } from '../store/orders';
-import type { Store } from '../store/store';
+import { orderForStatusChange, orderStatusQueries, type OwnerClaim } from '../store/owner-actions';
+import type { OrderStatusField } from '../store/orders';
+import { ConstraintError, type Store } from '../store/store';
 import type { CustomerMessenger } from './customer-messenger';
 
 /** Every status an order can have, and which of its two columns holds it (migrations/0001). */
@@ -53,21 +54,38 @@ export interface OrderStatusDeps {
 
 export type OrderStatusChange =
   | { ok: true; code: string; status: OrderStatus; customerTold: boolean }
-  | { ok: false; problem: 'unknown_order'; code: string };
+  | { ok: false; problem: 'unknown_order' | 'duplicate'; code: string };
 
 /**
  * The one way an order's payment or shipping status changes (the owner's `/don` command on
- * Telegram, the dashboard): the order is updated, then the customer is told in their own chat
- * with `texts.order_status_changed` when shop.yaml has words for the new status.
+ * Telegram, the dashboard): the new status and the customer's message about it
+ * (`texts.order_status_changed`, when shop.yaml has words for the status) are one batch, so
+ * the customer is told exactly when the change is stored. `claim` makes a retried owner update
+ * change nothing twice.
  */
-export async function changeOrderStatus(deps: OrderStatusDeps, code: string, status: OrderStatus): Promise<OrderStatusChange> {
-  const order = await orderByCode(deps.store.db, code.toUpperCase());
+export async function changeOrderStatus(deps: OrderStatusDeps, code: string, status: OrderStatus, claim: OwnerClaim | null = null): Promise<OrderStatusChange> {
+  const order = await orderForStatusChange(deps.store.db, code.toUpperCase());
   if (!order) return { ok: false, problem: 'unknown_order', code };
-  await setOrderStatus(deps.store.db, order.code, ORDER_STATUSES[status], status, deps.clock().toISOString());
   const texts = deps.flows().shop.texts;
   const words = (texts.order_status as Partial<Record<string, string>>)[status];
-  if (!words) return { ok: true, code: order.code, status, customerTold: false };
-  const text = renderTemplate(texts.order_status_changed, (root) => ({ code: order.code, status: words })[root] ?? '');
-  const customerTold = await deps.messenger.tell(order.customer_id, { kind: 'text', text });
-  return { ok: true, code: order.code, status, customerTold };
+  const reachable = Boolean(words) && !order.blocked;
+  const outboxId = deps.messenger.newId();
+  const text = words ? renderTemplate(texts.order_status_changed, (root) => ({ code: order.code, status: words })[root] ?? '') : '';
+  const queries = orderStatusQueries(deps.store.db, {
+    now: deps.clock().toISOString(),
+    claim,
+    code: order.code,
+    field: ORDER_STATUSES[status],
+    status,
+    tell: reachable
+      ? { outbox: { id: outboxId, recipient: 'customer', channel: order.channel, chatId: order.chatId, payload: { kind: 'text', text } }, conversationId: order.openConversationId }
+      : null,
+  });
+  try {
+    await deps.messenger.commit(queries, reachable ? [outboxId] : []);
+  } catch (error) {
+    if (error instanceof ConstraintError && error.message.includes('processed_updates')) return { ok: false, problem: 'duplicate', code };
+    throw error;
+  }
+  return { ok: true, code: order.code, status, customerTold: reachable };
 }

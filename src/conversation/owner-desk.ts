@@ -4,7 +4,6 @@ import { initialState, type Outbound } from '../engine/types';
 import { variablesFor } from '../engine/view';
 import type { ShopFlows } from '../flows/schema';
 import type { Logger } from '../log';
-import { customerChat } from '../store/customers';
 import { ordersPlaced } from '../store/orders';
 import { enqueueOwnerMessage } from '../store/outbox';
 import { conversationCount, openReturnRequests, scoreDistribution } from '../store/owner-report';
@@ -12,8 +11,6 @@ import {
   claimOwnerUpdate,
   conversationForOwner,
   markCustomerToldWhen,
-  markOwnerReplied,
-  recordOwnerMessage,
   relayedConversation,
   unansweredHandovers,
   type RelayedConversation,
@@ -22,8 +19,8 @@ import type { Store } from '../store/store';
 import type { OwnerChannel } from './conversations';
 import type { CustomerMessenger } from './customer-messenger';
 import { newId } from './ids';
-import type { ChannelName } from './inbound';
-import { changeOrderStatus, ORDER_STATUS_WORDS, ORDER_STATUSES, parseOrderStatus, type OrderStatus } from './order-status';
+import { OwnerActions } from './owner-actions';
+import { ORDER_STATUS_WORDS, ORDER_STATUSES, parseOrderStatus, type OrderStatus } from './order-status';
 import type { OutboxDelivery } from './outbox-delivery';
 import { HAND_BACK } from './owner-relay';
 import type { Receive } from './receiver';
@@ -42,6 +39,8 @@ export interface OwnerDeskDeps {
   receive: Receive;
   /** Minutes a customer waits for a person before being told when the shop will reply. */
   humanReplyMinutes: number;
+  /** The owner's actions, shared with the dashboard's inbox; built from these deps when not given. */
+  actions?: OwnerActions;
 }
 
 /** Something the owner wrote in the owner's chat, already mapped by the channel. */
@@ -65,28 +64,37 @@ const STATUS_WORD = Object.fromEntries(Object.entries(ORDER_STATUS_WORDS).revers
  * change orders. Platform-neutral: a channel maps its owner-chat updates to these calls.
  */
 export class OwnerDesk {
-  constructor(private readonly deps: OwnerDeskDeps) {}
+  private readonly actions: OwnerActions;
 
+  constructor(private readonly deps: OwnerDeskDeps) {
+    this.actions = deps.actions ?? new OwnerActions({ ...deps, owner: deps.owner });
+  }
+
+  /**
+   * Replies, `/xong` and `/don` claim the owner's update inside their own batch (a retry is
+   * acted on once, and a crash before the batch leaves the update to be retried); what only
+   * answers the owner claims it first.
+   */
   async onMessage(message: OwnerMessage): Promise<void> {
-    if (!(await this.claim(message.updateId))) return;
     const command = message.text === null ? null : /^\/([a-z_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/i.exec(message.text.trim());
     if (command) return this.onCommand(command[1]!.toLowerCase(), (command[2] ?? '').trim(), message);
-    if (message.replyTo === null) {
-      if (!message.inGroup) await this.tellOwner(this.texts().reply_not_relay);
-      return;
+    const relay = message.replyTo === null ? undefined : await this.relayOf(message.replyTo);
+    if (!relay || message.text === null) {
+      if (!(await this.claim(message.updateId))) return;
+      if (message.replyTo === null) return message.inGroup ? undefined : this.tellOwner(this.texts().reply_not_relay);
+      return this.tellOwner(relay ? this.texts().reply_text_only : this.texts().reply_not_relay);
     }
-    const relay = await this.relayOf(message.replyTo);
-    if (!relay) return this.tellOwner(this.texts().reply_not_relay);
-    if (message.text === null) return this.tellOwner(this.texts().reply_text_only);
-    await this.replyToCustomer(relay, message.text);
+    await this.replyToCustomer(relay, message.text, message.updateId);
   }
 
   /** A tap on a button under one of the bot's messages in the owner's chat. */
   async onButton(updateId: string, value: string): Promise<void> {
-    if (!(await this.claim(updateId))) return;
-    if (!value.startsWith(HAND_BACK)) return this.deps.log.info('owner button ignored', { value });
+    if (!value.startsWith(HAND_BACK)) {
+      if (await this.claim(updateId)) this.deps.log.info('owner button ignored', { value });
+      return;
+    }
     const conversation = await conversationForOwner(this.deps.store.db, value.slice(HAND_BACK.length));
-    if (!conversation) return this.tellOwner(this.texts().reply_not_relay);
+    if (!conversation) return (await this.claim(updateId)) ? this.tellOwner(this.texts().reply_not_relay) : undefined;
     await this.handBack(conversation, updateId);
   }
 
@@ -106,49 +114,38 @@ export class OwnerDesk {
   }
 
   private async onCommand(name: string, args: string, message: OwnerMessage): Promise<void> {
+    if (name === 'xong') {
+      const relay = message.replyTo === null ? undefined : await this.relayOf(message.replyTo);
+      if (relay) return this.handBack(relay, message.updateId);
+    }
+    if (name === 'don') return this.tellOwner(await this.changeOrder(args, message.updateId));
+    if (!(await this.claim(message.updateId))) return;
     switch (name) {
-      case 'xong': {
-        const relay = message.replyTo === null ? undefined : await this.relayOf(message.replyTo);
-        if (!relay) return this.tellOwner(this.texts().reply_not_relay);
-        return this.handBack(relay, message.updateId);
-      }
+      case 'xong':
+        return this.tellOwner(this.texts().reply_not_relay);
       case 'donhang':
         return this.tellOwner(await this.ordersToday());
       case 'baocao':
         return this.tellOwner(await this.report());
-      case 'don':
-        return this.tellOwner(await this.changeOrder(args));
       default:
         return this.tellOwner(this.texts().help);
     }
   }
 
-  private async replyToCustomer(relay: RelayedConversation, text: string): Promise<void> {
-    const { store, clock, messenger, log } = this.deps;
-    const reached = await messenger.tell(relay.customerId, { kind: 'text', text });
-    if (!reached) {
-      log.warn('owner reply not delivered: the customer blocked the bot or is unknown', { conversation: relay.conversationId });
-      return this.tellOwner(this.render(this.texts().reply_not_delivered, { customer: this.nameOf(relay) }));
-    }
-    const now = clock().toISOString();
-    await recordOwnerMessage(store.db, relay.conversationId, text, now);
-    await markOwnerReplied(store.db, relay.conversationId, now);
+  private async replyToCustomer(relay: RelayedConversation, text: string, updateId: string): Promise<void> {
+    const result = await this.actions.send(relay.conversationId, { kind: 'text', text }, { from: 'telegram', claim: this.claimOf(updateId) });
+    if (result.ok) return;
+    if (result.problem === 'duplicate') return this.deps.log.info('duplicate owner update ignored', { update: updateId });
+    this.deps.log.warn('owner reply not delivered', { conversation: relay.conversationId, problem: result.problem });
+    if (result.problem === 'unreachable' || result.problem === 'unknown') return this.tellOwner(this.render(this.texts().reply_not_delivered, { customer: this.nameOf(relay) }));
   }
 
-  /** Ends the pause: a turn with Inbound `handback` resumes the bot, which asks how satisfied the customer was. */
+  /** The hand-back is a turn whose update id comes from the owner's, so a retried /xong is one hand-back. */
   private async handBack(relay: RelayedConversation, updateId: string): Promise<void> {
     const texts = this.texts();
-    const customer = relay.status === 'open' && relay.mode === 'human' ? await customerChat(this.deps.store.db, relay.customerId) : undefined;
-    if (!customer) return this.tellOwner(this.render(texts.not_waiting, { customer: this.nameOf(relay) }));
-    await this.deps.receive({
-      channel: customer.channel as ChannelName,
-      // Synthetic, and derived from the owner's update so a retried /xong is one hand-back.
-      updateId: `owner-${this.deps.owner.channel}:${updateId}`,
-      chatId: customer.chat_id,
-      userId: customer.id.slice(customer.channel.length + 1),
-      message: { kind: 'handback' },
-    });
-    await this.tellOwner(this.render(texts.handed_back, { customer: this.nameOf(relay) }));
+    const result = await this.actions.handBack(relay.conversationId, { from: 'telegram', updateId: `${this.deps.owner.channel}:${updateId}` });
+    if (!result.ok) return (await this.claim(updateId)) ? this.tellOwner(this.render(texts.not_waiting, { customer: this.nameOf(relay) })) : undefined;
+    if (await this.claim(updateId)) await this.tellOwner(this.render(texts.handed_back, { customer: this.nameOf(relay) }));
   }
 
   private async ordersToday(): Promise<string> {
@@ -189,16 +186,17 @@ export class OwnerDesk {
     });
   }
 
-  private async changeOrder(args: string): Promise<string> {
+  private async changeOrder(args: string, updateId: string): Promise<string> {
     const texts = this.texts();
     const [code, ...words] = args.split(/\s+/).filter(Boolean);
     const status = words.length > 0 ? parseOrderStatus(words.join(' ')) : null;
     if (!code || !status) {
+      if (!(await this.claim(updateId))) return '';
       const statuses = Object.keys(ORDER_STATUSES).map((known) => STATUS_WORD[known as OrderStatus] ?? known);
       return this.render(texts.order_usage, { statuses: statuses.join(', ') });
     }
-    const change = await changeOrderStatus(this.deps, code, status);
-    if (!change.ok) return this.render(texts.order_unknown, { code });
+    const change = await this.actions.changeOrderStatus(code, status, this.claimOf(updateId));
+    if (!change.ok) return change.problem === 'duplicate' || !(await this.claim(updateId)) ? '' : this.render(texts.order_unknown, { code });
     const customerTexts = this.deps.flows().shop.texts;
     const statusWords = (customerTexts.order_status as Partial<Record<string, string>>)[status];
     const told = change.customerTold && statusWords ? renderTemplate(customerTexts.order_status_changed, (root) => ({ code: change.code, status: statusWords })[root] ?? '') : '';
@@ -226,6 +224,10 @@ export class OwnerDesk {
     return relayedConversation(store.db, owner.channel, owner.chatId, messageId);
   }
 
+  private claimOf(updateId: string) {
+    return { channel: this.deps.owner.channel, updateId };
+  }
+
   private async claim(updateId: string): Promise<boolean> {
     const claimed = await claimOwnerUpdate(this.deps.store.db, this.deps.owner.channel, updateId, this.deps.clock().toISOString());
     if (!claimed) this.deps.log.info('duplicate owner update ignored', { update: updateId });
@@ -234,6 +236,7 @@ export class OwnerDesk {
 
   /** Answers the owner through the outbox, like every other message, so a failed send is retried. */
   private async tellOwner(text: string): Promise<void> {
+    if (!text) return;
     const { store, owner, clock, delivery } = this.deps;
     const now = clock();
     const id = newId(now);

@@ -177,6 +177,8 @@ const BotTexts = z.strictObject({
   }),
   /** Told to the customer when the owner changes an order's status (`{{code}}`, `{{status}}`). */
   order_status_changed: Text,
+  /** A product the owner sends from the inbox ({{product.name}}, {{product.price}}, …); without it the inbox offers no product cards. */
+  product_card: Text.optional(),
   /** The Telegram button that shares the customer's phone number. */
   share_phone_button: Text,
   /** Told to a customer nobody answered within HUMAN_REPLY_MINUTES of asking for a person. */
@@ -226,6 +228,8 @@ const OwnerTexts = z.strictObject({
   order_unknown: Text,
   order_usage: Text,
   help: Text,
+  /** A reply the owner wrote in the dashboard's inbox, shown in the owner's chat too ({{customer}}, {{channel}}, {{message}}). */
+  inbox_reply: Text.optional(),
 });
 
 /** Messages the bot sends on its own after the sale; each kind can be turned off here. */

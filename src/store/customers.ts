@@ -15,8 +15,3 @@ export async function setCustomerBlocked(db: Kysely<Database>, channel: string, 
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
-
-/** Where a customer is reached: the platform and chat of their own conversation with the shop. */
-export async function customerChat(db: Kysely<Database>, customerId: string) {
-  return db.selectFrom('customers').select(['id', 'channel', 'chat_id', 'name', 'display_name', 'blocked']).where('id', '=', customerId).executeTakeFirst();
-}

@@ -7,16 +7,6 @@ export async function orderByCode(db: Kysely<Database>, code: string) {
   return db.selectFrom('orders').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-/** Sets one status of an order; false when no order has that code. */
-export async function setOrderStatus(db: Kysely<Database>, code: string, field: OrderStatusField, status: string, now: string): Promise<boolean> {
-  const result = await db
-    .updateTable('orders')
-    .set({ [field]: status, updated_at: now })
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
-
 /** Orders placed from `from` (inclusive) to `to` (exclusive), oldest first. */
 export async function ordersPlaced(db: Kysely<Database>, from: string, to: string) {
   return db

@@ -101,11 +101,6 @@ export function handoverQueries(db: Kysely<Database>, write: TurnWrite): Compile
   ];
 }
 
-/** The owner answered: the customer is no longer waiting for a first reply. */
-export async function markOwnerReplied(db: Kysely<Database>, conversationId: string, now: string): Promise<void> {
-  await relayDb(db).updateTable('handovers').set({ owner_replied_at: now }).where('conversation_id', '=', conversationId).where('owner_replied_at', 'is', null).execute();
-}
-
 export async function markCustomerToldWhen(db: Kysely<Database>, conversationId: string, now: string): Promise<void> {
   await relayDb(db).updateTable('handovers').set({ customer_told_at: now }).where('conversation_id', '=', conversationId).execute();
 }
@@ -124,11 +119,6 @@ export async function unansweredHandovers(db: Kysely<Database>, before: string, 
     .orderBy('handovers.requested_at')
     .limit(limit)
     .execute();
-}
-
-/** What the owner said to a customer, in the conversation's transcript for the dashboard. */
-export async function recordOwnerMessage(db: Kysely<Database>, conversationId: string, text: string, now: string): Promise<void> {
-  await db.insertInto('messages').values({ conversation_id: conversationId, direction: 'out', kind: 'owner', text, payload: null, created_at: now }).execute();
 }
 
 /**

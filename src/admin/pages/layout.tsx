@@ -3,10 +3,11 @@ import type { AdminSession } from '../auth/session';
 import { href } from './href';
 import { ADMIN_STYLE } from './style';
 
-export type NavKey = 'overview' | 'satisfaction' | 'flows' | 'conversations' | 'customers' | 'orders' | 'returns';
+export type NavKey = 'overview' | 'inbox' | 'satisfaction' | 'flows' | 'conversations' | 'customers' | 'orders' | 'returns';
 
 const NAV: [NavKey, string, string][] = [
   ['overview', '', 'Tổng quan'],
+  ['inbox', '/inbox', 'Hộp thư'],
   ['satisfaction', '/satisfaction', 'Hài lòng'],
   ['flows', '/flows', 'Luồng hội thoại'],
   ['conversations', '/conversations', 'Hội thoại'],

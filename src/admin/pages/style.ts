@@ -67,6 +67,10 @@ dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
 .msg.out { align-self: flex-start; background: #fff; border: 1px solid var(--line); border-bottom-left-radius: 4px; }
 .msg .meta { display: block; font-size: .72rem; opacity: .75; margin-top: 3px; }
 .msg.in a { color: #fff; }
+.msg.owner { background: var(--amber-soft); border-color: #e8c77a; }
+#transcript { max-height: 60vh; overflow-y: auto; }
+form.reply { display: grid; gap: 6px; } form.reply textarea { width: 100%; box-sizing: border-box; }
+.actions form { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; margin: 0; }
 .chips { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 6px; }
 .chip { border: 1px solid var(--green); color: var(--green); border-radius: 999px; padding: 1px 9px; font-size: .8rem; background: #fff; }
 .timeline { list-style: none; margin: 0; padding: 0 0 0 18px; border-left: 3px solid var(--green-soft); }

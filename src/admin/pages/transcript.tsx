@@ -83,16 +83,9 @@ export const TranscriptPage: FC<TranscriptPageProps> = ({ transcript, flowTitle,
       <h2>Tin nhắn</h2>
       <div class="panel transcript">
         {messages.length === 0 ? <p class="muted">Không có tin nhắn.</p> : null}
-        {messages.map((message) => {
-          return (
-            <div class={`msg ${message.direction === 'in' ? 'in' : 'out'}`}>
-              <MessageBody message={message} pressed={pressed.get(message.id)} />
-              <span class="meta">
-                {message.direction === 'in' ? 'Khách' : 'Bot'} · {at(message.created_at)}
-              </span>
-            </div>
-          );
-        })}
+        {messages.map((message) => (
+          <TranscriptMessage message={message} pressed={pressed.get(message.id)} at={at} />
+        ))}
       </div>
 
       <h2>Sự kiện</h2>
@@ -122,6 +115,22 @@ export const TranscriptPage: FC<TranscriptPageProps> = ({ transcript, flowTitle,
   );
 };
 
+/** Who wrote a message, as the owner reads it. */
+function authorOf(message: Message): string {
+  if (message.direction === 'in') return 'Khách';
+  return message.kind === 'owner' || message.kind === 'owner_image' ? 'Chủ shop' : 'Bot';
+}
+
+/** One message of a transcript, with who wrote it and when; the inbox appends these as they come. */
+export const TranscriptMessage: FC<{ message: Message; pressed?: string | undefined; at: (iso: string) => string }> = ({ message, pressed, at }) => (
+  <div class={`msg ${message.direction === 'in' ? 'in' : message.kind.startsWith('owner') ? 'out owner' : 'out'}`} data-id={String(message.id)}>
+    <MessageBody message={message} pressed={pressed} />
+    <span class="meta">
+      {authorOf(message)} · {at(message.created_at)}
+    </span>
+  </div>
+);
+
 /** One message as the owner needs to read it. */
 const MessageBody: FC<{ message: Message; pressed: string | undefined }> = ({ message, pressed }) => {
   const payload = parse(message.payload);
@@ -145,6 +154,7 @@ const MessageBody: FC<{ message: Message; pressed: string | undefined }> = ({ me
       );
     case 'handback':
       return <span>↩️ Chủ shop trả hội thoại lại cho bot</span>;
+    case 'owner_image':
     case 'image':
       return (
         <span>
@@ -188,7 +198,7 @@ export const PhotoReference: FC<{ reference: string }> = ({ reference }) =>
   );
 
 /** A pressed button is stored as its value; its label is the one the bot showed last with that value. */
-function pressedLabels(messages: readonly Message[]): Map<number, string> {
+export function pressedLabels(messages: readonly Message[]): Map<number, string> {
   const shown = new Map<string, string>();
   const pressed = new Map<number, string>();
   for (const message of messages) {
