@@ -10,6 +10,7 @@ interface RecordedOrder {
   contactName: string;
   province: string | null;
   items: CartItem[];
+  promoCode: string | null;
 }
 
 /** How many recent orders a turn is told about, as the store reads them. */
@@ -41,6 +42,7 @@ export class ShopperRecord {
       contactName: this.name ?? '',
       province: order.province ?? province,
       items: order.items.map((item) => ({ productId: item.product, quantity: item.quantity })),
+      promoCode: order.promo,
     }));
   }
 
@@ -53,7 +55,7 @@ export class ShopperRecord {
     const last = newestFirst.find((order) => order.status !== 'cancelled' && order.contactName !== '');
     return {
       name: this.name,
-      orders: newestFirst.slice(0, RECENT_ORDERS).map(({ code, status, total, createdAt }) => ({ code, status, total, createdAt })),
+      orders: newestFirst.slice(0, RECENT_ORDERS).map(({ code, status, total, createdAt, promoCode }) => ({ code, status, total, createdAt, promoCode })),
       phone: this.phone,
       address: this.address,
       lastOrder: last ? { code: last.code, contactName: last.contactName, province: last.province, items: last.items } : null,
@@ -75,6 +77,7 @@ export class ShopperRecord {
             contactName: order.contactName,
             province: order.province,
             items: order.quote.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
+            promoCode: order.promoCode,
           });
           break;
         }
