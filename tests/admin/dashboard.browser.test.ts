@@ -30,7 +30,7 @@ beforeAll(async () => {
   const app = new Hono();
   app.route(
     '/admin',
-    adminRoutes({ store, flows: () => flows, clock: () => new Date(), password: PASSWORD, messenger: outboxMessenger(store, clock), log: memoryLogger(), clientAddress: (c) => getConnInfo(c).remote.address }),
+    adminRoutes({ store, flows: () => flows, clock: clock.now, password: PASSWORD, messenger: outboxMessenger(store, clock), log: memoryLogger(), clientAddress: (c) => getConnInfo(c).remote.address }),
   );
   server = await listen(app);
   base = server.url;
