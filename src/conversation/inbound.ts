@@ -1,10 +1,12 @@
-import type { Inbound, Outbound } from '../engine/types';
+import type { ChannelName } from '../channels/names';
+import type { Inbound, Outbound } from '../engine/index';
 
-export type ChannelName = 'telegram' | 'zalo' | 'web' | 'terminal';
+export type { ChannelName };
 
 /** One platform update, already mapped by its channel adapter. */
 export interface InboundEvent {
-  channel: ChannelName;
+  /** The shop's own channels by name; any registered channel module by its own. */
+  channel: ChannelName | (string & {});
   /** The platform's identity of this update: a retry of it carries the same id. */
   updateId: string;
   chatId: string;

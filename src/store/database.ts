@@ -16,7 +16,8 @@ export interface Database {
   d1_migrations: MigrationTable;
 }
 
-export type Channel = 'telegram' | 'zalo' | 'web';
+/** The channel column holds one of these (or the name of a channel module registered apart). */
+export type { ChannelName as Channel } from '../channels/names';
 
 export interface CustomerTable {
   id: string;
