@@ -4,6 +4,8 @@ import { promotionProblem, quoteOrder } from './pricing';
 import { renderTemplate } from './template';
 import type { ConversationState, Effect, EngineEvent, Outbound, TurnContext } from './types';
 import { variablesFor } from './view';
+import { nextOpening } from './hours';
+import { addToCart, cancelOrder, cartRefusal, customerProblem } from './orders';
 
 export interface ActionInput {
   flows: ShopFlows;
@@ -43,12 +45,24 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
       const product = shop.catalog.find((candidate) => candidate.id === slots.product);
       const quantity = slots.quantity;
       if (!product || typeof quantity !== 'object' || Array.isArray(quantity)) return { say: [shop.texts.cart_empty], effects: [] };
-      const existing = state.cart.find((item) => item.productId === product.id);
-      if (existing) existing.quantity += quantity.amount;
-      else state.cart.push({ productId: product.id, quantity: quantity.amount });
+      addToCart(state, product.id, quantity.amount);
       delete slots.quantity;
-      return { say: [], effects: [] };
+      // The other products the same message named with their quantities go in too, by the same rules.
+      const say: string[] = [];
+      for (const line of Array.isArray(slots.more_lines) ? slots.more_lines : []) {
+        const [id, amount] = line.split('=');
+        const other = shop.catalog.find((candidate) => candidate.id === id);
+        const count = Number(amount);
+        if (!other || !(count > 0)) continue;
+        const refusal = cartRefusal(flows, other, count, context.now);
+        if (refusal) say.push(renderTemplate(refusal, variablesFor(flows, { ...state, slots: { ...slots, product: other.id } }, context)));
+        else addToCart(state, other.id, count);
+      }
+      delete slots.more_lines;
+      return { say, effects: [] };
     }
+    case 'cancel_order':
+      return cancelOrder(input);
     case 'clear_cart':
       state.cart = [];
       delete slots.product;
@@ -61,10 +75,11 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
       if (!typed) return { say: [], effects: [] };
       const code = typed.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]/g, '').toUpperCase();
       slots.promo_code = code;
-      const problem = promotionProblem(shop, code, state.cart, context.now);
-      if (!problem) return { say: [], effects: [] };
-      const message = renderTemplate(problem === 'unknown' ? shop.texts.promotion_unknown : shop.texts.promotion_not_applicable, variablesFor(flows, state, context));
-      delete slots.promo_code;
+      const problem = promotionProblem(shop, code, state.cart, context.now) ?? customerProblem(shop, code, context);
+      const texts = shop.texts;
+      const template = { unknown: texts.promotion_unknown, not_applicable: texts.promotion_not_applicable, used: texts.promotion_used, new_customers: texts.promotion_new_customers, null: texts.promotion_applied }[problem ?? 'null'];
+      const message = renderTemplate(template, variablesFor(flows, state, context));
+      if (problem) delete slots.promo_code;
       return { say: [message], effects: [] };
     }
     case 'create_order': {
@@ -83,14 +98,10 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
         promoCode: current.discounts[0]?.code ?? text(slots.promo_code),
       };
       state.lastOrder = { code, total: current.total };
+      for (const slot of ['product', 'quantity', 'more_lines', 'promo_code', 'confirmed', 'more_items', 'reorder', 'use_saved']) delete slots[slot];
       slots.order_code = code;
       state.cart = [];
-      delete slots.product;
-      delete slots.promo_code;
-      delete slots.confirmed;
-      delete slots.more_items;
-      delete slots.reorder;
-      delete slots.use_saved;
+      state.suspended = state.suspended.filter((entry) => entry.flow !== input.flowId);
       const profile: Effect = { type: 'customer_profile', ...(order.contactName ? { name: order.contactName } : {}), ...(order.phone ? { phone: order.phone } : {}), ...(order.address ? { address: order.address } : {}) };
       return { say: [], effects: [{ type: 'create_order', order }, profile] };
     }
@@ -117,9 +128,14 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
         .join('\n');
       return { say: [], effects: [{ type: 'notify_owner', flow: input.flowId, summary }] };
     }
-    case 'handover':
+    case 'handover': {
       state.mode = 'human';
+      // Whether someone is at the shop now, and when they will be: the flow tells the customer.
+      const opening = nextOpening(shop, context.now);
+      slots.shop_open = opening.openNow;
+      slots.opens_at = opening.openNow ? '' : renderTemplate('{{time}} {{day}}', (root) => (root === 'time' ? opening.time : opening.day));
       return { say: [], effects: [{ type: 'handover', flow: input.flowId }], mode: 'human' };
+    }
     case 'mark_paid': {
       const code = text(slots.order_code)?.toUpperCase() ?? state.lastOrder?.code;
       return { say: [], effects: code ? [{ type: 'payment_claimed', orderCode: code }] : [] };
@@ -130,7 +146,9 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
       const last = customer.lastOrder;
       if (last) slots.last_order_code ??= last.code;
       const name = text(last?.contactName) ?? customer.name;
-      if (customer.phone && customer.address) {
+      // A contact the customer gave in this order wins over the one on file.
+      const given = slots.phone !== undefined || slots.address !== undefined;
+      if (customer.phone && customer.address && !given && slots.use_saved !== false) {
         if (name) slots.saved_name = name;
         slots.saved_phone = customer.phone;
         slots.saved_address = customer.address;

@@ -1,18 +1,21 @@
 import { JOURNEY_STAGES, type Flow, type ShopFlows, type Step } from '../flows/schema';
-import { readAnswer } from './answers';
-import { answerButtons, decodeAnswer, menuButtons, stepButtons } from './buttons';
+import { menuButtons, stepButtons } from './buttons';
+import { decodeTap, type Tap } from './codec';
 import { conditionHolds } from './conditions';
+import type { FactReader } from './facts';
+import { fillForm } from './form';
 import { isInSeason } from './pricing';
 import { runAction } from './actions';
-import { isSkip, parseSatisfaction } from './nlu/answers';
 import type { IntentMatcher, Understanding } from './nlu/intent';
-import { faqAnswer } from './nlu/faq-answer';
+import { questionOf, type Asking } from './questions';
+import { ratingButtons } from './questions/rating';
 import { foldKey } from './text/fold';
 import { renderTemplate } from './template';
 import type { Button, ConversationState, EngineEvent, Effect, Inbound, Outbound, Outcome, SlotValue, TurnContext, TurnResult } from './types';
 import { initialState } from './types';
 import { variablesFor } from './view';
 import { provinceById } from '../vietnam/provinces';
+import { WAITING } from './waiting';
 
 /** Steps one turn may pass through before the engine decides a flow loops forever. */
 const MAX_STEPS_PER_TURN = 50;
@@ -22,19 +25,44 @@ const FALLBACKS_BEFORE_HUMAN = 3;
 /** A question for free text only gives way to another topic when the match is this sure. */
 const FREE_TEXT_SWITCH_MARGIN = 0.25;
 
-/** One inbound event applied to one conversation: mutable while it runs, returned whole. */
+/** Words that make a Vietnamese message a question. */
+const QUESTION_WORDS = new Set(['khong', 'ko', 'k', 'chua', 'bao', 'may', 'gi', 'nao', 'sao', 'dau', 'ha', 'hok', 'hem', 'nhieu', 'lau', 'the', 'duoc']);
+
+function looksLikeQuestion(text: string, tokens: readonly string[]): boolean {
+  return text.includes('?') || tokens.some((token) => QUESTION_WORDS.has(token));
+}
+
+function placesOrders(flow: Flow): boolean {
+  return Object.values(flow.steps).some((step) => step.action === 'create_order');
+}
+
+export type Via = 'trigger' | 'button' | 'goto' | 'resume' | 'menu' | 'scheduled';
+
+/** What a message is about besides the question asked: another flow, or a short aside. */
+export type Topic = { kind: 'flow'; flow: string; step: string | null; understanding: Understanding } | { kind: 'aside'; text: string };
+
+/**
+ * One inbound event applied to one conversation: mutable while it runs, returned whole.
+ * What a reply means depends on what the conversation waits for; each waiting state has its
+ * handler in `waiting/`, each kind of question its entry in `questions/`.
+ */
 export class Turn {
   readonly state: ConversationState;
   private readonly replies: Outbound[] = [];
   private readonly events: EngineEvent[] = [];
   private readonly effects: Effect[] = [];
   private stepsThisTurn = 0;
+  /** Slots this message filled: asked for again only when the customer said them now. */
+  private readonly fresh = new Set<string>();
+  /** The customer's words this turn, read as a form by every flow started. */
+  private text = '';
 
   constructor(
-    private readonly flows: ShopFlows,
-    private readonly matcher: IntentMatcher,
+    readonly flows: ShopFlows,
+    readonly matcher: IntentMatcher,
+    readonly facts: FactReader,
     state: ConversationState,
-    private readonly context: TurnContext,
+    readonly context: TurnContext,
   ) {
     this.state = state.ended ? initialState() : structuredClone(state);
   }
@@ -45,31 +73,24 @@ export class Turn {
 
   handle(inbound: Inbound): void {
     if (inbound.kind === 'handback') return this.handBack();
-    if (this.state.mode === 'human') return;
+    this.text = inbound.kind === 'text' ? inbound.text.trim() : inbound.kind === 'photo' ? (inbound.caption ?? '').trim() : '';
+    if (this.state.mode === 'human') return this.whileWithPerson();
     if (inbound.kind === 'scheduled') return this.onScheduled(inbound);
-    if (inbound.kind === 'text' && this.isStopWord(inbound.text)) return this.optOut();
-    const button = this.pressedButton(inbound);
-    if (button) return this.onButton(button);
-    switch (this.state.waiting.kind) {
-      case 'ask':
-        return this.onAnswer(inbound);
-      case 'satisfaction':
-        return this.onSatisfaction(inbound);
-      case 'satisfaction_comment':
-        return this.onComment(inbound);
-      default:
-        return this.onFreeInput(inbound);
-    }
+    if (inbound.kind === 'text' && this.isWholeWord(inbound.text, this.flows.shop.after_sale.stop_words)) return this.optOut();
+    const tap = inbound.kind === 'button' ? decodeTap(inbound.value) : this.typedTap(inbound);
+    if (tap) return this.onTap(tap);
+    if (inbound.kind === 'button') return this.repeatPrompt();
+    WAITING[this.state.waiting.kind](this, inbound);
   }
 
   /** Closes a conversation nobody wrote to for too long. */
   closeIdle(): void {
-    // A check-in the customer answered (issue 10) is a completed touchpoint too.
+    // A check-in the customer answered is a completed touchpoint too.
     const answered = this.state.satisfaction.asked || this.state.lastOrder || this.state.slots.product_score !== undefined;
     this.endConversation(this.state.mode === 'human' ? 'handed_over' : answered ? 'completed' : 'abandoned');
   }
 
-  // ── After the sale (issue 10) ─────────────────────────────────────────────
+  // ── Outside the flows ─────────────────────────────────────────────────────
 
   /** A message the shop scheduled: its flow starts with the slots (and cart) it carries. */
   private onScheduled(inbound: Extract<Inbound, { kind: 'scheduled' }>): void {
@@ -81,11 +102,11 @@ export class Turn {
     this.startFlow(inbound.flow, 'scheduled');
   }
 
-  /** The whole message is a stop word ("dừng", "/stop"): written with its tone marks, so "đúng" is not "dừng". */
-  private isStopWord(text: string): boolean {
+  /** The whole message is one of `words`, written with its tone marks, so "đúng" is not "dừng". */
+  private isWholeWord(text: string, words: readonly string[]): boolean {
     const key = (value: string) => value.normalize('NFC').toLowerCase().trim().replace(/[.!?\s]+$/u, '');
     const typed = key(text);
-    return typed !== '' && this.flows.shop.after_sale.stop_words.some((word) => key(word) === typed);
+    return typed !== '' && words.some((word) => key(word) === typed);
   }
 
   private optOut(): void {
@@ -98,202 +119,12 @@ export class Turn {
     this.say(this.flows.shop.after_sale.texts.opted_out);
   }
 
-  // ── Inputs ────────────────────────────────────────────────────────────────
-
-  /** A tap, or a typed number or label of the buttons last shown. */
-  private pressedButton(inbound: Inbound): string | undefined {
-    if (inbound.kind === 'button') return inbound.value;
-    if (inbound.kind !== 'text' || this.state.buttons.length === 0) return undefined;
-    const text = inbound.text.trim();
-    if (/^\d{1,2}$/.test(text)) return this.state.buttons[Number(text) - 1]?.value;
-    const key = foldKey(text);
-    return key ? this.state.buttons.find((button) => foldKey(button.label) === key)?.value : undefined;
-  }
-
-  private onButton(value: string): void {
-    const [kind, ...rest] = value.split(':');
-    const argument = rest.join(':');
-    const waiting = this.state.waiting;
-    switch (kind) {
-      case 'flow':
-        if (this.flows.flows.has(argument)) return this.startFlow(argument, 'menu');
-        break;
-      case 'go':
-        // A button that starts a flow needs nothing remembered: it works from an old message too (a reminder tapped the next day).
-        if (argument.startsWith('flow:') && this.flows.flows.has(argument.slice('flow:'.length)) && !(waiting.kind === 'buttons' && waiting.flow)) {
-          this.state.buttons = [];
-          return this.startFlow(argument.slice('flow:'.length), 'button');
-        }
-        if (waiting.kind === 'buttons' && waiting.flow) {
-          this.state.buttons = [];
-          return this.goto(argument);
-        }
-        break;
-      case 'csat':
-        if (waiting.kind === 'satisfaction') return this.onScore(Number(argument));
-        break;
-      case 'resume':
-        if (this.state.suspended.length > 0) return argument === 'yes' ? this.resume() : this.declineResume();
-        break;
-      case 'skip':
-      case 'answer':
-        if (waiting.kind === 'ask') return this.onAnswer({ kind: 'button', value });
-        break;
-    }
-    // A button from an older message: repeat what is being asked now.
-    this.repeatPrompt();
-  }
-
-  private onAnswer(inbound: Inbound): void {
-    const waiting = this.state.waiting;
-    if (waiting.kind !== 'ask') return;
-    const step = this.stepOf(waiting.flow, waiting.step);
-    if (!step?.ask || !step.save) return this.onFreeInput(inbound);
-    const text = inbound.kind === 'text' ? inbound.text : '';
-
-    if (inbound.kind === 'button' && inbound.value.startsWith('answer:')) {
-      return this.acceptAnswer(waiting.flow, waiting.step, step, decodeAnswer(step, inbound.value.slice('answer:'.length)));
-    }
-    if (step.optional && ((inbound.kind === 'button' && inbound.value === 'skip') || (text && isSkip(text, this.flows.shop.texts.skip_word)))) {
-      delete this.state.slots[step.save];
-      this.events.push({ type: 'slot_filled', flow: waiting.flow, step: waiting.step, slot: step.save });
-      return this.exitStep(waiting.flow, waiting.step, step);
-    }
-
-    const understanding = text ? this.matcher.understand(text) : null;
-    const threshold = this.flows.shop.nlu.threshold;
-    const switchAt = step.ask === 'text' ? threshold + FREE_TEXT_SWITCH_MARGIN : threshold;
-    const otherTopic = understanding?.best && understanding.best.flow !== waiting.flow && understanding.best.score >= switchAt ? understanding : null;
-    if (step.ask === 'text' && otherTopic) return this.switchTopic(otherTopic);
-
-    const answer = readAnswer(step, inbound, this.flows, this.matcher);
-    if (answer.ok) {
-      const problem = this.validate(step, answer.value);
-      if (!problem) return this.acceptAnswer(waiting.flow, waiting.step, step, answer.value, answer.also);
-      return this.retry(waiting.flow, waiting.step, step, problem);
-    }
-    if (otherTopic) return this.switchTopic(otherTopic);
-    this.retry(waiting.flow, waiting.step, step, renderTemplate(answer.retryText, this.variables(answer.variables)));
-  }
-
-  /** Shop rules on a parsed value: minimum quantity, units, stock. Returns what to say, or null. */
-  private validate(step: Step, value: SlotValue): string | null {
-    const texts = this.flows.shop.texts;
-    if (step.ask === 'product' && typeof value === 'string') {
-      const product = this.flows.shop.catalog.find((candidate) => candidate.id === value);
-      if (product && (product.stock === 'out_of_stock' || product.stock === 0)) {
-        return renderTemplate(texts.out_of_stock, this.variables({}, { product: value }));
-      }
-    }
-    if (step.ask === 'quantity' && typeof value === 'object' && !Array.isArray(value)) {
-      const product = this.flows.shop.catalog.find((candidate) => candidate.id === this.state.slots.product);
-      if (!product) return null;
-      const weightUnit = value.unit === 'kg';
-      if (value.unit !== null && value.unit !== product.unit && (weightUnit || product.unit === 'kg')) return texts.retry_quantity;
-      if (value.amount < product.min_quantity) return renderTemplate(texts.below_minimum, this.variables());
-    }
-    return null;
-  }
-
-  private acceptAnswer(flowId: string, stepId: string, step: Step, value: SlotValue, also?: Record<string, SlotValue>): void {
-    const slot = step.save!;
-    if (step.ask === 'photo' && Array.isArray(value)) {
-      const earlier = this.state.slots[slot];
-      this.state.slots[slot] = [...(Array.isArray(earlier) ? earlier : []), ...value];
-    } else if (step.ask === 'quantity' && typeof value === 'object' && !Array.isArray(value)) {
-      const product = this.flows.shop.catalog.find((candidate) => candidate.id === this.state.slots.product);
-      this.state.slots[slot] = { amount: value.amount, unit: product?.unit ?? value.unit };
-    } else {
-      this.state.slots[slot] = value;
-    }
-    Object.assign(this.state.slots, also ?? {});
-    this.state.retries = 0;
-    this.state.fallbacks = 0;
-    this.state.buttons = [];
-    this.events.push({ type: 'slot_filled', flow: flowId, step: stepId, slot });
-    if (step.ask === 'product' && typeof value === 'string') this.mentionSeason(value);
-    this.exitStep(flowId, stepId, step);
-  }
-
-  private mentionSeason(productId: string): void {
-    const product = this.flows.shop.catalog.find((candidate) => candidate.id === productId);
-    if (!product) return;
-    if (!isInSeason(product, this.context.now, this.flows.shop.shop.timezone)) this.say(this.flows.shop.texts.out_of_season);
-  }
-
-  private retry(flowId: string, stepId: string, step: Step, text: string): void {
-    this.state.retries++;
-    this.events.push({ type: 'retry', flow: flowId, step: stepId, slot: step.save ?? '' });
-    if (this.state.retries >= RETRIES_BEFORE_HUMAN) {
-      this.state.retries = 0;
-      this.say(text);
-      this.offerHuman(answerButtons(step, this.flows.shop));
-      return;
-    }
-    this.reply({ kind: 'text', text, ...this.askExtras(step) });
-  }
-
-  private onFreeInput(inbound: Inbound): void {
-    if (inbound.kind === 'contact') {
-      this.state.slots.phone = inbound.phone;
-      this.effects.push({ type: 'customer_profile', phone: inbound.phone, ...(inbound.name ? { name: inbound.name } : {}) });
-    }
-    const text = inbound.kind === 'text' ? inbound.text : inbound.kind === 'photo' ? (inbound.caption ?? '') : '';
-    const understanding = text ? this.matcher.understand(text) : null;
-    if (understanding?.best && understanding.best.score >= this.flows.shop.nlu.threshold) return this.switchTopic(understanding);
-    if (understanding && understanding.products.length > 0 && this.flows.flows.has('advice')) {
-      this.fillFromUnderstanding(understanding);
-      return this.startFlow('advice', 'trigger');
-    }
-    this.fallback(text);
-  }
-
-  private onSatisfaction(inbound: Inbound): void {
-    const text = inbound.kind === 'text' ? inbound.text : '';
-    const score = text ? parseSatisfaction(text) : null;
-    if (score !== null) return this.onScore(score);
-    const understanding = text ? this.matcher.understand(text) : null;
-    if (understanding?.best && understanding.best.score >= this.flows.shop.nlu.threshold) {
-      this.events.push({ type: 'satisfaction_unanswered' });
-      return this.switchTopic(understanding);
-    }
-    if (this.state.retries < 1) {
-      this.state.retries++;
-      return this.repeatPrompt(this.flows.shop.texts.retry_choice);
-    }
-    this.events.push({ type: 'satisfaction_unanswered' });
-    this.state.retries = 0;
-    this.fallback(text);
-  }
-
-  private onScore(score: number): void {
-    if (!Number.isInteger(score) || score < 1 || score > 5) return this.repeatPrompt();
-    const texts = this.flows.shop.texts;
-    this.state.satisfaction.score = score;
-    this.state.retries = 0;
-    this.events.push({ type: 'satisfaction_answered', score });
-    if (score <= this.flows.shop.satisfaction.comment_at_or_below) {
-      this.state.waiting = { kind: 'satisfaction_comment' };
-      this.state.buttons = [];
-      this.say(texts.satisfaction_comment);
-      return;
-    }
-    this.say(texts.satisfaction_thanks);
-    this.endConversation('completed');
-  }
-
-  private onComment(inbound: Inbound): void {
-    const text = inbound.kind === 'text' ? inbound.text.trim() : '';
-    const understanding = text ? this.matcher.understand(text) : null;
-    const threshold = this.flows.shop.nlu.threshold + FREE_TEXT_SWITCH_MARGIN;
-    if (!text || (understanding?.best && understanding.best.score >= threshold)) {
-      if (understanding?.best && understanding.best.score >= threshold) return this.switchTopic(understanding);
-      return this.repeatPrompt();
-    }
-    this.state.satisfaction.comment = text;
-    this.events.push({ type: 'satisfaction_comment', comment: text });
-    this.say(this.flows.shop.texts.satisfaction_thanks_low);
-    this.endConversation('completed');
+  /** A person has the conversation: the bot stays quiet unless the customer asks for it back. */
+  private whileWithPerson(): void {
+    if (!this.isWholeWord(this.text, this.flows.shop.back_to_bot_words)) return;
+    this.state.mode = 'bot';
+    this.state.suspended = [];
+    this.startFlow(this.flows.flows.has('greeting') ? 'greeting' : (this.flows.shop.menu[0]?.flow ?? ''), 'menu');
   }
 
   private handBack(): void {
@@ -302,38 +133,237 @@ export class Turn {
     this.showMenu();
   }
 
-  // ── Flows and steps ───────────────────────────────────────────────────────
+  // ── Taps ──────────────────────────────────────────────────────────────────
 
-  /** The customer asked about something else: remember an unfinished flow, then answer. */
-  private switchTopic(understanding: Understanding): void {
-    const target = understanding.best!;
-    const faq = target.faq ? this.flows.faq?.find((entry) => entry.id === target.faq) : undefined;
-    if (faq) {
-      this.fillFromUnderstanding(understanding);
-      return this.say(faqAnswer(faq, understanding.products[0]));
+  /**
+   * A typed label of a button shown counts as its tap; so does a typed number, except where
+   * the question reads numbers itself (a rating's stars, a choice's position).
+   */
+  private typedTap(inbound: Inbound): Tap | null {
+    if (inbound.kind !== 'text' || this.state.buttons.length === 0) return null;
+    const text = inbound.text.trim();
+    const waiting = this.state.waiting;
+    const readsNumbers = waiting.kind === 'satisfaction' || waiting.kind === 'ask';
+    let value: string | undefined;
+    if (/^\d{1,2}$/.test(text)) value = readsNumbers ? undefined : this.state.buttons[Number(text) - 1]?.value;
+    else {
+      const key = foldKey(text);
+      value = key ? this.state.buttons.find((button) => foldKey(button.label) === key)?.value : undefined;
     }
-    if (!target.flow) return this.fallback('');
-    const { flow, waiting } = this.state;
-    const current = flow ? this.flows.flows.get(flow) : undefined;
-    const inProgress = current && (waiting.kind === 'ask' || waiting.kind === 'buttons') && waiting.step !== current.start && current.id !== target.flow;
-    if (current && inProgress && waiting.step && !this.state.suspended.some((entry) => entry.flow === current.id)) {
-      this.state.suspended.push({ flow: current.id, step: waiting.step });
-      this.events.push({ type: 'flow_suspended', flow: current.id, step: waiting.step, for: target.flow });
-    }
-    this.fillFromUnderstanding(understanding);
-    this.startFlow(target.flow, 'trigger', target.step ?? undefined);
+    return value ? decodeTap(value) : null;
   }
 
-  /** Products and provinces named in the message fill their slots, so the flow doesn't ask again. */
+  private onTap(tap: Tap): void {
+    const waiting = this.state.waiting;
+    switch (tap.kind) {
+      case 'flow':
+        if (this.flows.flows.has(tap.flow)) {
+          this.state.buttons = [];
+          return this.startFlow(tap.flow, 'menu');
+        }
+        break;
+      case 'go':
+        // A button that starts a flow needs nothing remembered: it works from an old message too (a reminder tapped the next day).
+        if (tap.target.startsWith('flow:') && this.flows.flows.has(tap.target.slice('flow:'.length)) && !(waiting.kind === 'buttons' && waiting.flow)) {
+          this.state.buttons = [];
+          return this.startFlow(tap.target.slice('flow:'.length), 'button');
+        }
+        if (waiting.kind === 'buttons' && waiting.flow) {
+          this.state.buttons = [];
+          return this.goto(tap.target);
+        }
+        break;
+      case 'score':
+        if (waiting.kind === 'satisfaction') return this.onScore(tap.score);
+        break;
+      case 'resume':
+        if (this.state.suspended.length > 0) return tap.yes ? this.resume() : this.declineResume();
+        break;
+      case 'skip':
+      case 'answer':
+        if (waiting.kind === 'ask') return this.onAskTap(tap);
+        break;
+    }
+    // A button from an older message: repeat what is being asked now.
+    this.repeatPrompt();
+  }
+
+  private onAskTap(tap: Extract<Tap, { kind: 'skip' | 'answer' }>): void {
+    const waiting = this.state.waiting;
+    if (waiting.kind !== 'ask') return;
+    const step = this.stepOf(waiting.flow, waiting.step);
+    const kind = step && questionOf(step);
+    if (!step || !kind) return this.repeatPrompt();
+    if (tap.kind === 'skip') return step.optional ? this.skip(waiting.flow, waiting.step, step) : this.repeatPrompt();
+    const value = kind.fromTap(tap.value, this.asking(step));
+    if (value === undefined) return this.repeatPrompt();
+    this.answer(waiting.flow, waiting.step, step, value);
+  }
+
+  // ── Answers ───────────────────────────────────────────────────────────────
+
+  asking(step: Step): Asking {
+    return { step, flows: this.flows, matcher: this.matcher, facts: this.facts, state: this.state, context: this.context };
+  }
+
+  /** A value for the question asked: checked against the shop's rules, kept, and the flow goes on. */
+  answer(flowId: string, stepId: string, step: Step, value: SlotValue, also?: Record<string, SlotValue>): void {
+    const kind = questionOf(step);
+    const slot = step.save!;
+    const refusal = kind?.validate?.(value, this.asking(step));
+    if (refusal) return this.retry(flowId, stepId, step, renderTemplate(refusal.text, this.variables({}, refusal.slots)));
+    this.state.slots[slot] = kind?.keep ? kind.keep(value, this.asking(step)) : value;
+    Object.assign(this.state.slots, also ?? {});
+    this.state.retries = 0;
+    this.state.fallbacks = 0;
+    this.state.buttons = [];
+    this.events.push({ type: 'slot_filled', flow: flowId, step: stepId, slot });
+    if (step.ask === 'product' && typeof value === 'string') this.mentionSeason(flowId, value);
+    this.exitStep(flowId, stepId, step);
+  }
+
+  skip(flowId: string, stepId: string, step: Step): void {
+    delete this.state.slots[step.save!];
+    this.events.push({ type: 'slot_filled', flow: flowId, step: stepId, slot: step.save! });
+    this.exitStep(flowId, stepId, step);
+  }
+
+  /** A product out of season, ordered: said once, with when it comes. */
+  private mentionSeason(flowId: string, productId: string): void {
+    const product = this.flows.shop.catalog.find((candidate) => candidate.id === productId);
+    if (!product || isInSeason(product, this.context.now, this.flows.shop.shop.timezone)) return;
+    const ordering = Object.values(this.flows.flows.get(flowId)?.steps ?? {}).some((step) => step.action === 'add_to_cart');
+    this.say(ordering ? this.flows.shop.texts.preorder_note : this.flows.shop.texts.out_of_season);
+  }
+
+  retry(flowId: string, stepId: string, step: Step, text: string): void {
+    this.state.retries++;
+    this.events.push({ type: 'retry', flow: flowId, step: stepId, slot: step.save ?? '' });
+    const buttons = questionOf(step)?.buttons(this.asking(step)) ?? [];
+    if (this.state.retries >= RETRIES_BEFORE_HUMAN) {
+      this.state.retries = 0;
+      this.say(text);
+      this.offerHuman(buttons);
+      return;
+    }
+    this.reply({ kind: 'text', text, ...this.askExtras(step) });
+  }
+
+  /**
+   * The message read as a form for the flow in progress: the facts it states fill the slots
+   * the flow will ask for. Products with quantities beyond the first wait for the cart.
+   */
+  fillFrom(flowId: string): void {
+    const flow = this.flows.flows.get(flowId);
+    if (!flow || !this.text) return;
+    const fill = fillForm(this.flows, flow, this.facts(this.text), this.text, this.state.slots);
+    for (const [slot, value] of Object.entries(fill.slots)) {
+      this.state.slots[slot] = value;
+      this.fresh.add(slot);
+    }
+    if (fill.moreItems.length > 0) this.state.slots.more_lines = fill.moreItems.map((item) => `${item.productId}=${item.quantity}`);
+  }
+
+  /** Whether the message filled this slot (so a question about it is not asked). */
+  saidNow(slot: string): boolean {
+    return this.fresh.has(slot);
+  }
+
+  // ── Topics ────────────────────────────────────────────────────────────────
+
+  understand(text: string): Understanding | null {
+    return text ? this.matcher.understand(text) : null;
+  }
+
+  /**
+   * What the message is about besides the question: another flow (sure enough to leave the
+   * one in progress), or an aside the shop answers in passing (thanks, opening hours, an FAQ).
+   */
+  topicOf(understanding: Understanding | null, currentFlow: string | null, freeText = false): Topic | null {
+    const best = understanding?.best;
+    if (!understanding || !best) return null;
+    const threshold = this.flows.shop.nlu.threshold + (freeText ? FREE_TEXT_SWITCH_MARGIN : 0);
+    if (best.score < threshold) return null;
+    // A name or a note ("giao giờ hành chính") is anything; only a question leaves it.
+    if (freeText && !looksLikeQuestion(this.text, understanding.tokens)) return null;
+    const match = best as typeof best & { intent?: string; faq?: string | null; flow: string | null };
+    const aside = this.asideFor(match.intent ?? null, match.faq ?? null, understanding);
+    if (aside) return { kind: 'aside', text: aside };
+    if (!match.flow || match.flow === currentFlow || !this.flows.flows.has(match.flow)) return null;
+    return { kind: 'flow', flow: match.flow, step: match.step, understanding };
+  }
+
+  private asideFor(intent: string | null, faqId: string | null, understanding: Understanding): string | null {
+    if (faqId) {
+      const entry = (this.flows.faq ?? []).find((candidate) => candidate.id === faqId);
+      if (entry) {
+        const product = understanding.products[0];
+        const template = (product && (entry.products?.[product] ?? entry.product_answer)) || entry.answer;
+        return renderTemplate(template, this.variables({}, product ? { product } : undefined));
+      }
+    }
+    const smalltalk = intent ? this.flows.shop.smalltalk[intent] : undefined;
+    return smalltalk ? this.render(smalltalk) : null;
+  }
+
+  /** Answers in passing, then asks again what the conversation was waiting for. */
+  aside(text: string): void {
+    this.reply({ kind: 'text', text });
+    this.repeatPrompt();
+  }
+
+  /** The customer asked about something else: remember an unfinished question, then answer. */
+  switchTopic(topic: Extract<Topic, { kind: 'flow' }>): void {
+    const { flow, waiting } = this.state;
+    // Only a question left unanswered is worth coming back to; a menu or a card is not.
+    if (flow && waiting.kind === 'ask' && flow !== topic.flow && !this.state.suspended.some((entry) => entry.flow === flow)) {
+      this.state.suspended.push({ flow, step: waiting.step });
+      this.events.push({ type: 'flow_suspended', flow, step: waiting.step, for: topic.flow });
+    }
+    this.fillFromUnderstanding(topic.understanding);
+    const waitingFor = this.state.suspended.find((entry) => entry.flow === topic.flow);
+    if (waitingFor) {
+      // Asking again for a flow already under way goes on with it, never starts it over.
+      this.state.suspended = this.state.suspended.filter((entry) => entry !== waitingFor);
+      this.fillFrom(topic.flow);
+      this.events.push({ type: 'flow_started', flow: topic.flow, via: 'resume' });
+      return this.enterStep(this.flows.flows.get(topic.flow)!, waitingFor.step);
+    }
+    this.startFlow(topic.flow, 'trigger', topic.step ?? undefined);
+  }
+
+  /** Provinces named in the message fill their slot, so the flow doesn't ask again. */
   private fillFromUnderstanding(understanding: Understanding): void {
     const product = understanding.products[0];
-    if (product) this.state.slots.product = product;
+    if (product && this.state.slots.product === undefined) this.state.slots.product = product;
     const province = understanding.provinces[0];
     const name = province ? provinceById(province)?.name : undefined;
     if (name) this.state.slots.province = name;
   }
 
-  private startFlow(id: string, via: 'trigger' | 'button' | 'goto' | 'resume' | 'menu' | 'scheduled', stepId?: string): void {
+  onFreeInput(inbound: Inbound): void {
+    if (inbound.kind === 'contact') {
+      this.state.slots.phone = inbound.phone;
+      this.effects.push({ type: 'customer_profile', phone: inbound.phone, ...(inbound.name ? { name: inbound.name } : {}) });
+    }
+    const understanding = this.understand(this.text);
+    const topic = this.topicOf(understanding, null);
+    if (topic?.kind === 'flow') return this.switchTopic(topic);
+    if (topic?.kind === 'aside') {
+      this.reply({ kind: 'text', text: topic.text });
+      if (this.state.buttons.length > 0) this.showButtons(this.state.buttons);
+      return;
+    }
+    if (understanding && understanding.products.length > 0 && this.flows.flows.has('advice')) {
+      this.state.slots.product = understanding.products[0]!;
+      return this.startFlow('advice', 'trigger');
+    }
+    this.fallback(this.text);
+  }
+
+  // ── Flows and steps ───────────────────────────────────────────────────────
+
+  startFlow(id: string, via: Via, stepId?: string): void {
     const flow = this.flows.flows.get(id);
     if (!flow) return this.fallback('');
     this.events.push({ type: 'flow_started', flow: id, via });
@@ -346,10 +376,18 @@ export class Turn {
       this.state.stage = flow.stage;
       this.state.phase = flow.phase;
     }
+    if (this.state.lastOrder && this.state.cart.length === 0 && placesOrders(flow)) this.forgetLastOrder(flow);
+    if (via === 'trigger' || via === 'goto') this.fillFrom(id);
     this.enterStep(flow, stepId && flow.steps[stepId] ? stepId : flow.start);
   }
 
-  private enterStep(flow: Flow, stepId: string): void {
+  /** A new order after one was placed asks again what that one chose (payment, contact, code). */
+  private forgetLastOrder(flow: Flow): void {
+    for (const step of Object.values(flow.steps)) if (step.save) delete this.state.slots[step.save];
+    for (const slot of ['saved_name', 'saved_phone', 'saved_address', 'saved_province', 'more_lines']) delete this.state.slots[slot];
+  }
+
+  enterStep(flow: Flow, stepId: string): void {
     if (++this.stepsThisTurn > MAX_STEPS_PER_TURN) {
       // A loop in the flow files: stop rather than spin; the owner sees it as a fallback.
       this.state.flow = null;
@@ -360,8 +398,14 @@ export class Turn {
     this.state.step = stepId;
     this.events.push({ type: 'step_entered', flow: flow.id, step: stepId });
     for (const [slot, value] of Object.entries(step.set ?? {})) this.state.slots[slot] = value;
-    if (step.ask && step.save && this.state.slots[step.save] !== undefined && !step.always) {
-      return this.exitStep(flow.id, stepId, step);
+    if (step.ask && step.save && this.state.slots[step.save] !== undefined && (!step.always || this.fresh.has(step.save))) {
+      if (!this.fresh.has(step.save)) return this.exitStep(flow.id, stepId, step);
+      // Said in this message, not asked: the shop's rules still hold.
+      this.fresh.delete(step.save);
+      const value = this.state.slots[step.save]!;
+      delete this.state.slots[step.save];
+      this.state.waiting = { kind: 'ask', flow: flow.id, step: stepId };
+      return this.answer(flow.id, stepId, step, value);
     }
     if (step.action) {
       this.events.push({ type: 'action', flow: flow.id, step: stepId, action: step.action });
@@ -372,16 +416,14 @@ export class Turn {
       for (const reply of outcome.replies ?? []) this.reply(reply);
       if (outcome.mode === 'human') this.events.push({ type: 'handover', flow: flow.id });
     }
-    for (const text of step.say === undefined ? [] : Array.isArray(step.say) ? step.say : [step.say]) {
-      if (step.ask) continue;
-      this.say(text);
-    }
+    const texts = step.say === undefined ? [] : Array.isArray(step.say) ? step.say : [step.say];
+    if (!step.ask) for (const text of texts) this.say(text);
     const image = step.image ? this.render(step.image) : '';
     if (image) this.reply({ kind: 'image', url: image });
     if (step.ask) {
       if (step.ask === 'photo' && Array.isArray(this.state.slots[step.save!])) delete this.state.slots[step.save!];
       this.state.waiting = { kind: 'ask', flow: flow.id, step: stepId };
-      const question = (Array.isArray(step.say) ? step.say : step.say ? [step.say] : []).map((text) => this.render(text));
+      const question = texts.map((text) => this.render(text));
       const last = question.pop() ?? '';
       for (const text of question) if (text) this.reply({ kind: 'text', text });
       this.reply({ kind: 'text', text: last, ...this.askExtras(step) });
@@ -397,7 +439,7 @@ export class Turn {
     this.exitStep(flow.id, stepId, step);
   }
 
-  private exitStep(flowId: string, stepId: string, step: Step): void {
+  exitStep(flowId: string, stepId: string, step: Step): void {
     const flow = this.flows.flows.get(flowId)!;
     for (const branch of step.branch ?? []) {
       if (conditionHolds(branch.if, this.state.slots)) return this.goto(branch.goto, flow);
@@ -413,7 +455,11 @@ export class Turn {
   private goto(target: string, from?: Flow): void {
     const flow = from ?? (this.state.flow ? this.flows.flows.get(this.state.flow) : undefined);
     if (target.startsWith('flow:')) {
-      if (flow) this.events.push({ type: 'flow_ended', flow: flow.id });
+      if (flow) {
+        this.events.push({ type: 'flow_ended', flow: flow.id });
+        // The flow handed over to another: nothing of it is left to come back to.
+        this.state.suspended = this.state.suspended.filter((entry) => entry.flow !== flow.id);
+      }
       return this.startFlow(target.slice('flow:'.length), 'goto');
     }
     if (!flow?.steps[target]) return this.fallback('');
@@ -424,8 +470,9 @@ export class Turn {
     this.events.push({ type: 'flow_ended', flow: flow.id });
     this.state.waiting = { kind: 'none' };
     this.state.buttons = [];
-    const resumable = this.state.suspended.at(-1);
-    if (resumable && resumable.flow !== flow.id) {
+    this.state.suspended = this.state.suspended.filter((entry) => entry.flow !== flow.id);
+    if (this.state.mode === 'human') return;
+    if (this.state.suspended.length > 0) {
       this.state.waiting = { kind: 'resume' };
       const texts = this.flows.shop.texts;
       this.reply({
@@ -438,22 +485,21 @@ export class Turn {
       });
       return;
     }
-    this.state.suspended = this.state.suspended.filter((entry) => entry.flow !== flow.id);
-    if (this.state.mode === 'human') return;
     if (flow.satisfaction && this.shouldAskSatisfaction(false)) return this.askSatisfaction(flow.id);
     this.state.flow = null;
     this.state.step = null;
   }
 
-  private resume(): void {
+  resume(): void {
     const entry = this.state.suspended.pop();
     const flow = entry && this.flows.flows.get(entry.flow);
     if (!entry || !flow?.steps[entry.step]) return this.showMenu();
     this.events.push({ type: 'flow_started', flow: flow.id, via: 'resume' });
+    this.fillFrom(flow.id);
     this.enterStep(flow, entry.step);
   }
 
-  private declineResume(): void {
+  declineResume(): void {
     this.state.suspended = [];
     if (this.shouldAskSatisfaction(false)) return this.askSatisfaction(this.state.flow ?? 'resume');
     this.showMenu();
@@ -466,17 +512,48 @@ export class Turn {
     return enabled && !this.state.satisfaction.asked && (afterHuman || this.state.ended === null);
   }
 
-  private askSatisfaction(flowId: string): void {
+  askSatisfaction(flowId: string): void {
     const texts = this.flows.shop.texts;
     this.state.satisfaction.asked = true;
     this.state.waiting = { kind: 'satisfaction' };
     this.state.retries = 0;
     this.events.push({ type: 'satisfaction_asked', flow: flowId });
-    const buttons = texts.satisfaction_labels.map((label, i) => ({ label: `${'⭐'.repeat(i + 1)} ${label}`, value: `csat:${i + 1}` })).reverse();
-    this.reply({ kind: 'text', text: this.render(texts.satisfaction_question), buttons: this.remember(buttons) });
+    this.reply({ kind: 'text', text: this.render(texts.satisfaction_question), buttons: this.remember(ratingButtons(texts.satisfaction_labels)) });
   }
 
-  private endConversation(outcome: Outcome): void {
+  /**
+   * A score: at or below the owner's alert line the shop apologises and asks what went wrong;
+   * a middling one is thanked and asked what would make it better; a good one is thanked.
+   */
+  onScore(score: number): void {
+    if (!Number.isInteger(score) || score < 1 || score > 5) return this.repeatPrompt();
+    const { texts, satisfaction } = this.flows.shop;
+    this.state.satisfaction.score = score;
+    this.state.retries = 0;
+    this.events.push({ type: 'satisfaction_answered', score });
+    if (score <= satisfaction.comment_at_or_below) {
+      this.state.waiting = { kind: 'satisfaction_comment' };
+      this.state.buttons = [];
+      this.say(score <= satisfaction.alert_owner_at_or_below ? texts.satisfaction_comment : texts.satisfaction_comment_neutral);
+      return;
+    }
+    this.say(texts.satisfaction_thanks);
+    this.endConversation('completed');
+  }
+
+  onComment(comment: string): void {
+    this.state.satisfaction.comment = comment;
+    this.events.push({ type: 'satisfaction_comment', comment });
+    this.say(this.flows.shop.texts.satisfaction_thanks_low);
+    this.endConversation('completed');
+  }
+
+  unanswered(): void {
+    this.events.push({ type: 'satisfaction_unanswered' });
+    this.state.retries = 0;
+  }
+
+  endConversation(outcome: Outcome): void {
     this.state.ended = outcome;
     this.state.waiting = { kind: 'none' };
     this.state.buttons = [];
@@ -486,7 +563,7 @@ export class Turn {
 
   // ── Replies ───────────────────────────────────────────────────────────────
 
-  private fallback(text: string): void {
+  fallback(text: string): void {
     const texts = this.flows.shop.texts;
     this.state.fallbacks++;
     this.events.push({ type: 'fallback', text: text.slice(0, 500) });
@@ -496,7 +573,11 @@ export class Turn {
     }
     this.state.waiting = { kind: 'buttons', flow: null, step: null };
     this.say(texts.fallback);
-    this.showButtons([...menuButtons(this.flows.shop), { label: texts.human_button, value: 'flow:human' }]);
+    this.showButtons(this.withHuman(menuButtons(this.flows.shop)));
+  }
+
+  private withHuman(buttons: Button[]): Button[] {
+    return buttons.some((button) => button.value === 'flow:human') ? buttons : [...buttons, { label: this.flows.shop.texts.human_button, value: 'flow:human' }];
   }
 
   private offerHuman(extra: Button[]): void {
@@ -516,7 +597,7 @@ export class Turn {
   }
 
   /** Says again what the conversation is waiting for, after a stale tap or an unclear reply. */
-  private repeatPrompt(prefix?: string): void {
+  repeatPrompt(prefix?: string): void {
     const waiting = this.state.waiting;
     if (waiting.kind === 'ask') {
       const step = this.stepOf(waiting.flow, waiting.step);
@@ -533,12 +614,14 @@ export class Turn {
     }
     if (waiting.kind === 'satisfaction_comment') return this.say(this.flows.shop.texts.satisfaction_comment);
     if (this.state.buttons.length > 0) return this.showButtons(this.state.buttons, prefix);
+    if (prefix) return this.say(prefix);
     this.showMenu();
   }
 
   private askExtras(step: Step): { buttons?: Button[]; askPhone?: boolean } {
-    const buttons = this.remember(answerButtons(step, this.flows.shop));
-    return { ...(buttons.length > 0 ? { buttons } : {}), ...(step.ask === 'phone' ? { askPhone: true } : {}) };
+    const kind = questionOf(step);
+    const buttons = this.remember(kind?.buttons(this.asking(step)) ?? []);
+    return { ...(buttons.length > 0 ? { buttons } : {}), ...(kind?.asksPhone ? { askPhone: true } : {}) };
   }
 
   private showButtons(buttons: Button[], prefix?: string): void {
@@ -556,7 +639,7 @@ export class Turn {
     return buttons;
   }
 
-  private say(template: string, extras?: Record<string, string>): void {
+  say(template: string, extras?: Record<string, string>): void {
     const text = this.render(template, extras);
     if (text) this.reply({ kind: 'text', text });
   }
@@ -565,7 +648,7 @@ export class Turn {
     this.replies.push(message);
   }
 
-  private render(template: string, extras?: Record<string, string>): string {
+  render(template: string, extras?: Record<string, string>): string {
     return renderTemplate(template, this.variables(extras));
   }
 
@@ -574,7 +657,7 @@ export class Turn {
     return variablesFor(this.flows, state, this.context, extras);
   }
 
-  private stepOf(flowId: string, stepId: string): Step | undefined {
+  stepOf(flowId: string, stepId: string): Step | undefined {
     return this.flows.flows.get(flowId)?.steps[stepId];
   }
 }

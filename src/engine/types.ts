@@ -150,6 +150,8 @@ export interface KnownOrder {
   status: string;
   total: number;
   createdAt: string;
+  /** The promotion code the order used: once-per-customer codes are checked against it. */
+  promoCode?: string | null;
 }
 
 /** What the turn knows from outside the engine, read before it runs. */

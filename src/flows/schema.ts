@@ -31,6 +31,10 @@ export const ASK_TYPES = [
   'choice',
   'yes_no',
   'photo',
+  // 1–5 stars: typed numbers are stars, buttons run from 1★ up.
+  'rating',
+  // A code of one of the customer's orders; their recent ones are offered as buttons.
+  'order_code',
 ] as const;
 
 /**
@@ -57,6 +61,8 @@ export const ACTIONS = [
   'record_product_score',
   'export_personal_data',
   'delete_personal_data',
+  // Cancelling: empties the cart, or asks the owner to cancel a placed order not yet shipped.
+  'cancel_order',
 ] as const;
 
 const Product = z.strictObject({
@@ -73,6 +79,8 @@ const Product = z.strictObject({
   suits: Text.optional(),
   storage: Text.optional(),
   image: z.url().optional(),
+  /** Whether the shop takes orders for it out of season, delivered when the season comes. */
+  preorder: z.boolean().default(true),
   /** Days a usual purchase lasts (coffee 30, rice 20): the bot offers a reorder after them. */
   reorder_days: z.number().int().min(1, 'số ngày từ 1 trở lên').max(365, 'tối đa 365 ngày').optional(),
 });
@@ -105,6 +113,10 @@ const Promotion = z.strictObject({
   valid_from: IsoDate,
   valid_until: IsoDate,
   automatic: z.boolean().default(false),
+  /** Only for a customer's first order. */
+  new_customers_only: z.boolean().default(false),
+  /** A customer may use it on one order only. */
+  once_per_customer: z.boolean().default(false),
 });
 
 const OpeningHours = z.strictObject({
@@ -159,8 +171,29 @@ const BotTexts = z.strictObject({
   satisfaction_labels: z.array(Text).length(5, 'cần đúng 5 nhãn, từ 1 sao đến 5 sao'),
   skip_word: Text,
   order_not_found: Text,
+  retry_order_code: Text.default('Dạ anh/chị cho em xin mã đơn hàng (có trong tin nhắn xác nhận đơn) nhé.'),
+  /** Asked after a middling score (above the owner alert): thanks first, no apology. */
+  satisfaction_comment_neutral: Text.default('Dạ cảm ơn anh/chị 💚 Shop cần làm gì để lần sau tốt hơn ạ?'),
+  /** Said when a code is applied: `{{promo_code}}`, `{{promotion.title}}`. */
+  promotion_applied: Text.default('Dạ em đã áp dụng mã {{promo_code}}: {{promotion.title}} ✅'),
+  promotion_used: Text.default('Dạ mã "{{promo_code}}" anh/chị đã dùng rồi ạ, mỗi khách dùng một lần.'),
+  promotion_new_customers: Text.default('Dạ mã "{{promo_code}}" chỉ dành cho đơn đầu tiên của khách mới ạ.'),
+  /** An order cancelled, or asked of the owner: `{{order_code}}`. */
+  cart_cancelled: Text.default('Dạ em đã hủy giỏ hàng đang đặt. Khi nào cần anh/chị nhắn em nhé!'),
+  cancel_requested: Text.default('Dạ em đã báo chủ shop hủy đơn {{order_code}}; shop xác nhận xong sẽ nhắn anh/chị ạ.'),
+  cancel_too_late: Text.default('Dạ đơn {{order_code}} đã giao cho đơn vị vận chuyển nên em không hủy được nữa ạ; anh/chị nhắn người thật giúp em nhé.'),
+  nothing_to_cancel: Text.default('Dạ anh/chị chưa có đơn nào đang chờ giao để hủy ạ.'),
+  /** Out of season: `{{product.season}}`; and when the product cannot be pre-ordered. */
+  preorder_note: Text.default('Dạ {{product.name}} đang trái mùa; shop nhận đặt trước, hàng gửi khi vào mùa ({{product.season}}) ạ.'),
+  not_preorderable: Text.default('Dạ {{product.name}} đang trái mùa (mùa {{product.season}}), shop chưa nhận đặt ạ. Anh/chị xem sản phẩm khác giúp em nhé.'),
   /** Caption of the VietQR code sent for a bank transfer (`{{order.code}}`, `{{order.total}}`, `{{bank.…}}`). */
   payment_qr_caption: Text.optional(),
+  /** A transfer the bank reported for an order (`{{code}}`, `{{amount}}`, `{{total}}`, `{{paid}}`, `{{missing}}`, `{{extra}}`). */
+  payment_received: Text.default('Dạ shop đã nhận {{amount}} chuyển khoản cho đơn {{code}} ✅ Cảm ơn anh/chị, shop chuẩn bị hàng ngay ạ!'),
+  payment_partial: Text.default('Dạ shop đã nhận {{amount}} cho đơn {{code}} (tổng {{total}}), còn thiếu {{missing}} ạ. Anh/chị chuyển thêm giúp em, nội dung ghi {{code}} nhé.'),
+  payment_overpaid: Text.default('Dạ shop đã nhận {{amount}} cho đơn {{code}} ✅ Anh/chị chuyển dư {{extra}} so với đơn ({{total}}); shop sẽ liên hệ hoàn lại phần dư ạ.'),
+  /** Answer to what the bot cannot read: a voice message, a sticker, a message Zalo hides from bots. */
+  please_type: Text.default('Dạ em chưa nghe hay xem được tin nhắn này ạ 🙏 Anh/chị nhắn bằng chữ giúp em nhé.'),
   web_placeholder: Text,
   web_send: Text,
   web_offline: Text,
@@ -212,6 +245,11 @@ const OwnerTexts = z.strictObject({
   handover: Text,
   low_score: Text,
   notify: Text,
+  /** Money the bank reported (`{{amount}}`, `{{code}}`, `{{customer}}`, `{{total}}`, `{{paid}}`, `{{missing}}`, `{{extra}}`, `{{content}}`). */
+  payment_received: Text.default('💰 Tiền về {{amount}} cho đơn {{code}} ({{customer}}): đã đủ ✅'),
+  payment_partial: Text.default('💰 Tiền về {{amount}} cho đơn {{code}} ({{customer}}): còn thiếu {{missing}} (đã nhận {{paid}} / {{total}}).'),
+  payment_overpaid: Text.default('💰 Tiền về {{amount}} cho đơn {{code}} ({{customer}}): dư {{extra}} so với {{total}}, nhớ hoàn lại cho khách.'),
+  payment_unmatched: Text.default('💰 Tiền về {{amount}} chưa khớp đơn nào (nội dung: "{{content}}"). Ghép tay ở trang "Tiền về" của trang quản lý nhé.'),
   // The owner's desk (Telegram): relayed customer messages, replies and commands.
   relay: Text,
   relay_photo: Text,
@@ -230,6 +268,8 @@ const OwnerTexts = z.strictObject({
   help: Text,
   /** A reply the owner wrote in the dashboard's inbox, shown in the owner's chat too ({{customer}}, {{channel}}, {{message}}). */
   inbox_reply: Text.optional(),
+  /** A customer asks to cancel an order not yet shipped (`{{code}}`, `{{status}}`, `{{date}}`). */
+  cancel_request: Text.default('❌ Khách xin hủy đơn {{code}} (đặt ngày {{date}}, {{status}}). Hủy giúp khách rồi báo lại khách nhé.'),
 });
 
 /** Messages the bot sends on its own after the sale; each kind can be turned off here. */
@@ -299,6 +339,13 @@ export const ShopFile = z.strictObject({
     compensation: Text,
   }),
   texts: BotTexts,
+  /**
+   * Short answers to everyday talk, by standard intent (thanks, acknowledge, goodbye,
+   * shop_location, opening_hours…): said without leaving the question in progress.
+   */
+  smalltalk: z.record(Id, Text).default({}),
+  /** What a customer writes (the whole message) to have the bot back while waiting for a person. */
+  back_to_bot_words: z.array(Text).default(['menu', '/start', '/menu', 'bot']),
   owner_texts: OwnerTexts,
   after_sale: AfterSale.prefault({}),
 });
@@ -331,9 +378,12 @@ const Condition: z.ZodType<ConditionShape> = z.lazy(() =>
 
 const Button = z.strictObject({ label: Text, goto: Goto });
 
-const Choice = z.strictObject({ label: Text, value: z.union([z.string().min(1), z.number()]) });
+/** `aliases`: words that name the choice anywhere in a message ("ck", "tiền mặt"). */
+const Choice = z.strictObject({ label: Text, value: z.union([z.string().min(1), z.number()]), aliases: z.array(Text).optional() });
 
 export const Step = z.strictObject({
+  /** What the customer is doing at this step, for "continue …" offers ("đơn đang đặt"). */
+  title: Text.optional(),
   say: z.union([Text, z.array(Text).min(1)]).optional(),
   image: Text.optional(),
   set: z.record(Id, Scalar).optional(),
@@ -432,6 +482,7 @@ export const TEMPLATE_ROOTS = [
   'flow',
   'matched',
   'candidates',
+  'promotion',
 ] as const;
 
 /** Slots the engine itself fills; flows may read them in conditions and texts. */
@@ -449,4 +500,9 @@ export const BUILT_IN_SLOTS = [
   'last_order_code',
   'reminder',
   'reorder',
+  // Set by actions for the flows to branch on: the cancel outcome, whether the shop is open now.
+  'cancel_result',
+  'shop_open',
+  'opens_at',
+  'more_lines',
 ] as const;

@@ -182,7 +182,7 @@ describe('GET /healthz', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       ok: true,
-      flows: { version: harness.engine.flows.version, count: 12 },
+      flows: { version: harness.engine.flows.version, count: 13 },
       database: { kind: 'sqlite', reachable: true },
     });
   });

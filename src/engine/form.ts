@@ -1,0 +1,66 @@
+import type { Flow, ShopFlows, Step } from '../flows/schema';
+import type { Facts, NamedItem } from './facts';
+import { amountIn } from './questions/quantity';
+import { namedChoice } from './questions/choice';
+import type { SlotValue } from './types';
+
+/** Slots one message filled, and products with quantities beyond the first (for the cart). */
+export interface FormFill {
+  slots: Record<string, SlotValue>;
+  moreItems: { productId: string; quantity: number }[];
+}
+
+/**
+ * Reads a message as a form: every fact it states fills the slot the flow will ask for, so
+ * what the customer already said is never asked. Facts are matched to questions by their
+ * kind (a phone number to the phone question). Products with their quantities always count (a
+ * new line for the cart); an order code named now replaces one looked at before; other facts
+ * only fill slots not yet filled.
+ */
+export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: string, slots: Readonly<Record<string, SlotValue>>): FormFill {
+  const asked = new Map<string, Step>();
+  for (const step of Object.values(flow.steps)) if (step.ask && step.save && !asked.has(step.save)) asked.set(step.save, step);
+  const fill: FormFill = { slots: {}, moreItems: [] };
+  const slotsAsking = (kind: Step['ask']) => [...asked].filter(([, step]) => step.ask === kind).map(([slot]) => slot);
+  const open = (slot: string) => slots[slot] === undefined;
+
+  const productSlot = slotsAsking('product')[0];
+  const quantitySlot = slotsAsking('quantity')[0];
+  if (productSlot) {
+    const items = facts.items.flatMap((item) => lineOf(flows, item));
+    const first = items[0];
+    if (first && quantitySlot) {
+      fill.slots[productSlot] = first.productId;
+      fill.slots[quantitySlot] = { amount: first.quantity, unit: unitOf(flows, first.productId) };
+      fill.moreItems = items.slice(1);
+    } else if (facts.items[0] && open(productSlot)) {
+      fill.slots[productSlot] = facts.items[0].productId;
+    }
+  }
+  const byKind: [Step['ask'], SlotValue | null][] = [
+    ['phone', facts.phone],
+    ['address', facts.address],
+  ];
+  for (const [kind, value] of byKind) for (const slot of slotsAsking(kind)) if (value !== null && open(slot)) fill.slots[slot] = value;
+  // A code named now is the order meant, whatever was looked at before.
+  if (facts.orderCode) for (const slot of slotsAsking('order_code')) fill.slots[slot] = facts.orderCode;
+  if (facts.name && asked.get('name')?.ask === 'text' && open('name')) fill.slots.name = facts.name;
+  // A choice named anywhere by one of its aliases: "ship cod nha", "ck nhé", "bị dập".
+  for (const slot of slotsAsking('choice')) {
+    if (!open(slot)) continue;
+    const named = namedChoice((asked.get(slot)!.choices ?? []).filter((choice) => choice.aliases), text);
+    if (named) fill.slots[slot] = named.choice.value;
+  }
+  return fill;
+}
+
+function lineOf(flows: ShopFlows, item: NamedItem): { productId: string; quantity: number }[] {
+  if (!item.quantity) return [];
+  const product = flows.shop.catalog.find((candidate) => candidate.id === item.productId);
+  const amount = amountIn(item.quantity, product);
+  return amount === null ? [] : [{ productId: item.productId, quantity: amount }];
+}
+
+function unitOf(flows: ShopFlows, productId: string): string | null {
+  return flows.shop.catalog.find((candidate) => candidate.id === productId)?.unit ?? null;
+}

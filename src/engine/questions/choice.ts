@@ -1,0 +1,34 @@
+import type { Step } from '../../flows/schema';
+import { foldKey } from '../text/fold';
+import { isShort, retry, textOf, type QuestionKind } from './kind';
+
+type Choice = NonNullable<Step['choices']>[number];
+
+/** The one choice a text names by its number, label, value or one of its aliases. */
+export function namedChoice(choices: readonly Choice[], typed: string): { choice: Choice; exact: boolean } | null {
+  const key = foldKey(typed);
+  if (!key) return null;
+  if (/^\d+$/.test(key)) {
+    const byNumber = choices[Number(key) - 1];
+    if (byNumber) return { choice: byNumber, exact: true };
+  }
+  const exact = choices.find((choice) => foldKey(choice.label) === key || foldKey(String(choice.value)) === key || (choice.aliases ?? []).some((alias) => foldKey(alias) === key));
+  if (exact) return { choice: exact, exact: true };
+  const padded = ` ${key} `;
+  const mentioned = choices.filter((choice) => (choice.aliases ?? []).some((alias) => padded.includes(` ${foldKey(alias)} `)));
+  if (mentioned.length === 1) return { choice: mentioned[0]!, exact: false };
+  if (mentioned.length > 1) return null;
+  const partial = choices.filter((choice) => key.length >= 3 && foldKey(choice.label).includes(key));
+  return partial.length === 1 ? { choice: partial[0]!, exact: false } : null;
+}
+
+export const choice: QuestionKind = {
+  read(inbound, asking) {
+    const typed = textOf(inbound);
+    const named = namedChoice(asking.step.choices ?? [], typed);
+    if (!named) return retry(asking, asking.flows.shop.texts.retry_choice);
+    return { ok: true, value: named.choice.value, plain: named.exact || isShort(typed, 4) };
+  },
+  buttons: (asking) => (asking.step.choices ?? []).map((option, i) => ({ label: option.label, value: `answer:${i}` })),
+  fromTap: (encoded, asking) => asking.step.choices?.[Number(encoded)]?.value,
+};

@@ -1,0 +1,36 @@
+import type { AskType, Step } from '../../flows/schema';
+import { address } from './address';
+import { choice } from './choice';
+import type { QuestionKind } from './kind';
+import { number } from './number';
+import { orderCode } from './order-code';
+import { phone } from './phone';
+import { photo } from './photo';
+import { product } from './product';
+import { province } from './province';
+import { quantity } from './quantity';
+import { rating } from './rating';
+import { text } from './text';
+import { yesNo } from './yes-no';
+
+/** Every kind of question a step may ask; adding one is one file and one line here. */
+export const QUESTION_KINDS: Record<AskType, QuestionKind> = {
+  text,
+  number,
+  quantity,
+  phone,
+  province,
+  address,
+  product,
+  choice,
+  yes_no: yesNo,
+  photo,
+  rating,
+  order_code: orderCode,
+};
+
+export function questionOf(step: Step): QuestionKind | undefined {
+  return step.ask ? QUESTION_KINDS[step.ask] : undefined;
+}
+
+export type { Answer, Asking, QuestionKind, Refusal } from './kind';

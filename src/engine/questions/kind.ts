@@ -1,0 +1,76 @@
+import type { ShopFlows, Step } from '../../flows/schema';
+import type { FactReader } from '../facts';
+import type { IntentMatcher } from '../nlu/intent';
+import type { Button, ConversationState, Inbound, SlotValue, TurnContext } from '../types';
+
+/** What one question sees while it reads a reply. */
+export interface Asking {
+  step: Step;
+  flows: ShopFlows;
+  matcher: IntentMatcher;
+  facts: FactReader;
+  state: Readonly<ConversationState>;
+  context: TurnContext;
+}
+
+/** What a customer's reply to a question turned out to be. */
+export type Answer =
+  | {
+      ok: true;
+      value: SlotValue;
+      /** Other slots the answer also fills (an address's province). */
+      also?: Record<string, SlotValue>;
+      /**
+       * The reply is plainly this answer ("ko" to a yes/no, "ck" to the payment question), so it
+       * wins over any topic the message also resembles.
+       */
+      plain?: boolean;
+    }
+  | { ok: false; retryText: string; variables?: Record<string, string> };
+
+/** A shop rule the value breaks: the text to say (a template) and slots to render it with. */
+export interface Refusal {
+  text: string;
+  slots?: Record<string, SlotValue>;
+}
+
+/**
+ * One kind of question (`ask:` in a step): how a reply is read from text and taps, the
+ * buttons it offers, the shop's rules on the value, and how the value is kept.
+ */
+export interface QuestionKind {
+  read(inbound: Inbound, asking: Asking): Answer;
+  buttons(asking: Asking): Button[];
+  /** The value a tap of one of `buttons` stands for. */
+  fromTap(encoded: string, asking: Asking): SlotValue | undefined;
+  /**
+   * Free text (a name, a note) takes anything, so another topic interrupts it only when the
+   * match is clearly sure.
+   */
+  freeText?: boolean;
+  validate?(value: SlotValue, asking: Asking): Refusal | null;
+  /** The value kept in the slot (a quantity takes the product's unit; photos add up). */
+  keep?(value: SlotValue, asking: Asking): SlotValue;
+  /** Telegram offers its "share my phone number" button. */
+  asksPhone?: boolean;
+}
+
+export function textOf(inbound: Inbound): string {
+  if (inbound.kind === 'text') return inbound.text.trim();
+  if (inbound.kind === 'photo') return (inbound.caption ?? '').trim();
+  return '';
+}
+
+export function retry(asking: Asking, fallback: string, variables?: Record<string, string>): Answer {
+  return { ok: false, retryText: asking.step.retry ?? fallback, ...(variables ? { variables } : {}) };
+}
+
+/** Buttons shown for an optional question: "skip". */
+export function skipButtons(asking: Asking): Button[] {
+  return asking.step.optional ? [{ label: asking.flows.shop.texts.skip_word, value: 'skip' }] : [];
+}
+
+/** At most this many words is a short reply: an answer, not a sentence about something else. */
+export function isShort(text: string, words = 3): boolean {
+  return text.split(/\s+/).filter(Boolean).length <= words;
+}

@@ -1,0 +1,13 @@
+import { parsePhone } from '../parse/phone';
+import { retry, skipButtons, textOf, type QuestionKind } from './kind';
+
+export const phone: QuestionKind = {
+  asksPhone: true,
+  read(inbound, asking) {
+    const parsed = parsePhone(inbound.kind === 'contact' ? inbound.phone : textOf(inbound));
+    // A number that parses is the answer, whatever else the line says.
+    return parsed.ok ? { ok: true, value: parsed.phone, plain: true } : retry(asking, asking.flows.shop.texts.retry_phone[parsed.problem]);
+  },
+  buttons: skipButtons,
+  fromTap: () => undefined,
+};

@@ -1,0 +1,18 @@
+import { isShort, retry, textOf, type QuestionKind } from './kind';
+
+export const product: QuestionKind = {
+  read(inbound, asking) {
+    const typed = textOf(inbound);
+    const named = asking.facts(typed).items[0];
+    if (!named) return retry(asking, asking.flows.shop.texts.retry_product);
+    // "xoài", "mua 2kg bưởi": the product is the answer; a longer line may be a question about it.
+    return { ok: true, value: named.productId, plain: isShort(typed, 4) || named.quantity !== null };
+  },
+  buttons: (asking) => asking.flows.shop.catalog.map((item) => ({ label: item.name, value: `answer:${item.id}` })),
+  fromTap: (encoded, asking) => (asking.flows.shop.catalog.some((item) => item.id === encoded) ? encoded : undefined),
+  validate(value, asking) {
+    const item = asking.flows.shop.catalog.find((candidate) => candidate.id === value);
+    if (item && (item.stock === 'out_of_stock' || item.stock === 0)) return { text: asking.flows.shop.texts.out_of_stock, slots: { product: item.id } };
+    return null;
+  },
+};

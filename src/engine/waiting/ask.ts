@@ -1,0 +1,40 @@
+import { isSkip } from '../nlu/answers';
+import { questionOf } from '../questions';
+import { textOf } from '../questions/kind';
+import type { Turn } from '../turn';
+import type { Inbound } from '../types';
+
+/**
+ * A question is open. The message is first read as a form (every fact it states fills its
+ * slot), then as the answer. An answer that plainly fits wins over a topic switch ("ck" at
+ * the payment question chooses); a clear new question switches and the flow waits to resume;
+ * everyday talk is answered in passing and the question asked again.
+ */
+export function onAsk(turn: Turn, inbound: Inbound): void {
+  const waiting = turn.state.waiting;
+  if (waiting.kind !== 'ask') return;
+  const step = turn.stepOf(waiting.flow, waiting.step);
+  const kind = step && questionOf(step);
+  if (!step?.save || !kind) return turn.onFreeInput(inbound);
+  const text = textOf(inbound);
+  if (step.optional && text && isSkip(text, turn.flows.shop.texts.skip_word)) return turn.skip(waiting.flow, waiting.step, step);
+
+  const answer = kind.read(inbound, turn.asking(step));
+  const topic = turn.topicOf(turn.understand(text), waiting.flow, kind.freeText);
+  if (answer.ok && (answer.plain || !topic)) {
+    turn.fillFrom(waiting.flow);
+    // The form may have read this very slot better than the whole line (a name beside a phone).
+    const value = turn.saidNow(step.save) && kind.freeText ? turn.state.slots[step.save]! : answer.value;
+    delete turn.state.slots[step.save];
+    return turn.answer(waiting.flow, waiting.step, step, value, answer.also);
+  }
+  if (topic?.kind === 'flow') return turn.switchTopic(topic);
+  if (topic?.kind === 'aside') return turn.aside(topic.text);
+  turn.fillFrom(waiting.flow);
+  if (turn.saidNow(step.save)) {
+    const value = turn.state.slots[step.save]!;
+    delete turn.state.slots[step.save];
+    return turn.answer(waiting.flow, waiting.step, step, value);
+  }
+  if (!answer.ok) turn.retry(waiting.flow, waiting.step, step, turn.render(answer.retryText, answer.variables));
+}

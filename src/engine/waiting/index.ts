@@ -1,0 +1,17 @@
+import type { Turn } from '../turn';
+import type { Inbound, Waiting } from '../types';
+import { onAsk } from './ask';
+import { onComment } from './comment';
+import { onFree } from './free';
+import { onResume } from './resume';
+import { onSatisfaction } from './satisfaction';
+
+/** What a message means in each waiting state; taps are decoded before these run. */
+export const WAITING: Record<Waiting['kind'], (turn: Turn, inbound: Inbound) => void> = {
+  none: onFree,
+  buttons: onFree,
+  resume: onResume,
+  ask: onAsk,
+  satisfaction: onSatisfaction,
+  satisfaction_comment: onComment,
+};

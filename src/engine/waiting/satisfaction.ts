@@ -1,0 +1,28 @@
+import { rating } from '../questions/rating';
+import { textOf } from '../questions/kind';
+import type { Turn } from '../turn';
+import type { Inbound } from '../types';
+
+/** The closing question: a typed number, stars or words are the score; a new question is answered. */
+export function onSatisfaction(turn: Turn, inbound: Inbound): void {
+  const text = textOf(inbound);
+  const step = { ask: 'rating' as const, save: 'satisfaction' };
+  const answer = rating.read(inbound, turn.asking(step));
+  if (answer.ok && typeof answer.value === 'number') return turn.onScore(answer.value);
+  const topic = turn.topicOf(turn.understand(text), null);
+  if (topic?.kind === 'flow') {
+    turn.unanswered();
+    return turn.switchTopic(topic);
+  }
+  if (topic?.kind === 'aside') {
+    turn.say(topic.text);
+    turn.unanswered();
+    return turn.endConversation('completed');
+  }
+  if (turn.state.retries < 1) {
+    turn.state.retries++;
+    return turn.repeatPrompt(turn.flows.shop.texts.retry_choice);
+  }
+  turn.unanswered();
+  turn.fallback(text);
+}
