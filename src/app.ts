@@ -2,7 +2,9 @@ import { Hono, type Context } from 'hono';
 import { adminRoutes } from './admin/index';
 import type { ChannelRoute } from './channels/channel';
 import { qrMediaRoute, type QrMedia } from './channels/media/qr-media';
+import { sepayRoute } from './channels/sepay/route';
 import type { CustomerMessenger } from './conversation/customer-messenger';
+import type { BankTransfers } from './conversation/payments/bank-transfers';
 import type { OwnerActions } from './conversation/owner-actions';
 import type { ShopFlows } from './flows/schema';
 import type { Logger } from './log';
@@ -21,6 +23,8 @@ export interface AppDeps {
   admin: { password: string | undefined; messenger: CustomerMessenger; desk?: OwnerActions; clientAddress?: (c: Context) => string | undefined };
   /** VietQR images for bank transfers (`/media/qr/…`), the same the senders link to. */
   qrMedia: QrMedia;
+  /** Bank transfers: SePay's webhook at /payments/sepay when SEPAY_API_KEY is set, and the dashboard's manual match. */
+  payments?: { transfers: BankTransfers; apiKey: string | undefined };
 }
 
 /** The whole HTTP surface, built by composeShop from the shop's parts. */
@@ -45,10 +49,12 @@ export function createApp(deps: AppDeps): Hono {
       messenger: deps.admin.messenger,
       ...(deps.admin.desk ? { desk: deps.admin.desk } : {}),
       ...(deps.admin.clientAddress ? { clientAddress: deps.admin.clientAddress } : {}),
+      ...(deps.payments ? { transfers: deps.payments.transfers } : {}),
     }),
   );
 
   for (const { path, route } of deps.routes) app.route(path, route);
+  if (deps.payments?.apiKey) app.route('/payments/sepay', sepayRoute({ apiKey: deps.payments.apiKey, transfers: deps.payments.transfers, log: deps.log }));
 
   app.get('/healthz', async (c) => {
     const database = await databaseIsReachable(deps.store);

@@ -10,6 +10,7 @@ import type { ChannelSender } from './conversation/inbound';
 import { OutboxDelivery } from './conversation/outbox-delivery';
 import { OwnerActions } from './conversation/owner-actions';
 import { OwnerDesk } from './conversation/owner-desk';
+import { BankTransfers } from './conversation/payments/bank-transfers';
 import { createReceiver, type Receive } from './conversation/receiver';
 import { Scheduler } from './conversation/scheduler';
 import type { Engine } from './engine/index';
@@ -118,6 +119,7 @@ export async function composeShop(env: Env, runtime: ShopRuntime): Promise<Shop>
     routes,
     admin: { password: env.ADMIN_PASSWORD, messenger, desk: ownerActions(receive), ...(runtime.clientAddress ? { clientAddress: runtime.clientAddress } : {}) },
     qrMedia,
+    payments: { transfers: new BankTransfers({ store, flows, clock, log, messenger, owner }), apiKey: env.SEPAY_API_KEY },
   });
   const desk = ownerDesk(receive);
   const jobs: TimedJob[] = [

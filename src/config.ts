@@ -23,6 +23,8 @@ export const EnvSchema = z
     ZALO_BOT_TOKEN: optionalText,
     ZALO_WEBHOOK_SECRET: optionalText.pipe(z.string().min(8, 'must be at least 8 characters').max(256).optional()),
     ZALO_API_URL: optionalText.pipe(z.url().optional()),
+    /** The API key typed in SePay's webhook form; SePay sends it as `Authorization: Apikey <key>`. Unset: no /payments/sepay route. */
+    SEPAY_API_KEY: optionalText.pipe(z.string().min(16, "must be at least 16 characters, the same key as in SePay's webhook form (Xác thực: API Key)").optional()),
     ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
     IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     HUMAN_REPLY_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
@@ -37,7 +39,7 @@ export const EnvSchema = z
       context.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when PUBLIC_URL and TELEGRAM_BOT_TOKEN are set (Telegram signs webhook calls with it)' });
     }
     if (env.PUBLIC_URL && env.ZALO_BOT_TOKEN && !env.ZALO_WEBHOOK_SECRET) {
-      context.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'is required when PUBLIC_URL and ZALO_BOT_TOKEN are set (Zalo signs webhook calls with it)' });
+      context.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'is required when PUBLIC_URL and ZALO_BOT_TOKEN are set (Zalo sends it in the X-Bot-Api-Secret-Token header of every webhook call; it does not sign the body)' });
     }
   });
 

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { CustomerMessenger } from '../conversation/customer-messenger';
+import type { BankTransfers } from '../conversation/payments/bank-transfers';
 import type { OwnerActions } from '../conversation/owner-actions';
 import type { ShopFlows } from '../flows/schema';
 import type { Logger } from '../log';
@@ -15,6 +16,8 @@ export interface AdminDeps {
   password: string | undefined;
   /** Tells a customer about their order or request in their own chat. */
   messenger: CustomerMessenger;
+  /** Bank transfers reported by SePay, for the owner's manual match on "Tiền về"; absent without SEPAY_API_KEY. */
+  transfers?: BankTransfers;
   /** The owner's actions on a conversation (reply, take over, hand back), shared with the Telegram owner chat; the inbox only reads without them. */
   desk?: OwnerActions;
   log: Logger;

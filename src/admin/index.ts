@@ -11,6 +11,7 @@ import { exportRoutes } from './routes/export';
 import { inboxRoutes } from './routes/inbox';
 import { loginRoutes } from './routes/login';
 import { orderRoutes } from './routes/orders';
+import { paymentRoutes } from './routes/payments';
 import { reportRoutes } from './routes/reports';
 
 export type { AdminDeps, AdminEnv } from './deps';
@@ -33,6 +34,7 @@ export function adminRoutes(deps: AdminDeps): Hono<AdminEnv> {
   reportRoutes(app, deps);
   browseRoutes(app, deps);
   orderRoutes(app, deps);
+  paymentRoutes(app, deps);
   inboxRoutes(app, deps);
   exportRoutes(app, deps);
   app.all('*', (c) => c.html(messagePage('Không có trang này', 'Đường dẫn này không có trong trang quản lý. Mở /admin để về trang tổng quan.'), 404));

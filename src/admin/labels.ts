@@ -34,6 +34,7 @@ export const PHASE_LABELS: Record<string, string> = { before: 'Trước khi mua'
 export const PAYMENT_LABELS: Record<string, string> = {
   unpaid: 'Chưa thanh toán',
   awaiting_confirmation: 'Chờ xác nhận chuyển khoản',
+  partly_paid: 'Mới trả một phần',
   paid: 'Đã thanh toán',
   refunded: 'Đã hoàn tiền',
 };

@@ -10,6 +10,8 @@ import type { CustomerMessenger } from './customer-messenger';
 export const ORDER_STATUSES = {
   unpaid: 'payment_status',
   awaiting_confirmation: 'payment_status',
+  /** Set by a bank transfer short of the total (conversation/payments). */
+  partly_paid: 'payment_status',
   paid: 'payment_status',
   refunded: 'payment_status',
   new: 'shipping_status',

@@ -13,6 +13,7 @@ export interface Database {
   scheduled_messages: ScheduledMessageTable;
   admin_sessions: AdminSessionTable;
   last_good_flows: LastGoodFlowsTable;
+  bank_transfers: BankTransferTable;
   d1_migrations: MigrationTable;
 }
 
@@ -165,6 +166,27 @@ export interface LastGoodFlowsTable {
   version: string;
   files: string;
   saved_at: string;
+}
+
+/** Transfers the bank-notification service reported, matched to an order or not (migrations/0007_bank_transfers.sql). */
+export interface BankTransferTable {
+  id: string;
+  source: string;
+  external_id: string;
+  bank: string;
+  account_number: string;
+  sub_account: string | null;
+  direction: 'in' | 'out';
+  amount: number;
+  content: string;
+  reference_code: string | null;
+  transferred_at: string;
+  received_at: string;
+  order_code: string | null;
+  outcome: 'paid' | 'partly_paid' | 'overpaid' | 'unmatched';
+  unmatched_reason: string | null;
+  matched_by: 'auto' | 'owner' | null;
+  matched_at: string | null;
 }
 
 export interface MigrationTable {

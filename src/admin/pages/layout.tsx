@@ -3,7 +3,7 @@ import type { AdminSession } from '../auth/session';
 import { href } from './href';
 import { ADMIN_STYLE } from './style';
 
-export type NavKey = 'overview' | 'inbox' | 'satisfaction' | 'flows' | 'conversations' | 'customers' | 'orders' | 'returns';
+export type NavKey = 'overview' | 'inbox' | 'satisfaction' | 'flows' | 'conversations' | 'customers' | 'orders' | 'payments' | 'returns';
 
 const NAV: [NavKey, string, string][] = [
   ['overview', '', 'Tổng quan'],
@@ -13,6 +13,7 @@ const NAV: [NavKey, string, string][] = [
   ['conversations', '/conversations', 'Hội thoại'],
   ['customers', '/customers', 'Khách hàng'],
   ['orders', '/orders', 'Đơn hàng'],
+  ['payments', '/payments', 'Tiền về'],
   ['returns', '/returns', 'Đổi trả'],
 ];
 

@@ -3,7 +3,7 @@ import type { OrderTable } from '../../store/database';
 import { likePattern } from './conversations';
 import type { ReportDb, TimeRange } from './range';
 
-export const PAYMENT_STATUSES = ['unpaid', 'awaiting_confirmation', 'paid', 'refunded'] as const;
+export const PAYMENT_STATUSES = ['unpaid', 'awaiting_confirmation', 'partly_paid', 'paid', 'refunded'] as const;
 export const SHIPPING_STATUSES = ['new', 'confirmed', 'shipped', 'delivered', 'cancelled', 'returned'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 export type ShippingStatus = (typeof SHIPPING_STATUSES)[number];
