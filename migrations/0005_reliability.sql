@@ -1,7 +1,8 @@
 -- Reliability and privacy: the owner's dashboard sessions live in the database (so logging
 -- out, or a new ADMIN_PASSWORD, ends them on every Node process and Workers isolate), the
 -- last flows that loaded cleanly are kept (a broken flows folder at start-up runs on them),
--- and transcripts can be aged out by date.
+-- a message still to be sent to a customer who erased their data is emptied once sent, and
+-- transcripts can be aged out by date.
 
 CREATE TABLE admin_sessions (
   id TEXT PRIMARY KEY,                  -- random; carried in the signed cookie
@@ -20,3 +21,6 @@ CREATE TABLE last_good_flows (
 
 -- Retention (RETENTION_DAYS) clears transcript text older than a date.
 CREATE INDEX messages_created ON messages(created_at);
+
+-- 1: the customer erased their data while this message was waiting; its text goes once it is sent.
+ALTER TABLE outbox ADD COLUMN erase_after_send INTEGER NOT NULL DEFAULT 0;

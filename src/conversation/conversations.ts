@@ -59,6 +59,8 @@ interface ReturningCustomer {
 interface AfterSaleWrite {
   queries: CompiledQuery[];
   exportRequested: boolean;
+  /** The customer's personal data is erased in this batch: the WAL is checkpointed after it. */
+  erased: boolean;
 }
 
 /** Tries before a turn gives up on a conversation another writer keeps changing. */
@@ -91,11 +93,12 @@ export class Conversations {
         continue;
       }
       const returning = await this.readReturning(snapshot, customerId, event);
-      const after: AfterSaleWrite = { queries: [], exportRequested: false };
+      const after: AfterSaleWrite = { queries: [], exportRequested: false, erased: false };
       const write = this.compute(event, snapshot, customerId, receivedAt, returning, after);
       if (after.exportRequested) await this.appendPersonalData(write, customerId, event);
       try {
         await store.batch([...turnQueries(store.db, write), ...handoverQueries(store.db, write), ...after.queries, ...(options.extraQueries ?? [])]);
+        if (after.erased) await store.checkpoint?.();
         return { status: 'processed', conversationId: write.conversation.id, outboxIds: write.outbox.map((row) => row.id) };
       } catch (error) {
         if (!(error instanceof ConstraintError)) throw error;
@@ -161,7 +164,10 @@ export class Conversations {
       for (const effect of result.effects) {
         if (effect.type !== 'personal_data') continue;
         if (effect.request === 'export') after.exportRequested = true;
-        else after.queries.push(...erasePersonalDataQueries(this.deps.store.db, customerId, { keepPending: true, erasedState: JSON.stringify(initialState()) }));
+        else {
+          after.queries.push(...erasePersonalDataQueries(this.deps.store.db, customerId, { keepPending: true, erasedState: JSON.stringify(initialState()) }));
+          after.erased = true;
+        }
       }
     }
     const conversationId = open?.id ?? newId(now);
@@ -372,4 +378,5 @@ function eventRow(event: EngineEvent): TurnWrite['events'][number] {
 /** The owner's "erase this customer's data" (dashboard): one batch, the conversation reset. */
 export async function erasePersonalData(store: Store, customerId: string): Promise<void> {
   await store.batch(erasePersonalDataQueries(store.db, customerId, { keepPending: false, erasedState: JSON.stringify(initialState()) }));
+  await store.checkpoint?.();
 }

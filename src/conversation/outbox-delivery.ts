@@ -137,6 +137,8 @@ export class OutboxDelivery {
         }
       }
       await markSent(store.db, [row.id], clock().toISOString());
+      // Its customer erased their data meanwhile: the text just emptied must leave the WAL too.
+      if (row.erase_after_send === 1) await store.checkpoint?.();
       return 'sent';
     } catch (error) {
       if (error instanceof RecipientUnreachable) {

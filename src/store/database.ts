@@ -135,6 +135,8 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** 1: its customer erased their data; the payload is emptied once sent (migrations/0005). */
+  erase_after_send: Generated<number>;
 }
 
 /** Messages the bot sends on its own later (migrations/0004_after_sale.sql). */

@@ -1,5 +1,6 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database, OutboxTable } from './database';
+import { ERASED_MESSAGE } from './personal-data';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
@@ -78,7 +79,12 @@ export async function resumeInterruptedSends(db: Kysely<Database>, now: string):
 
 export async function markSent(db: Kysely<Database>, ids: readonly string[], now: string): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('outbox').set({ status: 'sent', sent_at: now }).where('id', 'in', ids).where('status', 'in', UNDELIVERED).execute();
+  await db
+    .updateTable('outbox')
+    .set({ status: 'sent', sent_at: now, payload: sql<string>`CASE WHEN erase_after_send = 1 THEN ${ERASED_MESSAGE} ELSE payload END` })
+    .where('id', 'in', ids)
+    .where('status', 'in', UNDELIVERED)
+    .execute();
 }
 
 export async function markRetry(db: Kysely<Database>, id: string, attempts: number, nextAttemptAt: string, error: string): Promise<void> {

@@ -102,15 +102,18 @@ export async function personalData(db: Kysely<Database>, customerId: string): Pr
   };
 }
 
-const ERASED_MESSAGE = JSON.stringify({ kind: 'text', text: '' });
+/** What an erased message says: nothing. A message sent after its customer's erasure becomes this too. */
+export const ERASED_MESSAGE = JSON.stringify({ kind: 'text', text: '' });
 
 /**
  * Erases a customer's personal data as one batch, keeping anonymous statistics: conversation
  * rows with their scores and counts, events, orders with their totals and items. Removed:
  * name, phone and address (customer and orders), order notes, transcript text and payloads,
- * satisfaction comments, free text in events, return photos, message bodies in the outbox.
- * The customer is opted out of scheduled messages. `keepPending` leaves messages not yet
- * delivered (the confirmation of the very turn that asked for this) to be sent.
+ * satisfaction comments, free text in events, return photos, message bodies in the outbox
+ * (to the customer and the owner's notices about them). The customer is opted out of
+ * scheduled messages. `keepPending` leaves the customer's messages not yet delivered (the
+ * confirmation of the very turn that asked for this) to be sent, then emptied.
+ * On SQLite, run `store.checkpoint()` after the batch so the old bytes leave the WAL too.
  */
 export function erasePersonalDataQueries(
   db: Kysely<Database>,
@@ -119,7 +122,8 @@ export function erasePersonalDataQueries(
 ): CompiledQuery[] {
   const conversationIds = db.selectFrom('conversations').select('id').where('customer_id', '=', customerId);
   const chat = (column: 'channel' | 'chat_id') => db.selectFrom('customers').select(column).where('id', '=', customerId);
-  const outboxOfCustomer = db
+  const toCustomer = db.updateTable('outbox').where('recipient', '=', 'customer').where('channel', '=', chat('channel')).where('chat_id', '=', chat('chat_id'));
+  const aboutCustomer = db
     .updateTable('outbox')
     .where((eb) =>
       eb.or([
@@ -127,6 +131,7 @@ export function erasePersonalDataQueries(
         eb.and([eb('recipient', '=', 'customer'), eb('channel', '=', chat('channel')), eb('chat_id', '=', chat('chat_id'))]),
       ]),
     );
+  const undelivered = ['pending', 'sending'] as const;
   return [
     db.updateTable('messages').set({ text: null, payload: null }).where('conversation_id', 'in', conversationIds).compile(),
     db
@@ -143,10 +148,11 @@ export function erasePersonalDataQueries(
       : db.updateTable('conversations').set({ state: options.erasedState, version: sql<number>`version + 1` }).where('customer_id', '=', customerId).compile(),
     db.updateTable('orders').set({ contact_name: '', phone: '', address: '', note: null }).where('customer_id', '=', customerId).compile(),
     db.updateTable('return_requests').set({ photos: '[]' }).where('customer_id', '=', customerId).compile(),
-    (options.keepPending ? outboxOfCustomer.where('status', '!=', 'pending') : outboxOfCustomer).set({ payload: ERASED_MESSAGE }).compile(),
-    ...(options.keepPending
-      ? []
-      : [outboxOfCustomer.where('status', '=', 'pending').set({ status: 'failed', last_error: 'personal data erased' }).compile()]),
+    // What is still to go to the customer is sent (when kept) and emptied right after; everything else, owner notices included, is emptied now.
+    ...(options.keepPending ? [toCustomer.where('status', 'in', undelivered).set({ erase_after_send: 1 }).compile()] : []),
+    (options.keepPending ? aboutCustomer.where((eb) => eb.not(eb.and([eb('recipient', '=', 'customer'), eb('status', 'in', undelivered)]))) : aboutCustomer)
+      .set({ payload: ERASED_MESSAGE, status: sql<'failed'>`CASE WHEN status IN ('pending', 'sending') THEN 'failed' ELSE status END`, last_error: sql<string | null>`CASE WHEN status IN ('pending', 'sending') THEN 'personal data erased' ELSE last_error END` })
+      .compile(),
     db
       .updateTable('scheduled_messages')
       .set({ status: sql<'cancelled'>`CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END`, payload: '{}' })

@@ -6,7 +6,10 @@ import type { Database } from './database';
 import { BetterSqliteDialect, StatementCache } from './sqlite-dialect.node.ts';
 import { asConstraintError, type Store } from './store';
 
-/** Opens (creating if needed) the embedded SQLite database: WAL for concurrent readers. */
+/**
+ * Opens (creating if needed) the embedded SQLite database: WAL for concurrent readers, and
+ * secure_delete so the bytes of a deleted or overwritten value are zeroed, not left in free space.
+ */
 export function openSqliteStore(path: string): Store & { sqlite: SQLite.Database } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
@@ -14,6 +17,7 @@ export function openSqliteStore(path: string): Store & { sqlite: SQLite.Database
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('secure_delete = ON');
   const statements = new StatementCache(sqlite);
   const db = new Kysely<Database>({ dialect: new BetterSqliteDialect(statements) });
   const runAll = sqlite.transaction((queries: readonly { sql: string; parameters: readonly unknown[] }[]) => {
@@ -32,6 +36,9 @@ export function openSqliteStore(path: string): Store & { sqlite: SQLite.Database
     },
     async exec(sql) {
       sqlite.exec(sql);
+    },
+    async checkpoint() {
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
     },
     async close() {
       await db.destroy();

@@ -17,6 +17,11 @@ export interface Store {
   exec: ScriptExecutor;
   /** What kind of database this is, for /healthz. */
   kind: 'sqlite' | 'd1';
+  /**
+   * Moves what the write-ahead log holds into the database file and empties the log, so
+   * erased bytes are gone from both (SQLite; D1 keeps no log we can reach).
+   */
+  checkpoint?(): Promise<void>;
   close(): Promise<void>;
 }
 

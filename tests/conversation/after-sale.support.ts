@@ -1,3 +1,4 @@
+import type { OwnerChannel } from '../../src/conversation/conversations';
 import { Scheduler } from '../../src/conversation/scheduler';
 import type { ChannelSender, InboundEvent, SentMessages } from '../../src/conversation/inbound';
 import type { Inbound, Outbound } from '../../src/engine/types';
@@ -31,8 +32,8 @@ export class AfterSaleShop {
     readonly scheduler: Scheduler,
   ) {}
 
-  static async open(path: string, clock: TestClock, telegram = new RecordingSender(), options: { adminPassword?: string } = {}): Promise<AfterSaleShop> {
-    const harness = await startHarness({ path, clock, senders: { telegram }, ...(options.adminPassword ? { adminPassword: options.adminPassword } : {}) });
+  static async open(path: string, clock: TestClock, telegram = new RecordingSender(), options: { adminPassword?: string; owner?: OwnerChannel } = {}): Promise<AfterSaleShop> {
+    const harness = await startHarness({ path, clock, senders: { telegram }, ...(options.adminPassword ? { adminPassword: options.adminPassword } : {}), ...(options.owner ? { owner: options.owner } : {}) });
     const scheduler = new Scheduler({
       store: harness.store,
       conversations: harness.conversations,

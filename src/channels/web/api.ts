@@ -38,6 +38,7 @@ export function webChatApi(deps: WebChatDeps): Hono {
   const pull = async (visitorId: string): Promise<WebReply[]> => {
     const rows = await pendingForChat(deps.store.db, 'web', visitorId);
     await markSent(deps.store.db, rows.map((row) => row.id), deps.clock().toISOString());
+    if (rows.some((row) => row.erase_after_send === 1)) await deps.store.checkpoint?.();
     return Promise.all(
       rows.map(async (row) => {
         const message = JSON.parse(row.payload) as Outbound;
