@@ -86,9 +86,10 @@ describe('customers on Zalo', () => {
     expect(await harness.store.db.selectFrom('processed_updates').selectAll().execute()).toHaveLength(0);
   });
 
-  it('a body that is not an update gets 400; stickers and unknown events get 200 and are ignored', async () => {
-    expect((await post('{not json')).status).toBe(400);
-    expect((await post({ hello: 'world' })).status).toBe(400);
+  it('a signed body that is not an update gets 200 and one log line (Zalo would retry anything else); stickers and unknown events get 200 and are ignored', async () => {
+    expect((await post('{not json')).status).toBe(200);
+    expect((await post({ hello: 'world' })).status).toBe(200);
+    expect(harness.log.lines.filter((line) => line.message.includes('not usable'))).toHaveLength(2);
     expect((await post(zaloUpdate.sticker('zalo-chat-4'))).status).toBe(200);
     expect((await post(zaloUpdate.unsupported('zalo-chat-4'))).status).toBe(200);
     expect((await post(zaloUpdate.custom('message.video.received', 'zalo-chat-4'))).status).toBe(200);
