@@ -8,7 +8,7 @@ import type { AdminDeps, AdminEnv } from './deps';
 import { messagePage } from './pages/message';
 import { browseRoutes } from './routes/browse';
 import { exportRoutes } from './routes/export';
-import { inboxRoutes } from './routes/inbox';
+import { inboxRoutes, inboxScriptRoute } from './routes/inbox';
 import { loginRoutes } from './routes/login';
 import { orderRoutes } from './routes/orders';
 import { paymentRoutes } from './routes/payments';
@@ -27,6 +27,8 @@ export function adminRoutes(deps: AdminDeps): Hono<AdminEnv> {
   if (!deps.password) deps.log.warn('ADMIN_PASSWORD is not set: the dashboard answers only requests from this machine');
 
   app.use('*', privatePages);
+  // The inbox's script holds no data: served before the guard.
+  inboxScriptRoute(app);
   app.use('*', requireOwner(deps, check));
   // "/admin/" typed by hand is the overview, not a missing page.
   app.use('*', trimTrailingSlash());

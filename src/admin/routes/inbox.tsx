@@ -29,11 +29,13 @@ const ReplyForm = z.object({ key: Key, text: z.string().trim().min(1, 'c√¢u tr·∫
 const ProductForm = z.object({ key: Key, product: z.string().min(1).max(100) });
 const KeyForm = z.object({ key: Key });
 
+export function inboxScriptRoute(app: Hono<AdminEnv>): void {
+  app.get(INBOX_SCRIPT_PATH, (c) => c.body(INBOX_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+}
+
 /** The owner's inbox: customers waiting for a person, and any live conversation, answered from here. */
 export function inboxRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {
   const db = deps.store.db;
-
-  app.get(INBOX_SCRIPT_PATH, (c) => c.body(INBOX_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
 
   app.get('/inbox', async (c) => {
     const { timeZone } = shopView(deps);
