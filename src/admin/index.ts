@@ -9,6 +9,7 @@ import { messagePage } from './pages/message';
 import { browseRoutes } from './routes/browse';
 import { exportRoutes } from './routes/export';
 import { inboxRoutes, inboxScriptRoute } from './routes/inbox';
+import { journeyRoutes } from './routes/journey';
 import { loginRoutes } from './routes/login';
 import { orderRoutes } from './routes/orders';
 import { paymentRoutes } from './routes/payments';
@@ -38,6 +39,7 @@ export function adminRoutes(deps: AdminDeps): Hono<AdminEnv> {
   orderRoutes(app, deps);
   paymentRoutes(app, deps);
   inboxRoutes(app, deps);
+  journeyRoutes(app, deps);
   exportRoutes(app, deps);
   app.all('*', (c) => c.html(messagePage('Không có trang này', 'Đường dẫn này không có trong trang quản lý. Mở /admin để về trang tổng quan.'), 404));
   return app;

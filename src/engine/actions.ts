@@ -188,6 +188,16 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
       };
       return { say: [], effects: [], events: [event] };
     }
+    case 'record_nps': {
+      const score = Number(slots.nps_score);
+      if (!Number.isInteger(score) || score < 0 || score > 10) return { say: [], effects: [] };
+      return { say: [], effects: [], events: [{ type: 'nps_answered', flow: input.flowId, step: 'record_nps', score, reason: text(slots.nps_reason), order_code: text(slots.order_code) }] };
+    }
+    case 'record_cart_reason': {
+      const reason = text(slots.cart_reason);
+      if (!reason) return { say: [], effects: [] };
+      return { say: [], effects: [], events: [{ type: 'cart_left_reason', flow: input.flowId, step: 'record_cart_reason', reason, left_flow: text(slots.left_flow), left_step: text(slots.left_step) }] };
+    }
     case 'export_personal_data':
       return { say: [], effects: [{ type: 'personal_data', request: 'export' }] };
     case 'delete_personal_data':

@@ -3,12 +3,15 @@ import type { AdminSession } from '../auth/session';
 import { href } from './href';
 import { ADMIN_STYLE } from './style';
 
-export type NavKey = 'overview' | 'inbox' | 'satisfaction' | 'flows' | 'conversations' | 'customers' | 'orders' | 'payments' | 'returns';
+export type NavKey = 'overview' | 'inbox' | 'satisfaction' | 'journey' | 'nps' | 'churn' | 'flows' | 'conversations' | 'customers' | 'orders' | 'payments' | 'returns';
 
 const NAV: [NavKey, string, string][] = [
   ['overview', '', 'Tổng quan'],
   ['inbox', '/inbox', 'Hộp thư'],
   ['satisfaction', '/satisfaction', 'Hài lòng'],
+  ['journey', '/journey', 'Hành trình'],
+  ['nps', '/nps', 'NPS'],
+  ['churn', '/churn', 'Mua lại'],
   ['flows', '/flows', 'Luồng hội thoại'],
   ['conversations', '/conversations', 'Hội thoại'],
   ['customers', '/customers', 'Khách hàng'],

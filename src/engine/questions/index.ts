@@ -1,7 +1,9 @@
 import type { AskType, Step } from '../../flows/schema';
 import { address } from './address';
+import { cartReason } from './cart-reason';
 import { choice } from './choice';
 import type { QuestionKind } from './kind';
+import { nps } from './nps';
 import { number } from './number';
 import { orderCode } from './order-code';
 import { phone } from './phone';
@@ -27,6 +29,8 @@ export const QUESTION_KINDS: Record<AskType, QuestionKind> = {
   photo,
   rating,
   order_code: orderCode,
+  nps,
+  cart_reason: cartReason,
 };
 
 export function questionOf(step: Step): QuestionKind | undefined {

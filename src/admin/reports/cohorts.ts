@@ -1,0 +1,41 @@
+import { sql } from 'kysely';
+import { monthOf } from './months';
+import type { ReportDb } from './range';
+
+/** Customers by the month of their first order, and how many bought again. */
+export interface Cohort {
+  month: string;
+  customers: number;
+  /** Second order within 30, 60 and 90 days of the first, and at any time since. */
+  within30: number;
+  within60: number;
+  within90: number;
+  ever: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Repeat purchase by cohort. Cancelled orders do not count as purchases. Months are local;
+ * a cohort younger than a window simply has had less time (the page says so).
+ */
+export async function repeatByCohort(db: ReportDb, timeZone: string): Promise<Cohort[]> {
+  const result = await sql<{ first_at: string; second_at: string | null }>`
+    select f.first_at, (select min(o2.created_at) from orders o2 where o2.customer_id = f.customer_id and o2.shipping_status <> 'cancelled' and o2.created_at > f.first_at) as second_at
+    from (select customer_id, min(created_at) as first_at from orders where shipping_status <> 'cancelled' group by customer_id) as f`.execute(db);
+  const cohorts = new Map<string, Cohort>();
+  for (const row of result.rows) {
+    const month = monthOf(row.first_at, timeZone);
+    const cohort = cohorts.get(month) ?? { month, customers: 0, within30: 0, within60: 0, within90: 0, ever: 0 };
+    cohort.customers++;
+    if (row.second_at) {
+      const days = (Date.parse(row.second_at) - Date.parse(row.first_at)) / DAY_MS;
+      cohort.ever++;
+      if (days <= 30) cohort.within30++;
+      if (days <= 60) cohort.within60++;
+      if (days <= 90) cohort.within90++;
+    }
+    cohorts.set(month, cohort);
+  }
+  return [...cohorts.values()].sort((a, b) => a.month.localeCompare(b.month));
+}

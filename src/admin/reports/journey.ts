@@ -1,0 +1,259 @@
+import { sql } from 'kysely';
+import type { ReportDb, TimeRange } from './range';
+
+/**
+ * The journey as touchpoints: conversations grouped by stage × phase × channel, with what a
+ * customer-experience team reads off each one, and which of them to fix first.
+ */
+export interface Touchpoint {
+  stage: string | null;
+  phase: string | null;
+  channel: string;
+  conversations: number;
+  closed: number;
+  /** Closed conversations the customer left half-way (outcome abandoned). */
+  abandoned: number;
+  scored: number;
+  average: number | null;
+  /** Scores of 4 or 5 stars. */
+  satisfied: number;
+  /** 95% Wilson interval of the satisfied share; null without any score. */
+  satisfiedInterval: Interval | null;
+  medianFirstResponseMs: number | null;
+  /** Customers whose first conversation here is at least RETURN_DAYS old: their return is known. */
+  customers: number;
+  /** Of those, customers who placed an order within RETURN_DAYS after it (not the order of that conversation, not a cancelled one). */
+  returned: number;
+  /** 60-day return of customers who scored 4–5 here against those who scored 1–3. */
+  returnAfterHigh: Share;
+  returnAfterLow: Share;
+  weak: WeakReason[];
+  /** A low score here goes with customers not coming back (see `mattersMost`). */
+  mattersMost: boolean;
+}
+
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+export interface Share {
+  of: number;
+  yes: number;
+}
+
+export type WeakReason = 'low_csat' | 'high_drop_off';
+
+export interface JourneyReport {
+  touchpoints: Touchpoint[];
+  /** The shop's own figures over the same period, the yardstick of "weak". */
+  shop: { satisfied: number; scored: number; abandoned: number; closed: number };
+}
+
+/** Days after a conversation within which a new order counts as "ordered again". */
+export const RETURN_DAYS = 60;
+/** Fewer answers than this never make a touchpoint weak on CSAT: three answers are no verdict. */
+export const MIN_SCORES = 5;
+/** Fewer closed conversations than this never make a touchpoint weak on drop-off. */
+export const MIN_CLOSED = 20;
+/** Fewer customers than this in either group (scored 4–5, scored 1–3) never marks "matters most". */
+export const MIN_GROUP = 5;
+const Z95 = 1.959964;
+const Z_MATTERS = 2.576;
+
+/** Wilson score interval at 95% for `yes` out of `of`; stays inside 0–1 and is honest for small counts. */
+export function wilson(yes: number, of: number): Interval | null {
+  if (of <= 0) return null;
+  const p = yes / of;
+  const z2 = Z95 * Z95;
+  const centre = (p + z2 / (2 * of)) / (1 + z2 / of);
+  const half = (Z95 * Math.sqrt((p * (1 - p)) / of + z2 / (4 * of * of))) / (1 + z2 / of);
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+/**
+ * Weak: with at least MIN_SCORES scores, even the top of the 95% Wilson interval of the
+ * satisfied share (4–5★) is below the shop's own satisfied share; or, with at least MIN_CLOSED
+ * closed conversations, the bottom of the interval of the drop-off share is above the shop's
+ * own drop-off share. Either way the touchpoint is worse than the shop's usual, with 95% confidence.
+ */
+export function weaknessOf(row: Pick<Touchpoint, 'scored' | 'satisfied' | 'closed' | 'abandoned'>, shop: JourneyReport['shop']): WeakReason[] {
+  const reasons: WeakReason[] = [];
+  const csat = wilson(row.satisfied, row.scored);
+  if (row.scored >= MIN_SCORES && shop.scored > 0 && csat && csat.high < shop.satisfied / shop.scored) reasons.push('low_csat');
+  const dropOff = wilson(row.abandoned, row.closed);
+  if (row.closed >= MIN_CLOSED && shop.closed > 0 && dropOff && dropOff.low > shop.abandoned / shop.closed) reasons.push('high_drop_off');
+  return reasons;
+}
+
+/**
+ * Matters most: customers who scored 1–3 here came back (ordered within RETURN_DAYS) less
+ * often than those who scored 4–5, and a one-sided two-proportion z-test says so at 99.5%
+ * (z ≥ 2.576), with at least MIN_GROUP customers in each group. The bar is high because some
+ * twenty touchpoints are tested at once: at 95% one of them would be flagged by chance.
+ */
+export function mattersMost(high: Share, low: Share): boolean {
+  if (high.of < MIN_GROUP || low.of < MIN_GROUP) return false;
+  const p1 = high.yes / high.of;
+  const p2 = low.yes / low.of;
+  const pooled = (high.yes + low.yes) / (high.of + low.of);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / high.of + 1 / low.of));
+  if (se === 0) return false;
+  return (p1 - p2) / se >= Z_MATTERS;
+}
+
+type Key = { stage: string | null; phase: string | null; channel: string };
+const keyOf = (row: Key) => `${row.stage ?? ''}|${row.phase ?? ''}|${row.channel}`;
+
+/**
+ * Every touchpoint of conversations started in `range`. Return to the shop is measured only
+ * for conversations started before `now − RETURN_DAYS`, whose 60 days are over.
+ */
+export async function journeyReport(db: ReportDb, range: TimeRange, now: Date): Promise<JourneyReport> {
+  const decided = new Date(Math.min(Date.parse(range.to), now.getTime() - RETURN_DAYS * 86_400_000)).toISOString();
+  const [totals, medians, returns, byScore] = await Promise.all([
+    touchpointTotals(db, range),
+    medianFirstResponses(db, range),
+    returnAfterFirstVisit(db, range.from, decided),
+    returnAfterScore(db, range.from, decided),
+  ]);
+  const median = new Map(medians.map((row) => [keyOf(row), row.median]));
+  const returned = new Map(returns.map((row) => [keyOf(row), row]));
+  const scoredGroups = new Map<string, { high: Share; low: Share }>();
+  for (const row of byScore) {
+    const entry = scoredGroups.get(keyOf(row)) ?? { high: { of: 0, yes: 0 }, low: { of: 0, yes: 0 } };
+    const group = row.high ? entry.high : entry.low;
+    group.of += row.conversations;
+    group.yes += row.returned;
+    scoredGroups.set(keyOf(row), entry);
+  }
+  const shop = { satisfied: 0, scored: 0, abandoned: 0, closed: 0 };
+  for (const row of totals) {
+    shop.satisfied += row.satisfied;
+    shop.scored += row.scored;
+    shop.abandoned += row.abandoned;
+    shop.closed += row.closed;
+  }
+  const touchpoints = totals.map((row): Touchpoint => {
+    const key = keyOf(row);
+    const back = returned.get(key);
+    const groups = scoredGroups.get(key) ?? { high: { of: 0, yes: 0 }, low: { of: 0, yes: 0 } };
+    return {
+      ...row,
+      average: row.scored === 0 ? null : row.scoreSum / row.scored,
+      satisfiedInterval: wilson(row.satisfied, row.scored),
+      medianFirstResponseMs: median.get(key) ?? null,
+      customers: back?.customers ?? 0,
+      returned: back?.returned ?? 0,
+      returnAfterHigh: groups.high,
+      returnAfterLow: groups.low,
+      weak: weaknessOf(row, shop),
+      mattersMost: mattersMost(groups.high, groups.low),
+    };
+  });
+  return { touchpoints, shop };
+}
+
+async function touchpointTotals(db: ReportDb, range: TimeRange) {
+  const rows = await db
+    .selectFrom('conversations')
+    .select([
+      'stage',
+      'phase',
+      'channel',
+      sql<number>`count(*)`.as('conversations'),
+      sql<number>`count(case when status = 'closed' then 1 end)`.as('closed'),
+      sql<number>`count(case when status = 'closed' and outcome = 'abandoned' then 1 end)`.as('abandoned'),
+      sql<number>`count(satisfaction_score)`.as('scored'),
+      sql<number>`coalesce(sum(satisfaction_score), 0)`.as('score_sum'),
+      sql<number>`count(case when satisfaction_score >= 4 then 1 end)`.as('satisfied'),
+    ])
+    .where('started_at', '>=', range.from)
+    .where('started_at', '<', range.to)
+    .groupBy(['stage', 'phase', 'channel'])
+    .execute();
+  return rows.map((row) => ({
+    stage: row.stage,
+    phase: row.phase,
+    channel: row.channel,
+    conversations: Number(row.conversations),
+    closed: Number(row.closed),
+    abandoned: Number(row.abandoned),
+    scored: Number(row.scored),
+    scoreSum: Number(row.score_sum),
+    satisfied: Number(row.satisfied),
+  }));
+}
+
+/** The middle first-response time of each touchpoint (the mean of the two middle ones for an even count). */
+async function medianFirstResponses(db: ReportDb, range: TimeRange): Promise<(Key & { median: number })[]> {
+  const result = await sql<Key & { median: number }>`
+    select stage, phase, channel, avg(first_response_ms) as median from (
+      select stage, phase, channel, first_response_ms,
+        row_number() over (partition by stage, phase, channel order by first_response_ms) as position,
+        count(*) over (partition by stage, phase, channel) as total
+      from conversations
+      where started_at >= ${range.from} and started_at < ${range.to} and first_response_ms is not null
+    ) where position in ((total + 1) / 2, (total + 2) / 2)
+    group by stage, phase, channel`.execute(db);
+  return result.rows.map((row) => ({ ...row, median: Number(row.median) }));
+}
+
+/** An order of the customer placed within RETURN_DAYS after `at`, not in that same conversation, not cancelled. */
+const orderedAgain = (customer: string, at: string, conversation: string) => sql<number>`exists (
+  select 1 from orders o where o.customer_id = ${sql.ref(customer)}
+    and o.created_at > ${sql.ref(at)}
+    and o.created_at <= strftime('%Y-%m-%dT%H:%M:%fZ', ${sql.ref(at)}, '+${sql.raw(String(RETURN_DAYS))} days')
+    and (o.conversation_id is null or o.conversation_id <> ${sql.ref(conversation)})
+    and o.shipping_status <> 'cancelled')`;
+
+/** Each customer's first conversation at each touchpoint from `from` to `decided`, and whether they ordered again after it. */
+async function returnAfterFirstVisit(db: ReportDb, from: string, decided: string) {
+  if (decided <= from) return [];
+  // An ISO time is 24 characters, so min(started_at || id) is the first conversation with its id.
+  const result = await sql<Key & { customers: number; returned: number }>`
+    select stage, phase, channel, count(*) as customers, sum(${orderedAgain('f.customer_id', 'f.at', 'f.conversation_id')}) as returned from (
+      select stage, phase, channel, customer_id, substr(min(started_at || id), 1, 24) as at, substr(min(started_at || id), 25) as conversation_id
+      from conversations where started_at >= ${from} and started_at < ${decided}
+      group by stage, phase, channel, customer_id
+    ) as f group by stage, phase, channel`.execute(db);
+  return result.rows.map((row) => ({ ...row, customers: Number(row.customers), returned: Number(row.returned) }));
+}
+
+/** Scored conversations from `from` to `decided`, split into 4–5★ and 1–3★, and how many were followed by an order. */
+async function returnAfterScore(db: ReportDb, from: string, decided: string) {
+  if (decided <= from) return [];
+  const result = await sql<Key & { high: number; conversations: number; returned: number }>`
+    select c.stage, c.phase, c.channel, c.satisfaction_score >= 4 as high, count(*) as conversations,
+      sum(${orderedAgain('c.customer_id', 'c.started_at', 'c.id')}) as returned
+    from conversations c
+    where c.started_at >= ${from} and c.started_at < ${decided} and c.satisfaction_score is not null
+    group by c.stage, c.phase, c.channel, high`.execute(db);
+  return result.rows.map((row) => ({ ...row, high: Number(row.high) === 1, conversations: Number(row.conversations), returned: Number(row.returned) }));
+}
+
+/** The conversations of one touchpoint, newest first, for the links from the journey page. */
+export async function touchpointConversations(db: ReportDb, range: TimeRange, touchpoint: Key, page: { limit: number; offset: number }) {
+  let query = db
+    .selectFrom('conversations as c')
+    .leftJoin('customers as k', 'k.id', 'c.customer_id')
+    .select(['c.id', 'c.customer_id', 'k.name', 'k.display_name', 'c.started_at', 'c.entry_flow', 'c.status', 'c.outcome', 'c.satisfaction_score', 'c.satisfaction_comment', 'c.first_response_ms'])
+    .where('c.started_at', '>=', range.from)
+    .where('c.started_at', '<', range.to)
+    .where('c.channel', '=', touchpoint.channel);
+  query = touchpoint.stage === null ? query.where('c.stage', 'is', null) : query.where('c.stage', '=', touchpoint.stage);
+  query = touchpoint.phase === null ? query.where('c.phase', 'is', null) : query.where('c.phase', '=', touchpoint.phase);
+  const rows = await query.orderBy('c.started_at', 'desc').orderBy('c.id', 'desc').limit(page.limit).offset(page.offset).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    customerId: row.customer_id,
+    customerName: row.name ?? row.display_name,
+    startedAt: row.started_at,
+    entryFlow: row.entry_flow,
+    status: row.status,
+    outcome: row.outcome,
+    score: row.satisfaction_score,
+    comment: row.satisfaction_comment,
+    firstResponseMs: row.first_response_ms,
+  }));
+}

@@ -1,0 +1,128 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { newId } from '../../conversation/ids';
+import { scheduleQuery } from '../../store/scheduled';
+import type { AdminDeps, AdminEnv } from '../deps';
+import { ChurnPage, REACH_WORDS } from '../pages/churn';
+import { href } from '../pages/href';
+import { JourneyPage, TouchpointPage } from '../pages/journey';
+import { NpsPage } from '../pages/nps';
+import { choosePeriod, type PeriodChoice } from '../period';
+import { abandonmentReasons } from '../reports/abandonment';
+import { lapsedCustomers, REMINDER_KEY_PREFIX } from '../reports/churn';
+import { repeatByCohort } from '../reports/cohorts';
+import { journeyReport, touchpointConversations } from '../reports/journey';
+import { monthsUpTo } from '../reports/months';
+import { npsAnswers, npsByMonth } from '../reports/nps';
+import { addDays, localDayOf } from '../zoned-time';
+import { PAGE_SIZE, pageOf, renderAdmin, shopView } from './render';
+
+/** A year by default: returns within 60 days need conversations older than a month to say anything. */
+const JOURNEY_DAYS = 365;
+const NPS_MONTHS = 12;
+
+const TouchpointQuery = z.object({
+  stage: z.string().regex(/^[a-z_]{1,20}$/),
+  phase: z.string().regex(/^[a-z_]{1,20}$/),
+  channel: z.string().regex(/^[a-z]{1,20}$/),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+const RemindForm = z.object({ customer: z.string().min(1).max(200) });
+
+/** The year up to today, unless the owner chose another period. */
+export function journeyPeriod(query: Record<string, string>, now: Date, timeZone: string): PeriodChoice {
+  if (query.period) return choosePeriod(query, now, timeZone);
+  const today = localDayOf(now, timeZone);
+  return choosePeriod({ period: 'custom', from: addDays(today, 1 - JOURNEY_DAYS), to: today }, now, timeZone);
+}
+
+/** The customer-experience pages: the journey's touchpoints, NPS, repurchase and customers gone quiet. */
+export function journeyRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {
+  const db = deps.store.db;
+
+  app.get('/journey', async (c) => {
+    const shop = shopView(deps);
+    const now = deps.clock();
+    const { period, problem } = journeyPeriod(c.req.query(), now, shop.timeZone);
+    const [report, abandonment] = await Promise.all([journeyReport(db, period, now), abandonmentReasons(db, period)]);
+    const reasons = Object.entries(shop.flows.shop.after_sale.abandoned_cart.reasons).map(([id, text]) => ({ id, label: text }));
+    return renderAdmin(
+      c,
+      deps,
+      { title: 'Hành trình khách', active: 'journey' },
+      <JourneyPage period={period} problem={problem} report={report} abandonment={abandonment} reasons={reasons} flowTitle={shop.flowTitle} />,
+    );
+  });
+
+  app.get('/journey/touchpoint', async (c) => {
+    const shop = shopView(deps);
+    const parsed = TouchpointQuery.safeParse(c.req.query());
+    if (!parsed.success) return c.redirect(href('/journey'), 303);
+    const { period } = journeyPeriod(c.req.query(), deps.clock(), shop.timeZone);
+    const { stage, phase, channel, page } = parsed.data;
+    const touchpoint = { stage: stage === 'none' ? null : stage, phase: phase === 'none' ? null : phase, channel };
+    const shown = pageOf(await touchpointConversations(db, period, touchpoint, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }), PAGE_SIZE);
+    return renderAdmin(
+      c,
+      deps,
+      { title: 'Điểm chạm', active: 'journey' },
+      <TouchpointPage period={period} touchpoint={touchpoint} rows={shown.rows} page={page} hasNext={shown.hasNext} timeZone={shop.timeZone} flowTitle={shop.flowTitle} />,
+    );
+  });
+
+  app.get('/nps', async (c) => {
+    const shop = shopView(deps);
+    const months = monthsUpTo(deps.clock(), NPS_MONTHS, shop.timeZone);
+    const page = Math.max(1, Math.min(10_000, Number(c.req.query('page')) || 1));
+    const range = { from: months[0]!.from, to: months[months.length - 1]!.to };
+    const [byMonth, answers] = await Promise.all([npsByMonth(db, months), npsAnswers(db, range, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE, withReason: true })]);
+    const shown = pageOf(answers, PAGE_SIZE);
+    const settings = shop.flows.shop.after_sale.nps;
+    return renderAdmin(
+      c,
+      deps,
+      { title: 'NPS', active: 'nps' },
+      <NpsPage months={byMonth} answers={shown.rows} page={page} hasNext={shown.hasNext} timeZone={shop.timeZone} asking={settings.enabled} periodDays={settings.every_days} />,
+    );
+  });
+
+  app.get('/churn', async (c) => {
+    const shop = shopView(deps);
+    const [cohorts, lapsed] = await Promise.all([repeatByCohort(db, shop.timeZone), lapsedCustomers(db, shop.flows, deps.clock())]);
+    const told = c.req.query('told');
+    const notice = told ? { ok: c.req.query('ok') === '1', text: told } : undefined;
+    return renderAdmin(c, deps, { title: 'Mua lại', active: 'churn' }, <ChurnPage cohorts={cohorts} lapsed={lapsed} timeZone={shop.timeZone} csrf={c.get('session').csrf} notice={notice} />);
+  });
+
+  /**
+   * One tap: the bot's repurchase reminder (the reminder flow), scheduled now for the
+   * scheduler to send. Refused, with the reason, when the customer cannot be reached.
+   */
+  app.post('/churn/remind', async (c) => {
+    const form = RemindForm.safeParse(await c.req.parseBody());
+    const back = (ok: boolean, text: string) => c.redirect(href('/churn', { ok: ok ? '1' : '0', told: text }), 303);
+    if (!form.success) return back(false, 'Chưa chọn khách để nhắc.');
+    const flows = deps.flows();
+    const now = deps.clock();
+    const customer = (await lapsedCustomers(db, flows, now)).find((row) => row.id === form.data.customer);
+    if (!customer) return back(false, 'Khách này không còn trong danh sách lâu chưa quay lại (có thể vừa đặt đơn mới).');
+    const name = customer.name ?? 'khách';
+    if (customer.reach !== 'reachable') return back(false, `Không nhắn được cho ${name}: ${REACH_WORDS[customer.reach]}. Hãy gọi điện cho khách.`);
+    if (!flows.shop.after_sale.reorder.enabled) return back(false, 'Tin nhắc mua lại đang tắt trong shop.yaml (after_sale.reorder.enabled).');
+    if (customer.reminded) return back(true, `Đã hẹn nhắc ${name} cho đơn ${customer.lastOrderCode} rồi.`);
+    await db.executeQuery(
+      scheduleQuery(db, {
+        id: newId(now),
+        customerId: customer.id,
+        kind: 'reorder',
+        key: `${REMINDER_KEY_PREFIX}${customer.lastOrderCode}`,
+        dueAt: now.toISOString(),
+        payload: { order_code: customer.lastOrderCode, product: customer.lastItems[0]?.productId, cart: customer.lastItems },
+        now: now.toISOString(),
+      }),
+    );
+    deps.log.info('repurchase reminder scheduled from the dashboard', { customer: customer.id });
+    return back(true, `Bot sẽ nhắn ${name} nhắc mua lại trong vài phút.`);
+  });
+}
