@@ -35,6 +35,10 @@ export const ASK_TYPES = [
   'rating',
   // A code of one of the customer's orders; their recent ones are offered as buttons.
   'order_code',
+  // "Would you recommend us": 0–10, buttons 0 to 10, a typed number is the score.
+  'nps',
+  // Why a cart was left: the step's own choices, then the reasons of after_sale.abandoned_cart.reasons.
+  'cart_reason',
 ] as const;
 
 /**
@@ -63,6 +67,9 @@ export const ACTIONS = [
   'delete_personal_data',
   // Cancelling: empties the cart, or asks the owner to cancel a placed order not yet shipped.
   'cancel_order',
+  // The journey: the NPS answer (slots nps_score, nps_reason) and why a cart was left (slot cart_reason).
+  'record_nps',
+  'record_cart_reason',
 ] as const;
 
 const Product = z.strictObject({
@@ -178,6 +185,8 @@ const BotTexts = z.strictObject({
   promotion_applied: Text.default('Dạ em đã áp dụng mã {{promo_code}}: {{promotion.title}} ✅'),
   promotion_used: Text.default('Dạ mã "{{promo_code}}" anh/chị đã dùng rồi ạ, mỗi khách dùng một lần.'),
   promotion_new_customers: Text.default('Dạ mã "{{promo_code}}" chỉ dành cho đơn đầu tiên của khách mới ạ.'),
+  /** The cart changed at a later question ("bỏ bưởi ra", "à nhầm, 3 ký thôi"). */
+  cart_updated: Text.default('Dạ em đã sửa giỏ hàng ✅\n{{cart.lines}}'),
   /** An order cancelled, or asked of the owner: `{{order_code}}`. */
   cart_cancelled: Text.default('Dạ em đã hủy giỏ hàng đang đặt. Khi nào cần anh/chị nhắn em nhé!'),
   cancel_requested: Text.default('Dạ em đã báo chủ shop hủy đơn {{order_code}}; shop xác nhận xong sẽ nhắn anh/chị ạ.'),
@@ -288,6 +297,17 @@ const AfterSale = z.strictObject({
       flow: Id.default('reminder'),
       /** Minutes after the customer's last message; never later than 24 hours after it. */
       after_minutes: z.number().int().min(1).max(1440, 'tối đa 1440 phút (24 giờ): sau 24 giờ nền tảng không cho nhắn').default(120),
+      /** The quick choices of the one reminder, asking why the cart was left (`ask: cart_reason`). */
+      reasons: z
+        .strictObject({ price: Text, shipping_fee: Text, delivery_time: Text, not_now: Text, question: Text, other: Text })
+        .prefault({ price: 'Giá', shipping_fee: 'Phí ship', delivery_time: 'Thời gian giao', not_now: 'Chưa cần', question: 'Còn thắc mắc', other: 'Khác' }),
+    })
+    .prefault({}),
+  /** "Would you recommend us" (0–10) in the check-in: once per customer in every `every_days`. */
+  nps: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      every_days: z.number().int().min(30, 'ít nhất 30 ngày: hỏi dày hơn làm phiền khách').max(730).default(180),
     })
     .prefault({}),
   reorder: z.strictObject({ enabled: z.boolean().default(true), flow: Id.default('reminder') }).prefault({}),
