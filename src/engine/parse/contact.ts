@@ -18,20 +18,28 @@ export interface Contact {
 /** Labels customers put before a part: "sđt:", "địa chỉ:", "tên người nhận:". */
 const LABEL = /^(?:sdt|so dt|so dien thoai|dien thoai|dt|phone|dia chi|dc|d\/c|diachi|ten nguoi nhan|nguoi nhan|ho ten|ho va ten|ten|giao ve|giao toi|giao den|gui ve|ship ve|ship toi|giao cho|gui cho|nhan|la|minh ten|minh ten la|minh la|em ten|em ten la|em la|toi ten|toi ten la|toi la)\b\s*:?\s*/;
 /** Words that start an address: a house number ("12", "12a", "45/3", "số 7"), a street, ward or district word. */
-const HOUSE_NUMBER = /^(?:so\s+)?[1-9]\d*[a-z]?(?:\/\d+[a-z]?)*(?![\p{L}\d])/u;
-const ADDRESS_WORDS = new Set(['duong', 'phuong', 'quan', 'huyen', 'xa', 'ap', 'thon', 'xom', 'khu', 'kp', 'hem', 'ngo', 'ngach', 'kiet', 'chung', 'cc', 'toa', 'lo', 'tp', 'thanh', 'tinh', 'thi', 'so', 'p', 'q', 'tt', 'kdc', 'kcn', 'block']);
+const HOUSE_NUMBER = /^(?:so\s+)?[1-9]\d*[a-c]?(?:\/\d+[a-c]?)*(?![\p{L}\d])/u;
+const ADDRESS_WORDS = new Set(['duong', 'phuong', 'quan', 'huyen', 'xa', 'ap', 'thon', 'xom', 'khu', 'kp', 'hem', 'ngo', 'ngach', 'kiet', 'cc', 'toa', 'tp', 'tinh', 'tt', 'kdc', 'kcn']);
+/** Address words that are also everyday words or names ("Lò", "tổ", "Thanh"): they start an address only before a number. */
+const NUMBERED_ADDRESS_WORDS = new Set(['lo', 'to', 'so', 'p', 'q', 'block', 'thon', 'xom', 'ap', 'khu', 'hem', 'ngo', 'kiet']);
 /** "q1", "p12", "f5": district and ward numbers. */
 const NUMBERED_AREA = /^(?:q|p|f|kp)\d{1,2}$/;
 /** Units after a number make it a quantity ("2kg xoài"), not a house number. */
-const UNITS = new Set(['kg', 'ky', 'ki', 'kilo', 'can', 'lang', 'g', 'gr', 'trai', 'qua', 'hop', 'thung', 'tui', 'chai', 'bao', 'hu', 'goi', 'lon', 'k', 'nghin', 'ngan', 'tr', 'trieu', 'd', 'dong', 'sao']);
+const UNITS = new Set([
+  'kg', 'ky', 'ki', 'kilo', 'can', 'lang', 'g', 'gr', 'trai', 'qua', 'hop', 'thung', 'tui', 'chai', 'bao', 'hu', 'goi', 'lon', 'k', 'nghin', 'ngan', 'tr', 'trieu',
+  'tram', 'd', 'dong', 'sao', 'p', 'phut', 'h', 'gio', 'tieng', 'ngay', 'hom', 'tuan', 'nam', 'lan', 'nua', 'cai', 'con', 'nguoi', 'diem',
+]);
 /** Words no name is made of: the rest of an order message. */
 const NOT_NAME_WORDS = new Set([
   'ship', 'giao', 'cod', 'ck', 'nha', 'nhe', 'nhen', 'a', 'ak', 'ok', 'oke', 'shop', 'sdt', 'dt', 'dc', 'cam', 'dat', 'mua', 'lay', 'cho', 've', 'den',
   'khong', 'ko', 'k', 'gui', 'don', 'gap', 'voi', 'va', 'them', 'nua', 'thoi', 'roi', 'vay', 'nhieu', 'chuyen', 'khoan', 'giam', 'xin', 'chao', 'hi',
-  'hello', 'alo', 'oi', 'nao', 'gi', 'nay', 'luc', 'gio', 'ngay', 'minh', 'em', 'toi', 'ban', 'bn', 'ky', 'kg', 'sao', 'the',
+  'hello', 'alo', 'oi', 'nao', 'gi', 'nay', 'luc', 'gio', 'ngay', 'minh', 'em', 'toi', 'ban', 'bn', 'ky', 'kg', 'sao', 'the', 'la', 'moi', 'cu', 'nhung', 'so',
 ]);
 /** Words that never stand in an address: a segment with one of them is the rest of the message. */
-const ORDER_TALK = new Set(['ship', 'cod', 'ck', 'nha', 'nhe', 'nhen', 'shop', 'ok', 'oke', 'dat', 'mua', 'lay', 'chuyen', 'khoan', 'giup', 'dum', 'gium', 'nhanh', 'gap', 'cam', 'sdt', 'kg', 'ky']);
+const ORDER_TALK = new Set(['ship', 'cod', 'ck', 'nhe', 'nhen', 'shop', 'ok', 'oke', 'dat', 'mua', 'lay', 'chuyen', 'khoan', 'giup', 'dum', 'gium', 'nhanh', 'gap', 'cam', 'sdt', 'kg', 'ky']);
+const QUESTION_WORDS = new Set(['phi', 'bao', 'nhieu', 'gia', 'vay', 'khong', 'ko', 'lau', 'hoi', 'nao', 'may']);
+/** Labels that end a segment when the phone follows them ("tên Lê Thị Hoa sđt 0903…"). */
+const TRAILING_LABEL = /\s+(?:sdt|so dt|so dien thoai|dien thoai|dt|phone|dc|dia chi)\s*:?\s*$/;
 const MAX_NAME_WORDS = 5;
 const SEPARATOR = /\s*(?:[,;\n|]|\s[-–—]\s|\s\/\s)\s*/;
 
@@ -59,12 +67,11 @@ export function readContact(text: string): Contact {
   let address: string | null = null;
   let name: string | null = null;
   for (const piece of segments) {
-    const start = piece.findIndex((segment) => startsAddress(segment.text));
-    const before = start === -1 ? piece : piece.slice(0, start);
-    let parts: Segment[] = start === -1 || address !== null ? [] : piece.slice(start);
-    // "…, ship cod nha": the address ends where order talk begins.
-    const talk = parts.findIndex((part, i) => i > 0 && foldWords(part.text).some((word) => ORDER_TALK.has(word)));
-    if (talk !== -1) parts = parts.slice(0, talk);
+    const start: number = address === null ? piece.findIndex((segment) => startsAddress(segment.text)) : -1;
+    let end = start === -1 ? start : start + 1;
+    // The address runs on until order talk ("…, ship cod nha") or a labelled part ("…, ten Huynh My").
+    while (end > 0 && end < piece.length && !endsAddress(piece[end]!.text)) end++;
+    let parts: Segment[] = start === -1 ? [] : piece.slice(start, end);
     // "12 le loi q1 hcm, Lan 0987…": a name just before the phone closes the address.
     const last = parts.at(-1);
     if (last && parts.length > 1 && last.besidePhone && nameOf(last.text) && !findProvince(last.text) && findProvince(parts.slice(0, -1).map((part) => part.text).join(', '))) {
@@ -72,7 +79,8 @@ export function readContact(text: string): Contact {
       parts = parts.slice(0, -1);
     }
     if (parts.length > 0) address = parseAddress(parts.map((part) => stripLabel(part.text)).join(', '))?.text ?? null;
-    for (const segment of before) name ??= nameOf(segment.text);
+    const others = start === -1 ? piece : [...piece.slice(0, start), ...piece.slice(end)];
+    for (const segment of others) name ??= nameOf(segment.text) ?? (segment.besidePhone ? nameBeforePhone(segment.text) : null);
   }
   const province = address ? findProvince(address) : null;
   return {
@@ -97,7 +105,8 @@ function splitAtHouseNumber(part: string): string[] {
   const words = part.split(/\s+/);
   for (let i = 1; i < words.length; i++) {
     // "ấp 3", "hẻm 5", "tổ 7": the number belongs to the word before it.
-    if (ADDRESS_WORDS.has(fold(words[i - 1]!)) || ADDRESS_WORDS.has(fold(words[i - 2] ?? ''))) continue;
+    const before = [fold(words[i - 1]!), fold(words[i - 2] ?? '')];
+    if (before.some((word) => ADDRESS_WORDS.has(word) || NUMBERED_ADDRESS_WORDS.has(word)) || /^\d/.test(before[0]!)) continue;
     if (isHouseNumberAt(words, i)) return [words.slice(0, i).join(' '), words.slice(i).join(' ')];
   }
   return [part];
@@ -109,17 +118,28 @@ function isHouseNumberAt(words: readonly string[], i: number): boolean {
   return HOUSE_NUMBER.test(word) && /^\d/.test(word) && /^\p{L}/u.test(next) && !UNITS.has(next);
 }
 
+function endsAddress(segment: string): boolean {
+  const folded = fold(segment);
+  if (LABEL.exec(folded)?.[0] && !/^(?:dia chi|dc|d\/c|diachi)\b/.test(folded)) return true;
+  return foldWords(segment).some((word) => ORDER_TALK.has(word)) && !findProvince(segment);
+}
+
 function startsAddress(segment: string): boolean {
   const words = foldWords(stripLabel(segment));
   const first = words[0];
   if (first === undefined) return false;
   const raw = fold(stripLabel(segment));
   if (HOUSE_NUMBER.test(raw) && /^\d/.test(raw)) {
-    const next = raw.split(/\s+/)[1] ?? '';
+    // "60 30 Tháng 4": a street may be named by a number too.
+    const [, second = '', third = ''] = raw.split(/\s+/);
+    const next = /^\d+$/.test(second) ? third : second;
     return /^\p{L}/u.test(next) && !UNITS.has(next.replace(/[^\p{L}]/gu, ''));
   }
+  if (NUMBERED_ADDRESS_WORDS.has(first)) return /^\d/.test(words[1] ?? '');
   if (ADDRESS_WORDS.has(first) || NUMBERED_AREA.test(first)) return words.length >= 2;
-  return findProvince(segment)?.kind === 'found' && words.length >= 2;
+  // A province alone starts an address only in a segment with nothing else to say ("ship ra ha noi bao lau" asks).
+  const talk = words.some((word) => ORDER_TALK.has(word) || QUESTION_WORDS.has(word) || NOT_NAME_WORDS.has(word));
+  return findProvince(segment)?.kind === 'found' && words.length >= 2 && !talk && !/\d/.test(raw);
 }
 
 function stripLabel(segment: string): string {
@@ -128,9 +148,24 @@ function stripLabel(segment: string): string {
   return label ? segment.slice(label[0].length).trim() : segment;
 }
 
+/** "… giao ve Nguyen Van An 0912…": the words of a name that end a longer segment right before the phone. */
+function nameBeforePhone(segment: string): string | null {
+  const words = withoutTrailingLabel(segment).split(/\s+/);
+  let start = words.length;
+  while (start > 0 && /^[\p{L}\p{M}]+$/u.test(words[start - 1]!) && !NOT_NAME_WORDS.has(fold(words[start - 1]!)) && words.length - start < MAX_NAME_WORDS) start--;
+  const run = words.slice(start);
+  // One lower-case word after other talk is as likely a product or a place as a name.
+  return run.length >= 2 || (run.length === 1 && /^\p{Lu}/u.test(run[0]!)) ? nameOf(run.join(' ')) : null;
+}
+
+function withoutTrailingLabel(segment: string): string {
+  const label = TRAILING_LABEL.exec(fold(segment));
+  return label ? segment.slice(0, label.index) : segment;
+}
+
 /** The segment as a person's name, or null: a few words of letters, none of them order talk. */
 function nameOf(segment: string): string | null {
-  let text = segment.replace(/[.!?:]+$/, '').trim();
+  let text = withoutTrailingLabel(segment).replace(/[.!?:]+$/, '').trim();
   for (let label = LABEL.exec(fold(text)); label && label[0].length > 0; label = LABEL.exec(fold(text))) text = text.slice(label[0].length).trim();
   const words = text.split(/\s+/).filter((word) => word.length > 0);
   if (words.length === 0 || words.length > MAX_NAME_WORDS) return null;

@@ -50,10 +50,13 @@ export function amountInUnit(quantity: Quantity, unit: QuantityUnit): number | n
 }
 
 const seq = (...names: string[]) => names.map((name) => name.split(' '));
+/** After unmarked "bo" these make it the verb bỏ: "bo qua" (skip), "bo ra", "bo di", "bo het". */
+const BO_VERB_FOLLOWERS = new Set(['qua', 'ra', 'di', 'het', 'bot', 'giup', 'dum', 'gium']);
 /** Taking a product out, before or after it: "bỏ bưởi", "bưởi không lấy nữa". */
 const REMOVAL = seq('bo', 'bot', 'xoa', 'huy', 'khoi', 'khong lay', 'ko lay', 'k lay', 'khong mua', 'ko mua', 'k mua', 'khong can', 'ko can', 'dung lay', 'loai bo');
 /** Saying that what came before was wrong. */
 const CORRECTION = seq('nham', 'lon', 'sua', 'sua lai', 'doi lai', 'doi thanh', 'thay bang', 'chu khong phai', 'chi lay', 'lay lai');
+const DELIVERY_VERBS = new Set(['giao', 'gui', 'ship', 'dong']);
 /** Words that start a new request inside one line: "bỏ bưởi, lấy thêm xoài". */
 const CLAUSE_WORDS = new Set(['con', 'nhung', 'them', 'lay', 'mua', 'dat']);
 const CONNECTORS = new Set(['voi', 'va', 'them', 'cung', 'kem']);
@@ -61,6 +64,8 @@ const CONNECTORS = new Set(['voi', 'va', 'them', 'cung', 'kem']);
 const GLUED_CODE = /\p{L}+\d+/gu;
 /** Words that may close a request after its number ("xoai 3 nha"). */
 const POLITENESS = new Set(['a', 'ak', 'ah', 'nhe', 'nha', 'nhen', 'ne', 'thoi', 'oi', 'shop', 'voi', 'va', 'nua']);
+/** Words around a bare number that asks for that many: "lay 4 nha", "vay 5 thoi". */
+const QUANTITY_TALK = new Set(['lay', 'them', 'dat', 'mua', 'cho', 'minh', 'em', 'e', 'vay', 'thi', 'thoi', 'a', 'ak', 'nha', 'nhe', 'ne', 'oi', 'shop', 'chi', 'anh', 'ok', 'uk', 'nham', 'sua', 'lai', 'doi', 'thanh', 'con', 'so', 'luong', 'sl', 'khoang', 'tam', 'chung']);
 /** A number without a unit goes with a product only this close to it; farther it is a house number or a date. */
 const BARE_REACH = 3;
 
@@ -88,27 +93,48 @@ export function readOrderLines(text: string, catalog: CatalogIndex): OrderLinesF
   const mentions = catalog.mentions.find(words).filter((mention, i, all) => {
     // Unmarked "bo" is bỏ (take out) when a product follows it, not bơ (avocado): "bo buoi ra".
     const next = all[i + 1];
-    const verb = mention.end - mention.start === 1 && words.marked[mention.start] === 'bo' && next?.start === mention.end;
+    const unmarkedBo = mention.end - mention.start === 1 && words.marked[mention.start] === 'bo';
+    const verb = unmarkedBo && (next?.start === mention.end || BO_VERB_FOLLOWERS.has(words.folded[mention.end] ?? ''));
     if (verb) removalVerbs.add(mention.start);
     return !verb;
-  });
+  }).reduce<Mention[]>((merged, mention) => {
+    // "cafe robusta": two aliases of one product side by side name it once.
+    const last = merged.at(-1);
+    if (last && last.id === mention.id && last.end === mention.start) merged[merged.length - 1] = { ...last, end: mention.end };
+    else merged.push(mention);
+    return merged;
+  }, []);
 
   const result: OrderLinesFact = { lines: [], removed: [], looseQuantity: null, correction: false };
+  /** Where the last clause that named products ends: a quantity in the very next clause may be theirs. */
+  let namedUntil = -1;
   for (const clause of clauses(tokens)) {
     const inClause = mentions.filter((mention) => mention.start >= clause.from && mention.end <= clause.to);
     const folded = words.folded.slice(clause.from, clause.to);
     const named = (at: number) => inClause.some((mention) => at >= mention.start - clause.from && at < mention.end - clause.from);
     const removing = [...removalVerbs].some((at) => at >= clause.from && at < clause.to) || REMOVAL.some((verb) => occurrences(folded, verb).some((at) => !named(at)));
-    if (CORRECTION.some((marker) => containsAt(folded, marker) !== -1) || folded.at(-1) === 'thoi') result.correction = true;
+    // "giao nhầm" is a complaint about the delivery, not a correction of the customer's own words.
+    const corrects = CORRECTION.some((marker) => occurrences(folded, marker).some((at) => !DELIVERY_VERBS.has(folded[at - 1] ?? '')));
+    if (corrects || folded.at(-1) === 'thoi') result.correction = true;
     if (removing) {
       result.removed.push(...inClause.map((mention) => mention.id));
       continue;
     }
     if (inClause.length === 0) {
       const quantity = quantityIn(written, tokens, clause.from, clause.to);
-      if (quantity && (quantity.unit !== null || clause.to - clause.from <= BARE_REACH)) result.looseQuantity ??= quantity;
+      // A bare number stands for a quantity only among words of asking for one ("lay 4 nha"); "phuong 4" is an address.
+      const plain = quantity && (quantity.unit !== null || folded.every((word) => /^\d/.test(word) || QUANTITY_TALK.has(word)));
+      if (!quantity || !plain) continue;
+      // "buoi lay 4 ky nha": the quantity of the product just named without one.
+      const previous = result.lines.at(-1);
+      if (previous && previous.said === null && namedUntil === clause.from) {
+        result.lines[result.lines.length - 1] = { ...previous, quantity: amountInUnit(quantity, previous.unit), said: quantity };
+      } else {
+        result.looseQuantity ??= quantity;
+      }
       continue;
     }
+    namedUntil = clause.to;
     for (const line of linesOf(written, tokens, inClause, clause, catalog)) result.lines.push(line);
   }
   if (result.lines.length === 0 && result.removed.length === 0 && result.looseQuantity === null) result.correction = false;
@@ -141,10 +167,6 @@ function clauses(tokens: readonly Token[]): { from: number; to: number }[] {
   }
   if (tokens.length > 0) ranges.push({ from, to: tokens.length });
   return ranges;
-}
-
-function containsAt(words: readonly string[], phrase: readonly string[]): number {
-  return occurrences(words, phrase)[0] ?? -1;
 }
 
 function occurrences(words: readonly string[], phrase: readonly string[]): number[] {

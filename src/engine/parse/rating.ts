@@ -7,16 +7,16 @@ const scored = (score: Rating, names: string[]) => names.map((name) => ({ words:
 
 /** Folded phrases that give a score wherever they stand; longer ones are tried first. */
 const PHRASES = [
-  ...scored(1, ['rat te', 'qua te', 'te qua', 'te', 'that te', 'te that', 'te hai', 'that vong', 'rat that vong', 'qua that vong', 'kem', 'qua kem', 'rat kem', 'chan qua', 'qua chan', 'chan that', 'rat khong hai long', 'rat buc', 'buc minh', 'qua toi', 'rat toi']),
+  ...scored(1, ['rat te', 'qua te', 'te qua', 'te', 'that te', 'te that', 'te hai', 'that vong', 'rat that vong', 'qua that vong', 'qua kem', 'rat kem', 'kem qua', 'chan qua', 'qua chan', 'chan that', 'rat khong hai long', 'rat buc', 'buc minh', 'qua toi', 'rat toi']),
   ...scored(2, ['chua tot', 'khong tot', 'ko tot', 'k tot', 'khong hai long', 'ko hai long', 'k hai long', 'chua hai long', 'chua ung', 'khong ung', 'ko ung', 'hoi te', 'hoi kem', 'chua on', 'khong on', 'ko on', 'hoi that vong', 'khong thich', 'ko thich']),
-  ...scored(3, ['binh thuong', 'bt', 'tam duoc', 'tam tam', 'tam on', 'cung duoc', 'cung on', 'trung binh', 'tb', 'tuong doi', 'tam chap nhan', 'chap nhan duoc', 'khong te', 'ko te', 'k te', 'ok thoi', 'duoc thoi', 'on thoi', 'tam', 'hoi hai long']),
+  ...scored(3, ['binh thuong', 'bt', 'tam duoc', 'tam tam', 'tam on', 'cung duoc', 'cung on', 'trung binh', 'tb', 'tuong doi', 'tam chap nhan', 'chap nhan duoc', 'khong te', 'ko te', 'k te', 'ok thoi', 'duoc thoi', 'on thoi', 'hoi hai long']),
   ...scored(4, ['hai long', 'kha tot', 'kha hai long', 'kha on', 'tot', 'ung y', 'thich', 'on ap', 'van on', 'good', 'kha ngon']),
-  ...scored(5, ['rat hai long', 'qua hai long', 'cuc ky hai long', 'rat tot', 'qua tot', 'tot lam', 'tot qua', 'tuyet voi', 'tuyet', 'qua tuyet', 'xuat sac', 'hoan hao', 'rat ung', 'rat thich', 'dinh', 'dinh cao', 'perfect', 'excellent', 'great', 'rat ngon', 'qua ngon', 'ngon lam', 'dinh of chop']),
+  ...scored(5, ['rat hai long', 'qua hai long', 'cuc ky hai long', 'rat tot', 'qua tot', 'tot lam', 'tot qua', 'tuyet voi', 'qua tuyet', 'tuyet qua', 'tuyet lam', 'xuat sac', 'hoan hao', 'rat ung', 'rat thich', 'dinh cao', 'perfect', 'excellent', 'great', 'rat ngon', 'qua ngon', 'ngon lam', 'dinh of chop']),
 ].sort((a, b) => b.words.length - a.words.length);
 
 /** Words that score only as the whole answer: "ổn", "được", "ok" are also everyday words ("cảm ơn"). */
 const WHOLE_ANSWERS = new Map<string, Rating>([
-  ['on', 3], ['duoc', 3], ['dc', 3], ['ok', 4], ['oke', 4], ['okela', 4], ['ngon', 4], ['chan', 1], ['do', 1],
+  ['on', 3], ['duoc', 3], ['dc', 3], ['tam', 3], ['ok', 4], ['oke', 4], ['okela', 4], ['ngon', 4], ['tuyet', 5], ['dinh', 5], ['chan', 1], ['kem', 1],
 ]);
 /** Words a customer adds around a short answer ("3 sao nhé", "ok a"). */
 const POLITENESS = new Set(['a', 'ak', 'ah', 'nhe', 'nha', 'nhen', 'ne', 'shop', 'oi', 'thoi', 'minh', 'em', 'chi', 'anh', 'cho', 'danh', 'gia', 'cham', 'la', 'roi', 'r', 'luon']);
@@ -49,10 +49,10 @@ export function readRating(text: string, labels: readonly string[] = []): Rating
   }
   const content = words.filter((word) => !POLITENESS.has(word));
   if (content.length === 1 && /^[1-5]$/.test(content[0]!)) return Number(content[0]) as Rating;
-  if (content.length === 1 && WHOLE_ANSWERS.has(content[0]!)) return WHOLE_ANSWERS.get(content[0]!)!;
+  if (content.length === 1 && WHOLE_ANSWERS.has(content[0]!) && !markedOtherwise(written, content[0]!)) return WHOLE_ANSWERS.get(content[0]!)!;
   for (let i = 0; i < words.length; i++) {
     const phrase = PHRASES.find((candidate) => candidate.words.every((word, k) => words[i + k] === word));
-    if (phrase && !(phrase.words.length === 1 && ambiguousAlone(written, phrase.words[0]!))) return phrase.score;
+    if (phrase && !(phrase.words.length === 1 && markedOtherwise(written, phrase.words[0]!))) return phrase.score;
   }
   return null;
 }
@@ -63,10 +63,22 @@ function outOf(value: number, scale: 5 | 10): Rating | null {
   return score >= 1 && score <= 5 && (scale === 10 ? value <= 10 : true) ? (score as Rating) : null;
 }
 
-/** "tam" is tạm (so-so) only unmarked or with its own mark: "tám" is eight, "tắm" to bathe. */
-function ambiguousAlone(written: string, word: string): boolean {
-  if (word !== 'tam' && word !== 'te' && word !== 'tot') return false;
+/** Words typed with other marks are other words ("tám" eight, not "tạm"; "tê" numb, not "tệ"): only their own marks or none count. */
+function markedOtherwise(written: string, word: string): boolean {
+  const own = OWN_MARKS.get(word);
+  if (!own) return false;
   const marked = written.toLowerCase().split(/[^\p{L}\p{M}]+/u).find((candidate) => fold(candidate) === word);
-  const own = word === 'tam' ? 'tạm' : word === 'te' ? 'tệ' : 'tốt';
   return marked !== undefined && marked !== word && marked !== own;
 }
+
+const OWN_MARKS = new Map([
+  ['te', 'tệ'],
+  ['tot', 'tốt'],
+  ['thich', 'thích'],
+  ['tam', 'tạm'],
+  ['dinh', 'đỉnh'],
+  ['tuyet', 'tuyệt'],
+  ['kem', 'kém'],
+  ['chan', 'chán'],
+  ['on', 'ổn'],
+]);

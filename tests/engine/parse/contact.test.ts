@@ -15,8 +15,26 @@ describe('readContact finds name, phone and address in one message, in any order
     ['an address alone', '12 Lê Lợi, phường Bến Thành, TP HCM', { name: null, phone: null, address: '12 Lê Lợi, phường Bến Thành, TP HCM' }],
     ['order talk around the address is not a name', 'cho minh 2kg xoai giao ve 12 le loi q1', { name: null, phone: null, address: '12 le loi q1' }],
     ['payment talk beside a phone is not a name', 'ship cod nha 0912345678', { name: null, phone: '0912345678', address: null }],
+    ['a name at the end of a longer line, right before the phone', 'e oi lay 3kg buoi da xanh giao ve Nguyen Van An 0912888777, 25 Le Van Viet, Tang Nhon Phu, Thu Duc, tp hcm', { name: 'Nguyen Van An', phone: '0912888777', address: '25 Le Van Viet, Tang Nhon Phu, Thu Duc, tp hcm' }],
+    ['"tên … sđt …" in one part', 'cho minh dat 2kg xoai cat, ten Le Thi Hoa sdt 0903123456, dc 12 Tran Hung Dao, P. An Cu, Ninh Kieu, Can Tho, ship cod', { name: 'Le Thi Hoa', phone: '0903123456', address: '12 Tran Hung Dao, P. An Cu, Ninh Kieu, Can Tho' }],
+    ['a labelled name after the address ends it', 'giao ve 98 Nguyen Van Linh, Tan Phong, Quan 7, HCM, ten Huynh My, sdt 0907 654 321, tra tien mat nha', { name: 'Huynh My', phone: '0907654321', address: '98 Nguyen Van Linh, Tan Phong, Quan 7, HCM' }],
+    ['a city whose name has "nha" in it stays in the address', '18 Tran Phu, Loc Tho, Nha Trang, Khanh Hoa, ck nhé', { address: '18 Tran Phu, Loc Tho, Nha Trang, Khanh Hoa', province: 'Khánh Hòa' }],
+    ['"tổ 3" starts an address', 'to 3 phuong Chieng Le, tp Son La, Son La', { name: null, address: 'to 3 phuong Chieng Le, tp Son La, Son La', province: 'Sơn La' }],
+    ['a street named by a number after the house number', '60 30 Thang 4, Hung Loi, Ninh Kieu, Can Tho', { address: '60 30 Thang 4, Hung Loi, Ninh Kieu, Can Tho' }],
+    ['"mới là" before a phone is not a name', 'dia chi cu nhung sdt moi la 0966555444 nha', { name: null, phone: '0966555444' }],
   ])('%s: "%s"', (_, text, expected) => {
     expect(readContact(text)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['minutes before a call', 'ship gio hanh chinh, goi truoc 15p nha'],
+    ['days of delay', 'don XB22 giao tre toi 5 ngay luon'],
+    ['money for someone', 'chuyen giup minh 500k cho em trai duoc ko'],
+    ['a province inside other talk', 'ko, lan nay giao cho em gai minh o Ha Noi'],
+    ['a shipping question', 'phi ship ra ha noi bao nhieu vay'],
+    ['a name that starts like "lô"', 'Lò Văn Chiến'],
+  ])('%s is no address: "%s"', (_, text) => {
+    expect(readContact(text)).toMatchObject({ name: null, address: null });
   });
 
   it('a name alone is not taken as a contact: any short reply could be one', () => {

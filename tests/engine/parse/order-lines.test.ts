@@ -32,6 +32,9 @@ describe('readOrderLines reads every product and its quantity from one line', ()
     ['a bare number right before the product', '2 xoai', [['xoai_cat_hoa_loc', 2, 'kg']]],
     ['the longer name wins over the shorter alias', 'ca phe arabica nua ky', [['ca_phe_arabica', 0.5, 'kg']]],
     ['two products joined by "va" with marks-less units', 'cho minh 1 chai mat ong va 2 tui khoai lang say', [['mat_ong_hoa_ca_phe', 1, 'chai'], ['khoai_lang_say', 2, 'túi']]],
+    ['the quantity in the next words: "buoi lay 4 ky nha"', 'buoi lay 4 ky nha', [['buoi_da_xanh', 4, 'kg']]],
+    ['two aliases of one product side by side are one line', 'cho e 5kg gao st25 + 1kg cafe robusta ship ra ha noi', [['gao_st25', 5, 'kg'], ['ca_phe_robusta', 1, 'kg']]],
+    ['"bo qua" is bỏ qua (skip), not avocados', 'bo qua', []],
     ['a message with no product', 'ship ra ha noi bao lau', []],
   ])('%s: "%s"', (_, text, expected) => {
     expect(lines(text)).toEqual(expected);
@@ -64,6 +67,8 @@ describe('readOrderLines tells removals and corrections apart from new lines', (
     ['a bag of kilos with no product', '1 bao 10 ky', { amount: 1, unit: 'bao', per: { amount: 10, unit: 'kg' } }, false],
     ['a bare number as the whole answer', '4 nha', { amount: 4, unit: null }, false],
     ['a house number in an address is no quantity', 'giao toi 12 le loi phuong ben thanh', null, false],
+    ['ward and house numbers are no quantity', '14 Nguyen Hue, phuong 1, Cao Lanh, Dong Thap', null, false],
+    ['a wrong delivery is a complaint, not a correction', 'shop giao nham roi', null, false],
     ['"thôi" with nothing to correct is not a correction', 'thoi khong mua nua', null, false],
   ])('%s', (_, text, looseQuantity, correction) => {
     const read = readOrderLines(text, catalog);

@@ -29,6 +29,10 @@ describe('readRating reads the stars a customer gives, typed as numbers or words
     ['cam on shop', null],
     ['bot hieu sai chu ck', null],
     ['tám', null],
+    ['tuyệt', 5],
+    ['7 Phan Dinh Phung, phuong 1, Da Lat', null],
+    ['Huynh Thanh Tam', null],
+    ['Đinh Công Mạnh', null],
     ['0', null],
     ['6', null],
   ])('"%s" → %s', (text, rating) => {
