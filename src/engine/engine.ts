@@ -2,7 +2,6 @@ import type { ShopFlows } from '../flows/schema';
 import { IntentMatcher, type Understanding } from './nlu/intent';
 import { trainUnderstanding, type UnderstandingModel } from './nlu/model';
 import { shopNames } from './nlu/names';
-import { createFactReader } from './facts';
 import { Turn } from './turn';
 import type { ConversationState, Inbound, TurnContext, TurnResult } from './types';
 
@@ -24,16 +23,15 @@ export interface Engine {
 export function createEngine(flows: ShopFlows, understanding?: UnderstandingModel): Engine {
   const names = shopNames(flows);
   const matcher = new IntentMatcher(understanding ?? trainUnderstanding(flows, names, []), flows, names);
-  const facts = createFactReader(flows.shop);
   return {
     flows,
     turn(state, inbound, context) {
-      const turn = new Turn(flows, matcher, facts, state, context);
+      const turn = new Turn(flows, matcher, state, context);
       turn.handle(inbound);
       return turn.result();
     },
     closeIdle(state, context) {
-      const turn = new Turn(flows, matcher, facts, state, context);
+      const turn = new Turn(flows, matcher, state, context);
       turn.closeIdle();
       return turn.result();
     },

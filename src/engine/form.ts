@@ -1,6 +1,5 @@
 import type { Flow, ShopFlows, Step } from '../flows/schema';
-import type { Facts, NamedItem } from './facts';
-import { amountIn } from './questions/quantity';
+import type { Facts } from './facts';
 import { namedChoice } from './questions/choice';
 import type { SlotValue } from './types';
 
@@ -27,7 +26,7 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
   const productSlot = slotsAsking('product')[0];
   const quantitySlot = slotsAsking('quantity')[0];
   if (productSlot) {
-    const items = facts.items.flatMap((item) => lineOf(flows, item));
+    const items = facts.items.flatMap((item) => (item.quantity === null ? [] : [{ productId: item.productId, quantity: item.quantity }]));
     const first = items[0];
     if (first && quantitySlot) {
       fill.slots[productSlot] = first.productId;
@@ -40,6 +39,7 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
   const byKind: [Step['ask'], SlotValue | null][] = [
     ['phone', facts.phone],
     ['address', facts.address],
+    ['province', facts.province],
   ];
   for (const [kind, value] of byKind) for (const slot of slotsAsking(kind)) if (value !== null && open(slot)) fill.slots[slot] = value;
   // A code named now is the order meant, whatever was looked at before.
@@ -52,13 +52,6 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
     if (named) fill.slots[slot] = named.choice.value;
   }
   return fill;
-}
-
-function lineOf(flows: ShopFlows, item: NamedItem): { productId: string; quantity: number }[] {
-  if (!item.quantity) return [];
-  const product = flows.shop.catalog.find((candidate) => candidate.id === item.productId);
-  const amount = amountIn(item.quantity, product);
-  return amount === null ? [] : [{ productId: item.productId, quantity: amount }];
 }
 
 function unitOf(flows: ShopFlows, productId: string): string | null {

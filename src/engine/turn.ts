@@ -2,9 +2,11 @@ import { JOURNEY_STAGES, type Flow, type ShopFlows, type Step } from '../flows/s
 import { menuButtons, stepButtons } from './buttons';
 import { decodeTap, type Tap } from './codec';
 import { conditionHolds } from './conditions';
-import type { FactReader } from './facts';
+import { factReaderFor, type FactReader } from './facts';
 import { fillForm } from './form';
 import { isInSeason } from './pricing';
+import { cartRefusal } from './orders';
+import { amountIn } from './questions/quantity';
 import { runAction } from './actions';
 import type { IntentMatcher, Understanding } from './nlu/intent';
 import { questionOf, type Asking } from './questions';
@@ -27,6 +29,9 @@ const FREE_TEXT_SWITCH_MARGIN = 0.25;
 
 /** Words that make a Vietnamese message a question. */
 const QUESTION_WORDS = new Set(['khong', 'ko', 'k', 'chua', 'bao', 'may', 'gi', 'nao', 'sao', 'dau', 'ha', 'hok', 'hem', 'nhieu', 'lau', 'the', 'duoc']);
+
+/** Words that make a message with quantities an order even when it also asks something. */
+const ORDER_WORDS = new Set(['lay', 'dat', 'mua', 'chot', 'order', 'len', 'gui', 'ship', 'giao']);
 
 function looksLikeQuestion(text: string, tokens: readonly string[]): boolean {
   return text.includes('?') || tokens.some((token) => QUESTION_WORDS.has(token));
@@ -60,9 +65,9 @@ export class Turn {
   constructor(
     readonly flows: ShopFlows,
     readonly matcher: IntentMatcher,
-    readonly facts: FactReader,
     state: ConversationState,
     readonly context: TurnContext,
+    readonly facts: FactReader = factReaderFor(flows.shop),
   ) {
     this.state = state.ended ? initialState() : structuredClone(state);
   }
@@ -264,6 +269,49 @@ export class Turn {
     if (fill.moreItems.length > 0) this.state.slots.more_lines = fill.moreItems.map((item) => `${item.productId}=${item.quantity}`);
   }
 
+  /**
+   * Changes to a cart already filled, said at any later question: products taken out ("bỏ
+   * bưởi ra"), a product's amount corrected ("bưởi lấy 4 ký", "à nhầm, 3 ký thôi") or added to
+   * ("thêm 1kg xoài nữa"), new products with their quantities. Returns whether the cart changed.
+   */
+  editCart(flowId: string): boolean {
+    const flow = this.flows.flows.get(flowId);
+    if (!flow || !this.text || this.state.cart.length === 0 || !Object.values(flow.steps).some((step) => step.action === 'add_to_cart')) return false;
+    const facts = this.facts(this.text);
+    const adding = /\b(them|nua)\b/.test(foldKey(this.text));
+    let changed = false;
+    const cart = this.state.cart;
+    if (facts.removed.length > 0) {
+      this.state.cart = cart.filter((item) => !facts.removed.includes(item.productId));
+      changed = this.state.cart.length !== cart.length;
+    }
+    for (const item of facts.items) {
+      if (item.quantity === null) continue;
+      const product = this.flows.shop.catalog.find((candidate) => candidate.id === item.productId);
+      const line = this.state.cart.find((candidate) => candidate.productId === item.productId);
+      const amount = line && adding ? line.quantity + item.quantity : item.quantity;
+      const refusal = product ? cartRefusal(this.flows, product, amount, this.context.now) : null;
+      if (!product || refusal) {
+        if (refusal) this.say(refusal, undefined, { product: item.productId });
+        continue;
+      }
+      if (line) line.quantity = amount;
+      else this.state.cart.push({ productId: item.productId, quantity: amount });
+      changed = true;
+    }
+    const last = this.state.cart.at(-1);
+    if (facts.items.length === 0 && facts.quantity && facts.correction && last) {
+      const product = this.flows.shop.catalog.find((candidate) => candidate.id === last.productId);
+      const amount = amountIn(facts.quantity, product);
+      if (amount !== null && product && !cartRefusal(this.flows, product, amount, this.context.now)) {
+        last.quantity = amount;
+        changed = true;
+      }
+    }
+    if (changed) this.say(this.flows.shop.texts.cart_updated);
+    return changed;
+  }
+
   /** Whether the message filled this slot (so a question about it is not asked). */
   saidNow(slot: string): boolean {
     return this.fresh.has(slot);
@@ -281,8 +329,11 @@ export class Turn {
    */
   topicOf(understanding: Understanding | null, currentFlow: string | null, freeText = false): Topic | null {
     const best = understanding?.best;
-    if (!understanding || !best) return null;
+    if (!understanding) return null;
     const threshold = this.flows.shop.nlu.threshold + (freeText ? FREE_TEXT_SWITCH_MARGIN : 0);
+    const ordering = this.orderFor(understanding, currentFlow);
+    if (ordering) return { kind: 'flow', flow: ordering, step: null, understanding };
+    if (!best) return null;
     if (best.score < threshold) return null;
     // A name or a note ("giao giờ hành chính") is anything; only a question leaves it.
     if (freeText && !looksLikeQuestion(this.text, understanding.tokens)) return null;
@@ -291,6 +342,23 @@ export class Turn {
     if (aside) return { kind: 'aside', text: aside };
     if (!match.flow || match.flow === currentFlow || !this.flows.flows.has(match.flow)) return null;
     return { kind: 'flow', flow: match.flow, step: match.step, understanding };
+  }
+
+  /**
+   * Products named with their quantities are an order, whatever else the message resembles
+   * (a greeting, a question about the product), unless it is surely about an order already
+   * made (a complaint, a check-in).
+   */
+  private orderFor(understanding: Understanding, currentFlow: string | null): string | null {
+    const ordering = [...this.flows.flows.values()].find(placesOrders);
+    if (!ordering || ordering.id === currentFlow || !this.facts(this.text).items.some((item) => item.quantity !== null)) return null;
+    // "giá xoài bao nhiêu 1kg" asks a price; "còn sầu riêng không, lấy 3 ký" orders.
+    const words = [...foldKey(this.text).split(' '), ...understanding.tokens];
+    if (looksLikeQuestion(this.text, words) && !words.some((word) => ORDER_WORDS.has(word))) return null;
+    const best = understanding.best;
+    const sure = best && best.flow && best.score >= this.flows.shop.nlu.threshold ? this.flows.flows.get(best.flow) : undefined;
+    if (sure && sure.id !== ordering.id && sure.phase === 'after') return null;
+    return ordering.id;
   }
 
   private asideFor(intent: string | null, faqId: string | null, understanding: Understanding): string | null {
@@ -378,7 +446,10 @@ export class Turn {
     }
     if (this.state.lastOrder && this.state.cart.length === 0 && placesOrders(flow)) this.forgetLastOrder(flow);
     if (via === 'trigger' || via === 'goto') this.fillFrom(id);
-    this.enterStep(flow, stepId && flow.steps[stepId] ? stepId : flow.start);
+    const named = stepId ? flow.steps[stepId] : undefined;
+    // A message that names the step to start at asks that step's question, not an old answer to it.
+    if (named?.ask && named.save && !this.fresh.has(named.save)) delete this.state.slots[named.save];
+    this.enterStep(flow, named ? stepId! : flow.start);
   }
 
   /** A new order after one was placed asks again what that one chose (payment, contact, code). */
@@ -639,8 +710,8 @@ export class Turn {
     return buttons;
   }
 
-  say(template: string, extras?: Record<string, string>): void {
-    const text = this.render(template, extras);
+  say(template: string, extras?: Record<string, string>, slots?: Record<string, SlotValue>): void {
+    const text = renderTemplate(template, this.variables(extras, slots));
     if (text) this.reply({ kind: 'text', text });
   }
 

@@ -203,6 +203,8 @@ const BotTexts = z.strictObject({
   payment_overpaid: Text.default('Dạ shop đã nhận {{amount}} cho đơn {{code}} ✅ Anh/chị chuyển dư {{extra}} so với đơn ({{total}}); shop sẽ liên hệ hoàn lại phần dư ạ.'),
   /** Answer to what the bot cannot read: a voice message, a sticker, a message Zalo hides from bots. */
   please_type: Text.default('Dạ em chưa nghe hay xem được tin nhắn này ạ 🙏 Anh/chị nhắn bằng chữ giúp em nhé.'),
+  /** Answer in a group chat: ordering needs a phone number and an address, which belong in a private chat. */
+  group_chat: Text.default('Dạ để giữ kín số điện thoại và địa chỉ của anh/chị, anh/chị nhắn riêng cho shop giúp em nhé 🙏'),
   web_placeholder: Text,
   web_send: Text,
   web_offline: Text,
@@ -221,6 +223,9 @@ const BotTexts = z.strictObject({
   order_status_changed: Text,
   /** A product the owner sends from the inbox ({{product.name}}, {{product.price}}, …); without it the inbox offers no product cards. */
   product_card: Text.optional(),
+  /** The web chat's photo button (its label for screen readers) and what a refused photo is told. */
+  web_photo: Text.optional(),
+  photo_rejected: z.strictObject({ wrong_type: Text, too_big: Text, broken: Text }).optional(),
   /** The Telegram button that shares the customer's phone number. */
   share_phone_button: Text,
   /** Told to a customer nobody answered within HUMAN_REPLY_MINUTES of asking for a person. */

@@ -55,6 +55,8 @@ describe('whole conversations through the engine', () => {
       'name',
       'phone',
       'address',
+      // Read from the address: filled, not asked.
+      'province',
       'promo_code',
       'payment_method',
       'note',

@@ -5,8 +5,8 @@ export const product: QuestionKind = {
     const typed = textOf(inbound);
     const named = asking.facts(typed).items[0];
     if (!named) return retry(asking, asking.flows.shop.texts.retry_product);
-    // "xoài", "mua 2kg bưởi": the product is the answer; a longer line may be a question about it.
-    return { ok: true, value: named.productId, plain: isShort(typed, 4) || named.quantity !== null };
+    // "xoài" is the answer; a longer line may be a question about it, and a quantity an order.
+    return { ok: true, value: named.productId, plain: isShort(typed, 4) && named.quantity === null };
   },
   buttons: (asking) => asking.flows.shop.catalog.map((item) => ({ label: item.name, value: `answer:${item.id}` })),
   fromTap: (encoded, asking) => (asking.flows.shop.catalog.some((item) => item.id === encoded) ? encoded : undefined),

@@ -23,11 +23,12 @@ export const quantity: QuestionKind = {
   read(inbound, asking) {
     const typed = textOf(inbound);
     const facts = asking.facts(typed);
-    const said = facts.items.find((item) => item.productId === asking.state.slots.product)?.quantity ?? facts.quantity ?? (facts.items.length === 0 ? parseQuantity(typed) : null);
     const item = productOf(asking);
-    const amount = said ? amountIn(said, item) : null;
-    if (!said || amount === null) return retry(asking, asking.flows.shop.texts.retry_quantity);
-    return { ok: true, value: { amount, unit: item?.unit ?? said.unit }, plain: isShort(typed, 4) };
+    const named = facts.items.find((line) => line.productId === item?.id)?.quantity;
+    const loose = facts.quantity ?? (facts.items.length === 0 ? parseQuantity(typed) : null);
+    const amount = named ?? (loose ? amountIn(loose, item) : null);
+    if (amount === null || amount === undefined) return retry(asking, asking.flows.shop.texts.retry_quantity);
+    return { ok: true, value: { amount, unit: item?.unit ?? loose?.unit ?? null }, plain: isShort(typed, 4) };
   },
   buttons: skipButtons,
   fromTap: () => undefined,

@@ -1,4 +1,3 @@
-import { parseSatisfaction } from '../nlu/answers';
 import type { Button } from '../types';
 import { retry, textOf, type QuestionKind } from './kind';
 
@@ -13,7 +12,7 @@ export function ratingButtons(labels: readonly string[]): Button[] {
 
 export const rating: QuestionKind = {
   read(inbound, asking) {
-    const score = parseSatisfaction(textOf(inbound));
+    const score = asking.facts(textOf(inbound)).rating;
     return score === null ? retry(asking, asking.flows.shop.texts.retry_choice) : { ok: true, value: score, plain: true };
   },
   buttons: (asking) => ratingButtons((asking.step.choices ?? []).length === 5 ? asking.step.choices!.map((c) => c.label) : asking.flows.shop.texts.satisfaction_labels).map((button, i) => ({ ...button, value: `answer:${i + 1}` })),

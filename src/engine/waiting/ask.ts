@@ -19,6 +19,8 @@ export function onAsk(turn: Turn, inbound: Inbound): void {
   const text = textOf(inbound);
   if (step.optional && text && isSkip(text, turn.flows.shop.texts.skip_word)) return turn.skip(waiting.flow, waiting.step, step);
 
+  // A change to the cart said at a later question: made, shown, and the question asked again.
+  if (step.ask !== 'product' && step.ask !== 'quantity' && turn.editCart(waiting.flow)) return turn.repeatPrompt();
   const answer = kind.read(inbound, turn.asking(step));
   const topic = turn.topicOf(turn.understand(text), waiting.flow, kind.freeText);
   if (answer.ok && (answer.plain || !topic)) {
