@@ -11,6 +11,7 @@ import { OutboxDelivery } from './conversation/outbox-delivery';
 import { OwnerActions } from './conversation/owner-actions';
 import { OwnerDesk } from './conversation/owner-desk';
 import { BankTransfers } from './conversation/payments/bank-transfers';
+import { createCourtesy } from './conversation/courtesy-reply';
 import { createReceiver, type Receive } from './conversation/receiver';
 import { Scheduler } from './conversation/scheduler';
 import type { Engine } from './engine/index';
@@ -100,7 +101,8 @@ export async function composeShop(env: Env, runtime: ShopRuntime): Promise<Shop>
   const ownerDesk = (turns: Receive) =>
     owner ? new OwnerDesk({ store, flows, clock, log, owner, delivery, messenger, receive: turns, humanReplyMinutes: env.HUMAN_REPLY_MINUTES, actions: ownerActions(turns) }) : null;
 
-  const shop: ChannelShop = { env, store, flows, clock, log, qr: qrMedia, conversations, receive, owner, ownerDesk, poll: runtime.persistent && !env.PUBLIC_URL, verify: runtime.persistent };
+  const courtesy = createCourtesy({ store, flows, clock, delivery, log });
+  const shop: ChannelShop = { env, store, flows, clock, log, qr: qrMedia, conversations, receive, courtesy, owner, ownerDesk, poll: runtime.persistent && !env.PUBLIC_URL, verify: runtime.persistent };
   const routes: ChannelRoute[] = [];
   const opened: { name: string; stop?: () => Promise<void> }[] = [];
   for (const module of modules) {

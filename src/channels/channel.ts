@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { Env } from '../config';
 import type { Conversations, OwnerChannel } from '../conversation/conversations';
+import type { Courtesy } from '../conversation/courtesy-reply';
 import type { ChannelSender } from '../conversation/inbound';
 import type { OwnerDesk } from '../conversation/owner-desk';
 import type { Receive } from '../conversation/receiver';
@@ -21,6 +22,8 @@ export interface ChannelShop {
   conversations: Conversations;
   /** Runs a customer's turn; routes pass their request's `deferOf(c)` so delivery outlives the response. */
   receive: Receive;
+  /** Answers an update that starts no turn (a sticker, a voice note, a group) with one text from shop.yaml. */
+  courtesy: Courtesy;
   /** The owner's chat (on whichever channel names one), null when none is configured. */
   owner: OwnerChannel | null;
   /** The owner's desk whose hand-backs run through `receive`; null without an owner chat. */

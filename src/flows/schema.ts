@@ -205,6 +205,8 @@ const BotTexts = z.strictObject({
   please_type: Text.default('Dạ em chưa nghe hay xem được tin nhắn này ạ 🙏 Anh/chị nhắn bằng chữ giúp em nhé.'),
   /** Answer in a group chat: ordering needs a phone number and an address, which belong in a private chat. */
   group_chat: Text.default('Dạ để giữ kín số điện thoại và địa chỉ của anh/chị, anh/chị nhắn riêng cho shop giúp em nhé 🙏'),
+  /** Answer in a group chat: ordering needs a phone number and an address, which belong in a private chat. */
+  group_chat: Text.default('Dạ để giữ kín số điện thoại và địa chỉ của anh/chị, anh/chị nhắn riêng cho shop giúp em nhé 🙏'),
   web_placeholder: Text,
   web_send: Text,
   web_offline: Text,

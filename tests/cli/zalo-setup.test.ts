@@ -22,6 +22,25 @@ describe('npm run zalo:setup', () => {
     expect(stdout).toContain('setWebhook https://shop.example.vn/zalo/webhook');
   });
 
+  it('--test has Zalo send its own test request to the webhook once it is set; without it, the command says how', async () => {
+    const tested = await runCli('src/cli/zalo-setup.ts', ['--test'], '', env());
+    expect(tested.code).toBe(0);
+    expect(api.calls.map((call) => call.method)).toEqual(['getMe', 'setWebhook', 'getWebhookInfo', 'testWebhook']);
+    expect(tested.stdout).toContain('testWebhook');
+
+    const plain = await runCli('src/cli/zalo-setup.ts', [], '', env());
+    expect(plain.stdout).toContain('npm run zalo:setup -- --test');
+    expect(api.callsOf('testWebhook')).toHaveLength(1);
+  });
+
+  it('--test with the daily limit used up says so and still succeeds: the webhook is set', async () => {
+    api.webhookTestsLeft = 0;
+    const { code, stdout } = await runCli('src/cli/zalo-setup.ts', ['--test'], '', env());
+    expect(code).toBe(0);
+    expect(stdout).toContain('daily limit of webhook tests is used up (426)');
+    expect(api.webhook?.url).toBe('https://shop.example.vn/zalo/webhook');
+  });
+
   it('--remove deletes the webhook', async () => {
     const { code } = await runCli('src/cli/zalo-setup.ts', ['--remove'], '', env());
     expect(code).toBe(0);

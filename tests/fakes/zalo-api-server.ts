@@ -65,6 +65,8 @@ export class FakeZaloApi {
     account_type: 'BASIC',
     can_join_groups: false,
   };
+  /** How many more testWebhook calls succeed today; then 426, as Zalo's daily limit. */
+  webhookTestsLeft = 3;
   /** The registered webhook (setWebhook / deleteWebhook). */
   webhook: { url: string; secret_token: string; updated_at: number } | null = null;
 
@@ -249,6 +251,12 @@ export class FakeZaloApi {
       case 'getWebhookInfo':
         json(res, 200, { ok: true, result: { url: this.webhook?.url ?? '', updated_at: this.webhook?.updated_at ?? 0 } });
         return;
+      case 'testWebhook':
+        if (!this.webhook) return fail(res, 400, 400, 'Bad Request: no webhook is set');
+        if (this.webhookTestsLeft <= 0) return fail(res, 426, 426, 'Upgrade Required: daily limit of webhook tests reached');
+        this.webhookTestsLeft -= 1;
+        json(res, 200, { ok: true, result: { url: this.webhook.url, sent: true } });
+        return;
       case 'sendMessage': {
         const text = str('text');
         if (!str('chat_id')) return fail(res, 400, 400, 'Bad Request: chat_id is required');
@@ -364,6 +372,10 @@ export const zaloUpdate = {
   sticker: (chatId: string, sticker = 'bfe458bf64fa8da4d4eb', opts?: FakeMessageOptions) => ({
     event_name: 'message.sticker.received',
     message: message(chatId, { sticker, url: `https://zalo-api.zadn.vn/api/emoticon/sticker/webpc?eid=${sticker}` }, opts),
+  }),
+  voice: (chatId: string, voiceUrl = 'https://voice-stal.zadn.vn/voice/3f02645a.aac', opts?: FakeMessageOptions) => ({
+    event_name: 'message.voice.received',
+    message: message(chatId, { voice_url: voiceUrl }, opts),
   }),
   unsupported: (chatId: string, opts?: FakeMessageOptions) => ({
     event_name: 'message.unsupported.received',

@@ -102,7 +102,7 @@ export class ZaloBotClient {
     this.#fetch = customFetch ?? ((input, init) => fetch(input, init));
   }
 
-  /** Checks the token and describes the bot. Call it at start-up: 401/403 means a bad token. */
+  /** Checks the token and describes the bot. Call it at start-up: 401 means a bad token. */
   async getMe(options?: ZaloCallOptions): Promise<ZaloUser> {
     const result = await this.callApi('getMe', {}, options);
     return this.#parseResult('getMe', ZaloUserSchema, result);
@@ -164,6 +164,14 @@ export class ZaloBotClient {
   async getWebhookInfo(options?: ZaloCallOptions): Promise<WebhookInfo> {
     const result = await this.callApi('getWebhookInfo', {}, options);
     return this.#parseResult('getWebhookInfo', WebhookInfoSchema, result ?? {});
+  }
+
+  /**
+   * Has Zalo send a test request to the registered webhook. Limited per day (426 once used
+   * up); the shape of its result is not documented, so it is returned as it came.
+   */
+  async testWebhook(options?: ZaloCallOptions): Promise<unknown> {
+    return (await this.callApi('testWebhook', {}, options)) ?? {};
   }
 
   /** Sends a text message (1–2000 characters). */

@@ -29,19 +29,19 @@ function codeOf(error: unknown): number | undefined {
 }
 
 /**
- * Worth trying again later with backoff: 429 (rate limited), 5xx, or no HTTP answer at all
+ * Worth trying again later with backoff: 429 (rate limited), 5xx, 403 (the Bot API reference
+ * lists it as an internal server error, not a refused token), or no HTTP answer at all
  * (network failure, timeout, unreadable body; error code 0).
  */
 export function isRetryableError(error: unknown): boolean {
   const code = codeOf(error);
   if (code === undefined) return false;
-  return code === NETWORK_ERROR_CODE || code === 429 || (code >= 500 && code <= 599);
+  return code === NETWORK_ERROR_CODE || code === 403 || code === 429 || (code >= 500 && code <= 599);
 }
 
-/** 401 or 403: the bot token is wrong or has been revoked. Retrying will not help. */
+/** 401 only: the bot token is wrong or has been revoked. Retrying will not help. */
 export function isFatalAuthError(error: unknown): boolean {
-  const code = codeOf(error);
-  return code === 401 || code === 403;
+  return codeOf(error) === 401;
 }
 
 /** 408 on `getUpdates`: the long poll ended without an update. Normal; poll again. */

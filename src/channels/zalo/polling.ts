@@ -1,7 +1,7 @@
 /**
  * Long polling: one `getUpdates` call at a time, each answering at most ONE update, handed to
  * `onUpdate` (awaited, so updates are handled in order). An empty poll (408) polls again at
- * once; other failures back off exponentially; a wrong or revoked token (401/403) ends the loop.
+ * once; other failures (403 among them) back off exponentially; a wrong or revoked token (401) ends the loop.
  */
 import { ZaloApiError, isFatalAuthError } from './error.js';
 import type { ZaloBotClient } from './client.js';
@@ -26,7 +26,7 @@ export interface PollingHandle {
   stop(): Promise<void>;
   /**
    * Settles when the loop has exited: resolves after `stop()`, rejects with a `ZaloApiError`
-   * (401/403) when the token is wrong or revoked.
+   * (401) when the token is wrong or revoked.
    */
   done: Promise<void>;
 }

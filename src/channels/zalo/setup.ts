@@ -1,4 +1,5 @@
 import type { ZaloBotClient } from './client.js';
+import { ZaloApiError } from './error.js';
 
 export interface ZaloSetupStep {
   what: string;
@@ -21,4 +22,21 @@ export async function removeZaloWebhook(client: ZaloBotClient): Promise<ZaloSetu
     { what: 'getMe (the token is valid)', answer: await client.getMe() },
     { what: 'deleteWebhook', answer: await client.deleteWebhook() },
   ];
+}
+
+/**
+ * Zalo's own test of the webhook (`testWebhook`): it sends a request to the URL with the
+ * secret, which the route answers 200 whatever its body. Not every account offers it (404),
+ * and it has a daily limit (426); both are reported as a step, not as a failure.
+ */
+export async function testZaloWebhook(client: ZaloBotClient): Promise<ZaloSetupStep> {
+  const what = 'testWebhook (Zalo sends a test request to the webhook)';
+  try {
+    return { what, answer: await client.testWebhook() };
+  } catch (error) {
+    if (!(error instanceof ZaloApiError)) throw error;
+    if (error.errorCode === 426) return { what, answer: 'the daily limit of webhook tests is used up (426); try again tomorrow, the webhook itself is set' };
+    if (error.errorCode === 404) return { what, answer: 'this Zalo Bot API does not offer testWebhook (404); send the bot a message to try the webhook' };
+    throw error;
+  }
 }

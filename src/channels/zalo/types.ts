@@ -62,6 +62,7 @@ export const ZALO_EVENTS = {
   text: 'message.text.received',
   image: 'message.image.received',
   sticker: 'message.sticker.received',
+  voice: 'message.voice.received',
   unsupported: 'message.unsupported.received',
 } as const;
 export type ZaloKnownEventName = (typeof ZALO_EVENTS)[keyof typeof ZALO_EVENTS];
@@ -119,6 +120,7 @@ export const ZaloMessageSchema = z
     photo_url: z.string().optional(),
     caption: z.string().optional(),
     sticker: z.string().optional(),
+    voice_url: z.string().optional(),
   })
   .transform((message) => {
     const out = { ...message };
@@ -136,6 +138,7 @@ function inferEventName(message: unknown): ZaloKnownEventName {
   if (typeof m['text'] === 'string') return ZALO_EVENTS.text;
   if (typeof m['photo_url'] === 'string' || typeof m['photo'] === 'string') return ZALO_EVENTS.image;
   if (typeof m['sticker'] === 'string' || typeof m['sticker_id'] === 'string') return ZALO_EVENTS.sticker;
+  if (typeof m['voice_url'] === 'string') return ZALO_EVENTS.voice;
   return ZALO_EVENTS.unsupported;
 }
 

@@ -204,9 +204,9 @@ describe('ZaloBotClient: errors', () => {
   });
 
   it('redacts the token when the server echoes it in the description', async () => {
-    api.failNext('getMe', { status: 403, body: { ok: false, error_code: 403, description: `token ${api.token} is revoked` } });
+    api.failNext('getMe', { status: 401, body: { ok: false, error_code: 401, description: `token ${api.token} is revoked` } });
     const error = await apiError(client.getMe());
-    expect(error.errorCode).toBe(403);
+    expect(error.errorCode).toBe(401);
     expect(isFatalAuthError(error)).toBe(true);
     expect(error.message).not.toContain(api.token);
     expect(error.description).toBe('token <token> is revoked');
@@ -306,9 +306,9 @@ describe('ZaloBotClient: errors', () => {
 
   it('the error helpers classify codes', () => {
     const e = (code: number): ZaloApiError => new ZaloApiError('x', code, 'd');
-    expect([0, 429, 500, 502, 599].map((c) => isRetryableError(e(c)))).toEqual([true, true, true, true, true]);
-    expect([400, 401, 403, 404, 408].map((c) => isRetryableError(e(c)))).toEqual([false, false, false, false, false]);
-    expect([401, 403, 400, 500].map((c) => isFatalAuthError(e(c)))).toEqual([true, true, false, false]);
+    expect([0, 403, 429, 500, 502, 599].map((c) => isRetryableError(e(c)))).toEqual([true, true, true, true, true, true]);
+    expect([400, 401, 404, 408].map((c) => isRetryableError(e(c)))).toEqual([false, false, false, false]);
+    expect([401, 403, 400, 500].map((c) => isFatalAuthError(e(c)))).toEqual([true, false, false, false]);
     expect([408, 400].map((c) => isEmptyPollError(e(c)))).toEqual([true, false]);
     expect(isRetryableError(new Error('plain'))).toBe(false);
   });

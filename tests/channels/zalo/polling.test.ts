@@ -199,11 +199,18 @@ describe('startPolling', () => {
     await expect(handle.stop()).resolves.toBeUndefined();
   });
 
-  it('stops on 403 and on a token revoked while running', async () => {
-    api.failNext('getUpdates', { status: 403, body: { ok: false, error_code: 403, description: 'Forbidden' } });
-    const h1 = poll(async () => {});
-    expect(((await rejectionOf(h1.done)) as ZaloApiError).errorCode).toBe(403);
+  it('backs off on 403 (an internal server error in the Bot API reference) and keeps polling', async () => {
+    const { sleep, delays } = fakeSleep();
+    api.failNext('getUpdates', { status: 403, body: { ok: false, error_code: 403, description: 'Internal server error' } }, 2);
+    api.queueUpdate(zaloUpdate.text('c1', 'sau lỗi 403'));
+    const seen: string[] = [];
+    poll(async (u) => void seen.push(u.message.text ?? ''), { sleep, backoffMs: { initial: 10, max: 40 } });
+    await waitFor(() => seen.length === 1, 3000, 'the update after two 403s');
+    expect(seen).toEqual(['sau lỗi 403']);
+    expect(delays).toEqual([10, 20]);
+  });
 
+  it('stops on a token revoked while running (401)', async () => {
     const seen: string[] = [];
     api.queueUpdate(zaloUpdate.text('c1', 'trước khi thu hồi'));
     const h2 = poll(async (u) => {

@@ -40,11 +40,19 @@ describe('parseZaloUpdate: event names', () => {
   });
 
   it('an unknown event name parses as a generic update', () => {
-    const u = parseZaloUpdate(zaloUpdate.custom('message.voice.received', 'c1', { voice_url: 'https://x/v.aac' }));
-    expect(u?.event_name).toBe('message.voice.received');
+    const u = parseZaloUpdate(zaloUpdate.custom('message.video.received', 'c1', { video_url: 'https://x/v.mp4' }));
+    expect(u?.event_name).toBe('message.video.received');
     expect(isKnownEventName(u?.event_name ?? '')).toBe(false);
     expect(isKnownEventName('message.text.received')).toBe(true);
-    expect(u?.message['voice_url']).toBe('https://x/v.aac');
+    expect(u?.message['video_url']).toBe('https://x/v.mp4');
+  });
+
+  it('a voice message is a known event with its voice_url, also when the event name is missing', () => {
+    const u = parseZaloUpdate(zaloUpdate.custom('message.voice.received', 'c1', { voice_url: 'https://x/v.aac' }));
+    expect(isKnownEventName(u?.event_name ?? '')).toBe(true);
+    expect(u?.message.voice_url).toBe('https://x/v.aac');
+    const { event_name: _, ...bare } = zaloUpdate.custom('message.voice.received', 'c1', { voice_url: 'https://x/v.aac' });
+    expect(parseZaloUpdate(bare)?.event_name).toBe('message.voice.received');
   });
 
   it('the update wrapped in the envelope', () => {
