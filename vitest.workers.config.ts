@@ -11,6 +11,7 @@ export const WORKER_SECRETS = {
   ZALO_WEBHOOK_SECRET: 'worker-test-zalo-secret',
   ADMIN_PASSWORD: 'mat-khau-chu-shop',
   OWNER_TELEGRAM_CHAT_ID: '-1009876543210',
+  SEPAY_API_KEY: 'worker-test-sepay-api-key-0123',
 };
 
 export default defineConfig(async () => {

@@ -7,5 +7,6 @@ declare namespace Cloudflare {
     ZALO_WEBHOOK_SECRET: string;
     ADMIN_PASSWORD: string;
     OWNER_TELEGRAM_CHAT_ID: string;
+    SEPAY_API_KEY: string;
   }
 }
