@@ -1,3 +1,4 @@
+import { HTTPException } from 'hono/http-exception';
 import { Hono, type Context } from 'hono';
 import { adminRoutes } from './admin/index';
 import type { ChannelRoute } from './channels/channel';
@@ -32,6 +33,8 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
 
   app.onError((error, c) => {
+    // A request refused on purpose (400 for an impossible date): its own answer, not a failure.
+    if (error instanceof HTTPException) return error.getResponse();
     deps.log.error('request failed', { path: c.req.path, method: c.req.method, error: error.message });
     return c.json({ error: 'internal error; the operator can find it in the server log' }, 500);
   });

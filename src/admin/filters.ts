@@ -1,3 +1,4 @@
+import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { ConversationFilter } from './reports/conversations';
 import { OUTCOMES, SCORE_CHOICES } from './reports/conversations';
@@ -9,10 +10,21 @@ import { addDays, isLocalDay, startOfLocalDay } from './zoned-time';
 /**
  * The filters of the list pages and exports, read from the query string once. A value that
  * makes no sense (a typo in a shared link, an old bookmark) is dropped rather than refused,
- * so the owner always gets a page.
+ * so the owner always gets a page; only a date that cannot be a day of the shop's records
+ * (2026-02-30, 9999-12-31) is refused with 400 and says which one.
  */
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
-const Day = z.string().refine(isLocalDay);
+/** Days the shop's records can hold: far-off years would overflow the date arithmetic. */
+const isShopDay = (text: string) => isLocalDay(text) && text >= '2000-01-01' && text <= '2099-12-31';
+const Day = z.string().refine(isShopDay);
+
+/** Refuses `from`/`to` that are not days between 2000 and 2099, in words the owner can act on. */
+function refuseImpossibleDays(query: Record<string, string>): void {
+  for (const key of ['from', 'to'] as const) {
+    const day = query[key];
+    if (day && !isShopDay(day)) throw new HTTPException(400, { message: `Ngày "${day.slice(0, 20)}" không hợp lệ: nhập ngày dạng năm-tháng-ngày trong khoảng 2000–2099, ví dụ 2026-05-12.` });
+  }
+}
 const Words = z
   .string()
   .trim()
@@ -56,6 +68,7 @@ export type ReturnQuery = z.infer<typeof ReturnQuery>;
 export type CustomerQuery = z.infer<typeof CustomerQuery>;
 
 export function readConversationQuery(query: Record<string, string>, timeZone: string): { query: ConversationQuery; filter: ConversationFilter } {
+  refuseImpossibleDays(query);
   const parsed = ConversationQuery.parse(query);
   return {
     query: parsed,
@@ -64,11 +77,13 @@ export function readConversationQuery(query: Record<string, string>, timeZone: s
 }
 
 export function readOrderQuery(query: Record<string, string>, timeZone: string): { query: OrderQuery; filter: OrderFilter } {
+  refuseImpossibleDays(query);
   const parsed = OrderQuery.parse(query);
   return { query: parsed, filter: { payment: parsed.payment, shipping: parsed.shipping, text: parsed.q, range: dayRange(parsed.from, parsed.to, timeZone) } };
 }
 
 export function readReturnQuery(query: Record<string, string>, timeZone: string): { query: ReturnQuery; filter: ReturnFilter } {
+  refuseImpossibleDays(query);
   const parsed = ReturnQuery.parse(query);
   return { query: parsed, filter: { status: parsed.status, orderCode: parsed.q, range: dayRange(parsed.from, parsed.to, timeZone) } };
 }
