@@ -112,6 +112,34 @@ describe('replaying a story as the conversation layer would', () => {
     expect(replayStory(engine, stories[0]!).passed).toBe(true);
   });
 
+  it('a customer nobody answers for ten minutes after asking for a person is told the owner is busy, once', () => {
+    const { stories } = storiesOf(
+      [
+        'stories:',
+        '  - name: khách chờ người thật trong giờ mở cửa',
+        '    turns:',
+        '      - say: cho minh noi chuyen voi chu shop',
+        '        expect: { handover: true }',
+        '      - wait_minutes: 9',
+        '        expect: { not_reply: ["bận"] }',
+        '      - wait_minutes: 2',
+        '        expect: { reply: ["chủ shop đang bận tay"] }',
+        '      - wait_minutes: 5',
+        '        expect: { not_reply: ["bận"] }',
+      ].join('\n'),
+    );
+    const replay = replayStory(engine, stories[0]!);
+    expect(replay.failedTurn?.differences ?? []).toEqual([]);
+  });
+
+  it('at night the waiting customer is told when the shop opens', () => {
+    const { stories } = storiesOf(
+      ['stories:', '  - name: khách chờ người thật lúc khuya', '    now: 2026-05-12T22:30:00+07:00', '    turns:', '      - say: cho minh gap nguoi that', '      - wait_minutes: 15', '        expect: { reply: ["07:00 ngày mai"] }'].join('\n'),
+    );
+    const replay = replayStory(engine, stories[0]!);
+    expect(replay.failedTurn?.differences ?? []).toEqual([]);
+  });
+
   it('a tap on a button that is not shown fails the turn and lists the buttons that are', () => {
     const { stories } = storiesOf(['stories:', '  - name: khách bấm nút không có', '    turns:', '      - say: chào shop', '      - tap: Thanh toán ngay'].join('\n'));
     const replay = replayStory(engine, stories[0]!);

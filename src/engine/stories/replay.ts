@@ -3,6 +3,7 @@ import type { Engine } from '../engine';
 import { fold } from '../text/fold';
 import { initialState, type Button, type ConversationState, type Inbound, type Outbound, type TurnContext, type TurnResult } from '../types';
 import { compareTurn, type Difference } from './compare';
+import { humanWaitText } from './human-wait';
 import { ShopperRecord } from './shopper';
 
 /** What one turn did, in the terms a story's `expect` speaks. */
@@ -40,19 +41,22 @@ export interface StoryReplay {
 export interface ReplayOptions {
   /** Minutes of silence after which the conversation layer closes a conversation (IDLE_MINUTES). */
   idleMinutes: number;
+  /** Minutes a customer waits for a person before being told when the shop will answer (HUMAN_REPLY_MINUTES). */
+  humanReplyMinutes: number;
 }
 
-export const DEFAULT_REPLAY_OPTIONS: ReplayOptions = { idleMinutes: 30 };
+export const DEFAULT_REPLAY_OPTIONS: ReplayOptions = { idleMinutes: 30, humanReplyMinutes: 10 };
 
 /**
  * Plays one story through the pure engine with the story's fixed clock, doing between turns what
  * the conversation layer does: a closed conversation is followed by a fresh one, orders created
- * join the customer's orders, profile effects update the stored contact, silence past the idle
- * time closes the conversation. Stops at the first turn that differs from its expectation.
+ * join the customer's orders, profile effects update the stored contact, a customer waiting for a
+ * person past the reply time is told when the shop will answer, silence past the idle time closes
+ * the conversation. Stops at the first turn that differs from its expectation.
  */
 export function replayStory(engine: Engine, story: Story, options: ReplayOptions = DEFAULT_REPLAY_OPTIONS): StoryReplay {
   const shopper = new ShopperRecord(story.customer);
-  const conversation = { state: initialState(), open: false, buttons: [] as Button[], photos: 0 };
+  const conversation = { state: initialState(), open: false, buttons: [] as Button[], photos: 0, handedOverAt: null as number | null };
   let now = story.now.getTime();
   let lastActivity = now;
   let questions = 0;
@@ -63,7 +67,13 @@ export function replayStory(engine: Engine, story: Story, options: ReplayOptions
     let problem: Difference | null = null;
     if (turn.input.kind === 'wait_minutes') {
       now += turn.input.minutes * 60_000;
-      if (conversation.open && now - lastActivity > options.idleMinutes * 60_000) result = engine.closeIdle(conversation.state, context());
+      const told = waitedForPerson(conversation, now, options) ? humanWaitText(engine.flows, context()) : null;
+      if (told !== null) conversation.handedOverAt = null;
+      const closed = conversation.open && now - lastActivity > options.idleMinutes * 60_000 ? engine.closeIdle(conversation.state, context()) : null;
+      if (told !== null || closed) {
+        const quiet: TurnResult = { state: conversation.state, replies: [], events: [], effects: [] };
+        result = { ...(closed ?? quiet), replies: [...(told === null ? [] : [{ kind: 'text' as const, text: told }]), ...(closed?.replies ?? [])] };
+      }
     } else {
       const inbound = inboundOf(turn.input, conversation);
       if ('missing' in inbound) problem = inbound.missing;
@@ -77,6 +87,8 @@ export function replayStory(engine: Engine, story: Story, options: ReplayOptions
     if (result) {
       conversation.state = result.state;
       conversation.open = result.state.ended === null;
+      if (result.effects.some((effect) => effect.type === 'handover')) conversation.handedOverAt = now;
+      if (result.state.mode !== 'human') conversation.handedOverAt = null;
       shopper.record(result.effects, new Date(now));
       if (result.replies.length > 0) conversation.buttons = buttonsOf(result.replies);
     }
@@ -94,6 +106,12 @@ export function replayStory(engine: Engine, story: Story, options: ReplayOptions
   return { story, turns, questions, passed: differences.length === 0, failedTurn: null, differences };
 }
 
+/** A person was asked for, nobody has answered (a handback ends the wait), and the reply time has passed. */
+function waitedForPerson(conversation: { open: boolean; state: ConversationState; handedOverAt: number | null }, now: number, options: ReplayOptions): boolean {
+  const since = conversation.handedOverAt;
+  return conversation.open && conversation.state.mode === 'human' && since !== null && now - since >= options.humanReplyMinutes * 60_000;
+}
+
 function inboundOf(input: Exclude<StoryInput, { kind: 'wait_minutes' }>, conversation: { buttons: Button[]; photos: number }): Inbound | { missing: Difference } {
   switch (input.kind) {
     case 'say':
@@ -105,6 +123,8 @@ function inboundOf(input: Exclude<StoryInput, { kind: 'wait_minutes' }>, convers
       return { kind: 'photo', ref: `anh-${conversation.photos}` };
     case 'handback':
       return { kind: 'handback' };
+    case 'scheduled':
+      return { kind: 'scheduled', message: input.flow, flow: input.flow, slots: input.slots, cart: input.cart.map((line) => ({ productId: line.product, quantity: line.quantity })) };
     case 'tap': {
       const wanted = fold(input.label);
       const button = conversation.buttons.find((candidate) => candidate.label.includes(input.label)) ?? conversation.buttons.find((candidate) => fold(candidate.label).includes(wanted));

@@ -36,6 +36,8 @@ export function inputText(input: StoryInput): string {
       return `khách im lặng ${input.minutes} phút`;
     case 'handback':
       return 'chủ shop trả khách lại cho bot';
+    case 'scheduled':
+      return `bot tự nhắn trước (luồng "${input.flow}")`;
   }
 }
 
