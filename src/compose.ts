@@ -121,7 +121,7 @@ export async function composeShop(env: Env, runtime: ShopRuntime): Promise<Shop>
     routes,
     admin: { password: env.ADMIN_PASSWORD, messenger, desk: ownerActions(receive), ...(runtime.clientAddress ? { clientAddress: runtime.clientAddress } : {}) },
     qrMedia,
-    payments: { transfers: new BankTransfers({ store, flows, clock, log, messenger, owner }), apiKey: env.SEPAY_API_KEY },
+    payments: { transfers: new BankTransfers({ store, flows, clock, log, delivery, owner }), apiKey: env.SEPAY_API_KEY },
   });
   const desk = ownerDesk(receive);
   const jobs: TimedJob[] = [

@@ -190,6 +190,7 @@ describe('bank transfers reported by SePay', () => {
     const { visitor, code, total } = await placeOrder();
     const { cookie, csrf } = await logIn();
     const page = await (await harness.app.request('/admin/payments', { headers: { cookie } })).text();
+    expect(page).toContain('href="/admin/payments"');
     expect(page).toContain('Chưa khớp đơn (1)');
     expect(page).toContain('TRAN THI BICH CK MUA XOAI');
 

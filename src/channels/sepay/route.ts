@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { BankTransfers, ReportedTransfer } from '../../conversation/payments/bank-transfers';
 import type { Logger } from '../../log';
 import { repeatedWarning } from '../repeated-warning';
+import { deferOf } from '../request-defer';
 
 export interface SepayRouteDeps {
   /** SEPAY_API_KEY: the key typed in SePay's webhook form (Xác thực: API Key). */
@@ -68,7 +69,8 @@ export function sepayRoute(deps: SepayRouteDeps): Hono {
       deps.log.warn('sepay webhook body is not a transaction', { problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
       return c.json({ success: false, message: 'body is not a SePay transaction' }, 400);
     }
-    await deps.transfers.receive(reportedTransfer(parsed.data));
+    // Answered once stored; the messages go out after, as SePay waits only a few seconds.
+    await deps.transfers.receive(reportedTransfer(parsed.data), deferOf(c));
     return c.json({ success: true });
   });
   return route;

@@ -1,3 +1,4 @@
+import type { CompiledQuery } from 'kysely';
 import { formatVnd } from '../../engine/format';
 import { renderTemplate } from '../../engine/template';
 import type { ShopFlows } from '../../flows/schema';
@@ -16,7 +17,9 @@ import {
 } from '../../store/payments';
 import { ConstraintError, type Store } from '../../store/store';
 import { OWNER_LOG_CHANNEL, type OwnerChannel } from '../conversations';
-import type { CustomerMessenger } from '../customer-messenger';
+import { newId } from '../ids';
+import type { OutboxDelivery } from '../outbox-delivery';
+import type { Defer } from '../receiver';
 import type { OwnerNotice } from '../owner-notices';
 import { compactCode, findOrderCode } from './order-code-in-note';
 
@@ -51,7 +54,7 @@ export interface BankTransfersDeps {
   flows: () => ShopFlows;
   clock: () => Date;
   log: Logger;
-  messenger: CustomerMessenger;
+  delivery: OutboxDelivery;
   /** The owner's chat; without one the owner's notices become log lines. */
   owner: OwnerChannel | null;
 }
@@ -64,19 +67,20 @@ export interface BankTransfersDeps {
 export class BankTransfers {
   constructor(private readonly deps: BankTransfersDeps) {}
 
-  async receive(transfer: ReportedTransfer): Promise<TransferReceipt> {
+  /** Stores one reported transfer; the messages it causes are delivered through `defer` (after the answer to SePay). */
+  async receive(transfer: ReportedTransfer, defer: Defer = (work) => void work): Promise<TransferReceipt> {
     const { db } = this.deps.store;
     if (await transferExists(db, transfer.source, transfer.externalId)) return { stored: false, duplicate: true };
     const row = this.rowOf(transfer);
     const problem = this.problemWith(transfer);
-    if (problem) return this.keepUnmatched(row, problem);
+    if (problem) return this.keepUnmatched(row, problem, defer);
     const since = new Date(this.deps.clock().getTime() - MATCH_WINDOW_DAYS * 86_400_000).toISOString();
     const found = findOrderCode(transfer.content, await orderCodesSince(db, since), transfer.serviceCode);
-    if (found.kind !== 'found') return this.keepUnmatched(row, found.kind === 'ambiguous' ? 'ambiguous' : 'no_order');
+    if (found.kind !== 'found') return this.keepUnmatched(row, found.kind === 'ambiguous' ? 'ambiguous' : 'no_order', defer);
     const order = await orderToSettle(db, found.code);
-    if (!order) return this.keepUnmatched(row, 'no_order');
+    if (!order) return this.keepUnmatched(row, 'no_order', defer);
     return this.guard(async () => {
-      const outcome = await this.settle(order, transfer.amount, { kind: 'new', row });
+      const outcome = await this.settle(order, transfer.amount, { kind: 'new', row }, defer);
       this.deps.log.info('bank transfer matched an order', { source: transfer.source, order: order.code, outcome });
       return { stored: true, outcome, orderCode: order.code };
     });
@@ -91,7 +95,7 @@ export class BankTransfers {
     const order = await orderToSettle(db, compactCode(orderCode));
     if (!order) return { ok: false, problem: 'unknown_order' };
     try {
-      const outcome = await this.settle(order, transfer.amount, { kind: 'by_hand', id: transfer.id });
+      const outcome = await this.settle(order, transfer.amount, { kind: 'by_hand', id: transfer.id }, (work) => void work);
       this.deps.log.info('bank transfer matched by the owner', { order: order.code, outcome });
       return { ok: true, outcome };
     } catch (error) {
@@ -100,7 +104,7 @@ export class BankTransfers {
     }
   }
 
-  private async settle(order: OrderToSettle, amount: number, transfer: Parameters<typeof settlementQueries>[1]['transfer']): Promise<TransferOutcome> {
+  private async settle(order: OrderToSettle, amount: number, transfer: Parameters<typeof settlementQueries>[1]['transfer'], defer: Defer): Promise<TransferOutcome> {
     const paid = order.paidBefore + amount;
     const outcome = paid > order.total ? 'overpaid' : paid === order.total ? 'paid' : 'partly_paid';
     const shop = this.deps.flows().shop;
@@ -117,7 +121,7 @@ export class BankTransfers {
     const customerText = { paid: shop.texts.payment_received, partly_paid: shop.texts.payment_partial, overpaid: shop.texts.payment_overpaid }[outcome];
     const ownerText = { paid: shop.owner_texts.payment_received, partly_paid: shop.owner_texts.payment_partial, overpaid: shop.owner_texts.payment_overpaid }[outcome];
     const outbox: OutboxMessage[] = [];
-    if (!order.blocked) outbox.push({ id: this.deps.messenger.newId(), recipient: 'customer', channel: order.channel, chatId: order.chatId, payload: { kind: 'text', text: render(customerText) } });
+    if (!order.blocked) outbox.push({ id: this.newId(), recipient: 'customer', channel: order.channel, chatId: order.chatId, payload: { kind: 'text', text: render(customerText) } });
     outbox.push(this.ownerMessage({ kind: 'text', text: render(ownerText), notice: `bank transfer for order ${order.code}: ${outcome}` }));
     const queries = settlementQueries(this.deps.store.db, {
       now: this.deps.clock().toISOString(),
@@ -128,18 +132,18 @@ export class BankTransfers {
       transfer,
       outbox,
     });
-    await this.deps.messenger.commit(queries, outbox.map((message) => message.id));
+    await this.commit(queries, outbox.map((message) => message.id), defer);
     return outcome;
   }
 
-  private async keepUnmatched(row: NewBankTransfer, reason: UnmatchedReason): Promise<TransferReceipt> {
+  private async keepUnmatched(row: NewBankTransfer, reason: UnmatchedReason, defer: Defer): Promise<TransferReceipt> {
     const shop = this.deps.flows().shop;
     // Money going out, or into another account, is the owner's own business: kept, not announced.
     const announce = reason !== 'outgoing' && reason !== 'other_account';
     const text = renderTemplate(shop.owner_texts.payment_unmatched, (root) => ({ amount: formatVnd(row.amount), content: row.content })[root] ?? '');
     const notice = announce ? this.ownerMessage({ kind: 'text', text, notice: `bank transfer of ${row.amount} VND matched no order (${reason})` }) : null;
     return this.guard(async () => {
-      await this.deps.messenger.commit(unmatchedQueries(this.deps.store.db, { now: this.deps.clock().toISOString(), row, reason, notice }), notice ? [notice.id] : []);
+      await this.commit(unmatchedQueries(this.deps.store.db, { now: this.deps.clock().toISOString(), row, reason, notice }), notice ? [notice.id] : [], defer);
       this.deps.log.info('bank transfer kept unmatched', { source: row.source, reason });
       return { stored: true, outcome: 'unmatched', orderCode: null };
     });
@@ -155,6 +159,17 @@ export class BankTransfers {
     }
   }
 
+  /** One atomic batch with its outbox rows, delivered afterwards; what delivery misses, the outbox retry sends. */
+  private async commit(queries: CompiledQuery[], outboxIds: string[], defer: Defer): Promise<void> {
+    await this.deps.store.batch(queries);
+    if (outboxIds.length === 0) return;
+    defer(this.deps.delivery.deliver(outboxIds).catch((error) => this.deps.log.error('delivery failed; the outbox will retry', { error: String(error) })));
+  }
+
+  private newId(): string {
+    return newId(this.deps.clock());
+  }
+
   private problemWith(transfer: ReportedTransfer): UnmatchedReason | null {
     if (transfer.direction === 'out') return 'outgoing';
     const account = this.deps.flows().shop.payment.bank_transfer?.account_number;
@@ -165,7 +180,7 @@ export class BankTransfers {
 
   private ownerMessage(notice: OwnerNotice): OutboxMessage {
     const { owner } = this.deps;
-    return { id: this.deps.messenger.newId(), recipient: 'owner', channel: owner?.channel ?? OWNER_LOG_CHANNEL, chatId: owner?.chatId ?? 'owner', payload: notice };
+    return { id: this.newId(), recipient: 'owner', channel: owner?.channel ?? OWNER_LOG_CHANNEL, chatId: owner?.chatId ?? 'owner', payload: notice };
   }
 
   private rowOf(transfer: ReportedTransfer): NewBankTransfer {
