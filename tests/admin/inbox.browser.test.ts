@@ -12,7 +12,11 @@ let database: ReturnType<typeof tempDatabasePath>;
 let harness: Harness;
 let server: { url: string; close: () => Promise<void> };
 let browser: Browser;
-/** The owner's own browser: the packaged Chromium runs single-process, where a second context's requests from scripts lose their cookies. */
+/**
+ * The owner's own browser: the packaged Chromium runs single-process, where a second context's
+ * requests from scripts lose their cookies (and closing a context can end the browser, so
+ * contexts stay open until the end).
+ */
 let ownerBrowser: Browser;
 
 beforeAll(async () => {
@@ -84,7 +88,71 @@ describe('the inbox in a real browser', () => {
     await owner.goto(`${server.url}/admin?period=today`);
     await owner.locator('h1', { hasText: 'Tổng quan' }).waitFor();
     await snap(owner, '04-overview');
-    await phone.close();
-    await laptop.close();
+  }, 90_000);
+
+  it('a photo taken in the web chat is downsized in the browser, and shows in the return request and the transcript', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const customer = await phone.newPage();
+    customer.setDefaultTimeout(15_000);
+    await customer.goto(`${server.url}/`);
+    await customer.locator('.bubble.bot').first().waitFor();
+    for (const text of ['xoài bị dập', 'XB123']) {
+      await customer.fill('#text', text);
+      await customer.press('#text', 'Enter');
+      await customer.locator('.bubble.me', { hasText: text }).waitFor();
+    }
+    await customer.locator('.bubble.bot', { hasText: 'ảnh' }).last().waitFor();
+    // A phone camera's picture: 4000 × 3000 pixels of noise, far over 1 MB as a JPEG.
+    const camera = await customer.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 4000;
+      canvas.height = 3000;
+      const context = canvas.getContext('2d')!;
+      const pixels = context.createImageData(canvas.width, canvas.height);
+      for (let index = 0; index < pixels.data.length; index++) pixels.data[index] = index % 4 === 3 ? 255 : Math.floor(Math.random() * 256);
+      context.putImageData(pixels, 0, 0);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((made) => resolve(made!), 'image/jpeg', 0.95));
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = '';
+      for (const byte of bytes) binary += String.fromCharCode(byte);
+      return btoa(binary);
+    });
+    const original = Buffer.from(camera, 'base64');
+    expect(original.length).toBeGreaterThan(1024 * 1024);
+    await customer.setInputFiles('#photo', { name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: original });
+    await customer.locator('.bubble.bot', { hasText: 'xử lý thế nào' }).waitFor();
+    await customer.locator('.chip', { hasText: 'Hoàn tiền' }).click();
+    await customer.locator('.bubble.bot', { hasText: 'đã ghi nhận yêu cầu' }).waitFor();
+    await snap(customer, '05-web-chat-photo');
+
+    const request = await harness.store.db.selectFrom('return_requests').select(['photos', 'conversation_id']).executeTakeFirstOrThrow();
+    const [url] = JSON.parse(request.photos) as string[];
+    const stored = Buffer.from(await (await fetch(`${server.url}${url}`)).arrayBuffer());
+    expect(stored.length).toBeLessThanOrEqual(1024 * 1024);
+    expect(jpegSize(stored)).toEqual({ width: 1600, height: 1200 });
+
+    const laptop = await ownerBrowser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'vi-VN' });
+    const owner = await laptop.newPage();
+    owner.setDefaultTimeout(15_000);
+    await ownerLogsIn(owner, '/admin/returns');
+    const shown = owner.locator(`img[src="${url}"]`);
+    await shown.waitFor();
+    expect(await shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1600);
+    await snap(owner, '06-returns');
+    await owner.goto(`${server.url}/admin/conversations/${request.conversation_id}`);
+    await owner.locator(`.transcript img[src="${url}"]`).waitFor();
+    await snap(owner, '07-transcript-photo');
   }, 90_000);
 });
+
+/** Width and height from a JPEG's start-of-frame segment. */
+function jpegSize(bytes: Buffer): { width: number; height: number } {
+  let offset = 2;
+  while (offset < bytes.length) {
+    const marker = bytes[offset + 1]!;
+    const length = bytes.readUInt16BE(offset + 2);
+    if (marker >= 0xc0 && marker <= 0xc2) return { height: bytes.readUInt16BE(offset + 5), width: bytes.readUInt16BE(offset + 7) };
+    offset += 2 + length;
+  }
+  throw new Error('no start-of-frame segment');
+}

@@ -67,6 +67,7 @@ dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
 .msg.out { align-self: flex-start; background: #fff; border: 1px solid var(--line); border-bottom-left-radius: 4px; }
 .msg .meta { display: block; font-size: .72rem; opacity: .75; margin-top: 3px; }
 .msg.in a { color: #fff; }
+a.photo img { display: block; max-width: 220px; max-height: 220px; border-radius: 8px; margin-top: 4px; }
 .msg.owner { background: var(--amber-soft); border-color: #e8c77a; }
 #transcript { max-height: 60vh; overflow-y: auto; }
 form.reply { display: grid; gap: 6px; } form.reply textarea { width: 100%; box-sizing: border-box; }

@@ -7,6 +7,9 @@ import { customerHref, href, orderHref } from './href';
 import { Badge, Stars } from './parts';
 
 type Message = Transcript['messages'][number];
+
+/** Where the web chat's photos are served (src/channels/web/photo-api.ts). */
+const STORED_PHOTOS = '/media/photos/';
 type ShownButton = { label: string; value: string };
 
 export interface TranscriptPageProps {
@@ -187,9 +190,13 @@ const MessageBody: FC<{ message: Message; pressed: string | undefined }> = ({ me
   }
 };
 
-/** A web address becomes a link; a Telegram file id is shown as the reference it is. */
+/** A photo the shop stored (the web chat's) is shown; a web address becomes a link; a Telegram file id is shown as the reference it is. */
 export const PhotoReference: FC<{ reference: string }> = ({ reference }) =>
-  /^https?:\/\//i.test(reference) ? (
+  reference.startsWith(STORED_PHOTOS) ? (
+    <a href={reference} target="_blank" rel="noopener noreferrer" class="photo">
+      <img src={reference} alt="Ảnh khách gửi" loading="lazy" />
+    </a>
+  ) : /^https?:\/\//i.test(reference) ? (
     <a href={reference} target="_blank" rel="noopener noreferrer">
       mở ảnh
     </a>

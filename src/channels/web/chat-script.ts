@@ -25,7 +25,11 @@ export const CHAT_SCRIPT = `
   }
 
   function draw(entry, live) {
-    if (entry.who === 'me') { bubble('me', entry.text); return; }
+    if (entry.who === 'me') {
+      const div = bubble('me', entry.text || '');
+      if (entry.photo) { const img = document.createElement('img'); img.src = entry.photo; img.alt = ''; div.appendChild(img); }
+      return;
+    }
     const message = entry.message;
     if (message.kind === 'payment_qr') {
       const div = bubble('bot', message.caption || '');
@@ -88,6 +92,45 @@ export const CHAT_SCRIPT = `
     }
   }
 
+  // A photo (a damaged parcel): the browser downsizes it first — long side at most 1600 px, a
+  // JPEG of at most 1 MB, and no EXIF (a canvas keeps none) — then the server checks it again.
+  const picker = document.getElementById('photo');
+  const MAX_SIDE = 1600, MAX_BYTES = 1024 * 1024;
+  async function downsized(file) {
+    const image = await createImageBitmap(file, { imageOrientation: 'from-image' });
+    const scale = Math.min(1, MAX_SIDE / Math.max(image.width, image.height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(image.width * scale)); canvas.height = Math.max(1, Math.round(image.height * scale));
+    canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
+    let blob = null;
+    for (let quality = 0.85; quality >= 0.35; quality -= 0.1) {
+      blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
+      if (blob && blob.size <= MAX_BYTES) break;
+    }
+    return blob;
+  }
+  if (picker) picker.addEventListener('change', async () => {
+    const file = picker.files && picker.files[0];
+    picker.value = '';
+    if (!file) return;
+    // Not a picture the browser can read: sent as it is, and the shop says what is wrong with it.
+    const blob = await downsized(file).catch(() => null) || file;
+    const preview = bubble('me', '');
+    const img = document.createElement('img'); img.src = URL.createObjectURL(blob); img.alt = ''; preview.appendChild(img);
+    scroll();
+    const body = new FormData();
+    body.append('visitorId', visitorId); body.append('messageId', newId()); body.append('photo', blob, 'photo.jpg');
+    try {
+      const response = await fetch('/api/photo', { method: 'POST', body });
+      const data = await response.json().catch(() => ({ error: document.body.dataset.offline }));
+      if (data.error) { preview.classList.add('refused'); const e = document.createElement('div'); e.className = 'error'; e.textContent = data.error; log.appendChild(e); scroll(); return; }
+      remember({ who: 'me', text: '', photo: data.url });
+      await pull();
+    } catch (error) {
+      const e = document.createElement('div'); e.className = 'error'; e.textContent = document.body.dataset.offline; log.appendChild(e); scroll();
+    }
+  });
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();
@@ -99,13 +142,13 @@ export const CHAT_SCRIPT = `
   saved.forEach((entry, i) => draw(entry, i === saved.length - 1));
   scroll();
   if (saved.length === 0) send({ text: '/start' }, '👋');
-  setInterval(async () => {
-    if (document.hidden) return;
+  async function pull() {
     try {
       const response = await fetch('/api/chat?visitorId=' + encodeURIComponent(visitorId));
       if (response.ok) { const data = await response.json(); if (data.replies && data.replies.length) show(data.replies); }
     } catch (error) { /* offline: the next poll tries again */ }
-  }, 5000);
+  }
+  setInterval(() => { if (!document.hidden) pull(); }, 5000);
   input.focus();
 })();
 `;

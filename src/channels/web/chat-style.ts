@@ -24,5 +24,9 @@ html, body { margin: 0; height: 100%; background: var(--bg); color: var(--ink);
 .composer input { flex: 1; min-width: 0; border: 1.5px solid #d5d1c6; border-radius: 999px; padding: 10px 16px; font: inherit; }
 .composer input:focus { outline: none; border-color: var(--green); }
 .composer button { border: 0; border-radius: 999px; background: var(--green); color: #fff; padding: 0 18px; font: inherit; font-weight: 600; cursor: pointer; }
-.error { align-self: center; color: #a33; font-size: .85rem; }
+.error { align-self: center; color: #a33; font-size: .85rem; text-align: center; }
+.photo-button { display: grid; place-items: center; width: 44px; min-height: 44px; border: 1.5px solid var(--green); border-radius: 50%; cursor: pointer; font-size: 1.2rem; flex: none; }
+.photo-button input { position: absolute; width: 1px; height: 1px; opacity: 0; }
+.bubble.me img { display: block; max-width: 220px; border-radius: 10px; }
+.bubble.refused { opacity: .5; }
 `;

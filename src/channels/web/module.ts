@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { ChannelModule } from '../channel';
 import { webChatApi } from './api';
 import { chatPage } from './page';
+import { PHOTO_PATH, photoMediaRoute, webPhotoApi } from './photo-api';
 
 /** The web chat: the page at `/` and its JSON API; the page pulls its replies, so it is always on. */
 export const webChannel: ChannelModule = {
@@ -12,10 +13,18 @@ export const webChannel: ChannelModule = {
     const page = new Hono().get('/', (c) => {
       const { shop: profile, texts } = shop.flows().shop;
       return c.html(
-        chatPage({ shopName: profile.name, tagline: profile.tagline, placeholder: texts.web_placeholder, sendLabel: texts.web_send, offlineText: texts.web_offline }),
+        chatPage({ shopName: profile.name, tagline: profile.tagline, placeholder: texts.web_placeholder, sendLabel: texts.web_send, offlineText: texts.web_offline, photoLabel: texts.web_photo }),
       );
     });
     const api = webChatApi({ store: shop.store, conversations: shop.conversations, clock: shop.clock, qrMedia: shop.qr });
-    return { routes: [{ path: '/', route: page }, { path: '/api/chat', route: api }] };
+    const photos = webPhotoApi({ store: shop.store, conversations: shop.conversations, flows: shop.flows, clock: shop.clock, log: shop.log });
+    return {
+      routes: [
+        { path: '/', route: page },
+        { path: '/api/chat', route: api },
+        { path: '/api/photo', route: photos },
+        { path: PHOTO_PATH, route: photoMediaRoute(shop.store) },
+      ],
+    };
   },
 };

@@ -8,10 +8,12 @@ export interface ChatPageProps {
   placeholder: string;
   sendLabel: string;
   offlineText: string;
+  /** The photo button's name for screen readers; without it the chat has no photo button. */
+  photoLabel?: string | undefined;
 }
 
 /** The web chat: one page, no build step; it talks to /api/chat. */
-export const ChatPage: FC<ChatPageProps> = ({ shopName, tagline, placeholder, sendLabel, offlineText }) => (
+export const ChatPage: FC<ChatPageProps> = ({ shopName, tagline, placeholder, sendLabel, offlineText, photoLabel }) => (
   <html lang="vi">
     <head>
       <meta charset="utf-8" />
@@ -31,6 +33,12 @@ export const ChatPage: FC<ChatPageProps> = ({ shopName, tagline, placeholder, se
         </header>
         <section id="log" class="log" aria-live="polite" aria-label="Tin nhắn"></section>
         <form id="composer" class="composer" autocomplete="off">
+          {photoLabel ? (
+            <label class="photo-button" title={photoLabel}>
+              <input id="photo" type="file" accept="image/*" aria-label={photoLabel} />
+              <span aria-hidden="true">📷</span>
+            </label>
+          ) : null}
           <input id="text" name="text" type="text" maxlength={2000} placeholder={placeholder} aria-label={placeholder} enterkeyhint="send" />
           <button type="submit" aria-label={sendLabel}>
             {sendLabel}
