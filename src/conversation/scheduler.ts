@@ -6,6 +6,7 @@ import { cancelScheduled, claimScheduled, dueScheduledMessages, markScheduledSen
 import type { Store } from '../store/store';
 import type { Conversations } from './conversations';
 import { MESSAGING_WINDOW_MS } from './after-sale';
+import { cartLeftSlots, recommendDue } from './journey-slots';
 import type { ChannelName } from './inbound';
 import type { OutboxDelivery } from './outbox-delivery';
 
@@ -75,6 +76,8 @@ export class Scheduler {
         const slots: Record<string, SlotValue> = { reminder: kind };
         if (payload.order_code) slots.order_code = payload.order_code;
         if (payload.product) slots.product = payload.product;
+        if (kind === 'checkin') slots.nps_due = await recommendDue(store, this.deps.engine().flows, row.customer_id, now);
+        if (kind === 'abandoned_cart') Object.assign(slots, await cartLeftSlots(store, payload.conversation_id));
         const cart: CartItem[] | undefined = kind === 'checkin' ? undefined : payload.cart;
         const outcome = await this.deps.conversations.handle(
           {

@@ -196,7 +196,7 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
     case 'record_cart_reason': {
       const reason = text(slots.cart_reason);
       if (!reason) return { say: [], effects: [] };
-      return { say: [], effects: [], events: [{ type: 'cart_left_reason', flow: input.flowId, step: 'record_cart_reason', reason, left_flow: text(slots.left_flow), left_step: text(slots.left_step) }] };
+      return { say: [], effects: [], events: [{ type: 'cart_left_reason', flow: input.flowId, step: 'record_cart_reason', reason, note: text(slots.cart_reason_note), left_flow: text(slots.left_flow), left_step: text(slots.left_step) }] };
     }
     case 'export_personal_data':
       return { say: [], effects: [{ type: 'personal_data', request: 'export' }] };

@@ -51,7 +51,7 @@ export type EngineEvent =
   /** "Would you recommend us" (0–10) with the customer's reason, from the check-in. */
   | { type: 'nps_answered'; flow: string; step: string; score: number; reason: string | null; order_code: string | null }
   /** Why a reminded cart was left, and the flow and step where it was left. */
-  | { type: 'cart_left_reason'; flow: string; step: string; reason: string; left_flow: string | null; left_step: string | null }
+  | { type: 'cart_left_reason'; flow: string; step: string; reason: string; note: string | null; left_flow: string | null; left_step: string | null }
   | { type: 'scheduled_message'; flow: string; message: string }
   | { type: 'opted_out' }
   | { type: 'personal_data_requested'; request: 'export' | 'delete' };

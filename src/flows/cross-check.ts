@@ -195,7 +195,7 @@ function checkStepShape(step: Step, at: PropertyKey[], source: YamlSource, probl
   if (step.ask && !step.save) problems.push(source.problem(at, `bước hỏi (ask: ${step.ask}) cần "save: <tên>" để lưu câu trả lời`));
   if (step.save && !step.ask) problems.push(source.problem([...at, 'save'], '"save" chỉ dùng cùng "ask"; thêm "ask: text" (hoặc kiểu khác)'));
   if (step.ask === 'choice' && !step.choices) problems.push(source.problem(at, 'bước "ask: choice" cần danh sách "choices" (label và value)'));
-  if (step.choices && step.ask !== 'choice') problems.push(source.problem([...at, 'choices'], '"choices" chỉ dùng với "ask: choice"'));
+  if (step.choices && step.ask !== 'choice' && step.ask !== 'cart_reason') problems.push(source.problem([...at, 'choices'], '"choices" chỉ dùng với "ask: choice" (hoặc "ask: cart_reason")'));
   if (step.ask && step.buttons) problems.push(source.problem([...at, 'buttons'], 'bước hỏi không dùng "buttons"; với câu hỏi có lựa chọn hãy dùng "ask: choice" và "choices"'));
   const exits = [step.next, step.branch, step.end, Array.isArray(step.buttons) ? step.buttons : undefined].filter((exit) => exit !== undefined);
   if (step.end && exits.length > 1) problems.push(source.problem([...at, 'end'], '"end" kết thúc luồng; bỏ "next", "branch" hoặc "buttons" ở cùng bước'));

@@ -532,4 +532,8 @@ export const BUILT_IN_SLOTS = [
   'shop_open',
   'opens_at',
   'more_lines',
+  // Filled by the scheduler: whether the check-in asks NPS now, and where a reminded cart was left.
+  'nps_due',
+  'left_flow',
+  'left_step',
 ] as const;

@@ -71,7 +71,14 @@ const Expectation = z.strictObject({
   ended: z.enum(['completed', 'abandoned', 'handed_over']).nullable().optional(),
 });
 
-const INPUT_KEYS = ['say', 'tap', 'share_phone', 'photo', 'wait_minutes', 'handback'] as const;
+const INPUT_KEYS = ['say', 'tap', 'share_phone', 'photo', 'wait_minutes', 'handback', 'scheduled'] as const;
+
+/** A message the shop scheduled (check-in, cart reminder, repurchase): the bot writes first, starting `flow` with these slots. */
+const Scheduled = z.strictObject({
+  flow: z.string().min(1),
+  slots: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  cart: z.array(Line).optional(),
+});
 
 const TurnFile = z.strictObject({
   say: Typed.optional(),
@@ -80,6 +87,7 @@ const TurnFile = z.strictObject({
   photo: z.literal(true).optional(),
   wait_minutes: z.number().positive().optional(),
   handback: z.literal(true).optional(),
+  scheduled: Scheduled.optional(),
   expect: Expectation.default({}),
 });
 
@@ -108,7 +116,8 @@ export type StoryInput =
   | { kind: 'share_phone'; phone: string }
   | { kind: 'photo' }
   | { kind: 'wait_minutes'; minutes: number }
-  | { kind: 'handback' };
+  | { kind: 'handback' }
+  | { kind: 'scheduled'; flow: string; slots: Record<string, string | number | boolean>; cart: StoryLine[] };
 
 export interface StoryTurn {
   /** 1-based line of the turn in its file. */
@@ -183,6 +192,7 @@ function inputOf(turn: z.infer<typeof TurnFile>): StoryInput {
   if (turn.photo) return { kind: 'photo' };
   if (turn.wait_minutes !== undefined) return { kind: 'wait_minutes', minutes: turn.wait_minutes };
   if (turn.handback) return { kind: 'handback' };
+  if (turn.scheduled) return { kind: 'scheduled', flow: turn.scheduled.flow, slots: turn.scheduled.slots, cart: turn.scheduled.cart ?? [] };
   return { kind: 'say', text: turn.say ?? '' };
 }
 

@@ -18,6 +18,7 @@ export const cartReason: QuestionKind = {
     if (!named) return retry(asking, asking.flows.shop.texts.retry_choice);
     return { ok: true, value: named.choice.value, plain: named.exact || isShort(typed, 4) };
   },
-  buttons: (asking) => choicesOf(asking).map((option, i) => ({ label: option.label, value: `answer:${i}` })),
+  // A choice whose value names a flow ("flow:buy_again") is a plain jump, so its button still works after the conversation closed.
+  buttons: (asking) => choicesOf(asking).map((option, i) => ({ label: option.label, value: String(option.value).startsWith('flow:') ? String(option.value) : `answer:${i}` })),
   fromTap: (encoded, asking) => choicesOf(asking)[Number(encoded)]?.value,
 };
