@@ -22,8 +22,12 @@ const script = ['chào shop', '2', 'xoai cat', '4 ký', 'không', 'Nguyễn Văn
 const PASSWORD = 'bench-password-0123';
 
 /** Turn i of the run: visitors take the script one after another, so every turn is a real step of an order. */
+const visitors = new Map<string, string>();
 const turnBody = (label: string, i: number) => {
-  const visitor = `${label}-visitor-${Math.floor(i / script.length).toString().padStart(4, '0')}`;
+  // A random UUID per visitor, as the chat page makes it (the API refuses guessable ids).
+  const key = `${label}:${Math.floor(i / script.length)}`;
+  const visitor = visitors.get(key) ?? crypto.randomUUID();
+  visitors.set(key, visitor);
   return JSON.stringify({ visitorId: visitor, messageId: `${label}-message-${i.toString().padStart(6, '0')}`, text: script[i % script.length] });
 };
 

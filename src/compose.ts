@@ -13,6 +13,7 @@ import { OwnerDesk } from './conversation/owner-desk';
 import { BankTransfers } from './conversation/payments/bank-transfers';
 import { createCourtesy } from './conversation/courtesy-reply';
 import { createReceiver, type Receive } from './conversation/receiver';
+import { Retention } from './conversation/retention';
 import { Scheduler } from './conversation/scheduler';
 import type { Engine } from './engine/index';
 import type { Logger } from './log';
@@ -102,7 +103,7 @@ export async function composeShop(env: Env, runtime: ShopRuntime): Promise<Shop>
     owner ? new OwnerDesk({ store, flows, clock, log, owner, delivery, messenger, receive: turns, humanReplyMinutes: env.HUMAN_REPLY_MINUTES, actions: ownerActions(turns) }) : null;
 
   const courtesy = createCourtesy({ store, flows, clock, delivery, log });
-  const shop: ChannelShop = { env, store, flows, clock, log, qr: qrMedia, conversations, receive, courtesy, owner, ownerDesk, poll: runtime.persistent && !env.PUBLIC_URL, verify: runtime.persistent };
+  const shop: ChannelShop = { env, store, flows, clock, log, qr: qrMedia, conversations, receive, courtesy, owner, ownerDesk, poll: runtime.persistent && !env.PUBLIC_URL, verify: runtime.persistent, clientAddress: runtime.clientAddress };
   const routes: ChannelRoute[] = [];
   const opened: { name: string; stop?: () => Promise<void> }[] = [];
   for (const module of modules) {
@@ -124,10 +125,12 @@ export async function composeShop(env: Env, runtime: ShopRuntime): Promise<Shop>
     payments: { transfers: new BankTransfers({ store, flows, clock, log, delivery, owner }), apiKey: env.SEPAY_API_KEY },
   });
   const desk = ownerDesk(receive);
+  const retention = new Retention({ store, clock, log, retentionDays: env.RETENTION_DAYS });
   const jobs: TimedJob[] = [
     { name: 'idle sweep', everyMs: 60_000, run: () => conversations.sweepIdle() },
     { name: 'scheduled messages', everyMs: 60_000, run: () => scheduler.runDue() },
     { name: 'outbox retry', everyMs: 5_000, run: () => delivery.retryDue() },
+    { name: 'retention', everyMs: 60 * 60_000, run: () => retention.runDue() },
     ...(desk ? [{ name: 'waiting-customer sweep', everyMs: 60_000, run: () => desk.remindWaitingCustomers() }] : []),
   ];
   return {

@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { Env } from '../config';
 import type { Conversations, OwnerChannel } from '../conversation/conversations';
 import type { Courtesy } from '../conversation/courtesy-reply';
@@ -32,6 +32,8 @@ export interface ChannelShop {
   poll: boolean;
   /** Check the token when the shop starts and leave the channel off, with a message, when it is wrong (Node). */
   verify: boolean;
+  /** The client's real address (behind a proxy too), for rate limits; unknown in tests through `app.request`. */
+  clientAddress?: ((c: Context) => string | undefined) | undefined;
 }
 
 /** An HTTP route a channel serves (a platform's webhook, the web chat), mounted at `path` on both runtimes. */

@@ -45,7 +45,8 @@ const zalo = (text: string, updateId = `u-${++updates}`): InboundEvent => ({ cha
 describe('nothing is lost or answered twice across crashes and restarts', () => {
   it('a restart in the middle of an order goes on where the conversation was', async () => {
     let harness = await boot();
-    const visitor = new WebVisitor(harness.app, 'visitor-restart-1');
+    const visitorId = crypto.randomUUID();
+    const visitor = new WebVisitor(harness.app, visitorId);
     await visitor.say('mua bưởi da xanh');
     await visitor.say('3 ký');
     await visitor.tap('Không');
@@ -53,7 +54,7 @@ describe('nothing is lost or answered twice across crashes and restarts', () => 
     expect(visitor.text()).toContain('Số điện thoại');
 
     harness = await boot();
-    const again = new WebVisitor(harness.app, 'visitor-restart-1');
+    const again = new WebVisitor(harness.app, visitorId);
     await again.say('0978 111 222');
     expect(again.text()).toContain('Địa chỉ giao hàng');
     const conversations = await harness.store.db.selectFrom('conversations').select(['id', 'status']).execute();

@@ -96,7 +96,7 @@ describe('a conversation through /api/chat on a real SQLite file', () => {
   });
 
   it('200 messages for 200 chats at once each get their own conversation and answer', async () => {
-    const visitors = Array.from({ length: 200 }, (_, i) => new WebVisitor(harness.app, `crowd-visitor-${i}`));
+    const visitors = Array.from({ length: 200 }, (_, i) => new WebVisitor(harness.app));
     const responses = await Promise.all(visitors.map((visitor) => visitor.say('gạo st25 giá bao nhiêu')));
     expect(responses.every((response) => (response.json.replies ?? []).some((reply) => reply.message.text?.includes('Gạo ST25 — 38.000đ/kg')))).toBe(true);
     const db = harness.store.db;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { ChannelModule } from '../../src/channels/channel';
 import type { QrMedia } from '../../src/channels/media/qr-media';
 import { CHANNELS } from '../../src/channels/registry';
@@ -65,6 +65,8 @@ export async function startHarness(options: {
   adminPassword?: string;
   env?: Record<string, string>;
   channels?: readonly ChannelModule[];
+  /** The client's address as the entry reads it (Node: the connection, or X-Forwarded-For behind a proxy). */
+  clientAddress?: (c: Context) => string | undefined;
 }): Promise<Harness> {
   const { store } = await openDatabase(options.path);
   const engine = createEngine(await sampleFlows());
@@ -90,6 +92,7 @@ export async function startHarness(options: {
     channels: options.channels ?? CHANNELS,
     senders: options.senders ?? {},
     orderCode: () => `XB${String(++codes).padStart(3, '0')}`,
+    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
   });
   return {
     app: shop.app,
@@ -123,7 +126,8 @@ export class WebVisitor {
 
   constructor(
     private readonly app: Hono,
-    readonly visitorId = `visitor-${Math.random().toString(36).slice(2, 10)}`,
+    /** A random UUID, as the chat page makes it (the API refuses anything guessable). */
+    readonly visitorId: string = crypto.randomUUID(),
   ) {}
 
   async post(body: Record<string, unknown>): Promise<{ status: number; json: { replies?: WebReply[]; error?: string } }> {

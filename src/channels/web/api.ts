@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Conversations } from '../../conversation/conversations';
@@ -6,8 +6,20 @@ import type { Outbound } from '../../engine/types';
 import type { Store } from '../../store/store';
 import type { QrMedia } from '../media/qr-media';
 import { markSent, pendingForChat } from '../../store/outbox';
+import { RateLimit } from './rate-limit';
 
-const VisitorId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'visitorId must be 8–64 letters, digits or -');
+/**
+ * A random (version 4) UUID, as the page makes it: whoever holds a visitor id reads that
+ * visitor's replies, so it must not be guessable ("12345678" is refused).
+ */
+const VisitorId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, 'visitorId must be a random UUID (crypto.randomUUID()); reload the chat page to get one');
+
+/** A person types and taps far slower than this; a script making new visitors is held here. */
+const PER_VISITOR = { limit: 30, windowMs: 60_000 };
+/** Generous: many customers share one address behind a mobile carrier's NAT. */
+const PER_ADDRESS = { limit: 120, windowMs: 60_000 };
+/** Each new visitor id costs rows on disk; one address opening more chats than this is a script. */
+const NEW_VISITORS_PER_ADDRESS = { limit: 30, windowMs: 10 * 60_000 };
 
 const ChatPost = z.strictObject({
   visitorId: VisitorId,
@@ -24,6 +36,8 @@ export interface WebChatDeps {
   clock: () => Date;
   /** Turns a payment_qr reply into an image the page can show. */
   qrMedia?: QrMedia;
+  /** The client's address (see src/admin/auth/client-address.ts); unknown addresses are limited per visitor only. */
+  clientAddress?: ((c: Context) => string | undefined) | undefined;
 }
 
 export interface WebReply {
@@ -35,6 +49,26 @@ export interface WebReply {
 /** The web chat's JSON API: the page posts what the visitor did and pulls the bot's replies. */
 export function webChatApi(deps: WebChatDeps): Hono {
   const api = new Hono();
+  const perVisitor = new RateLimit(PER_VISITOR.limit, PER_VISITOR.windowMs);
+  const perAddress = new RateLimit(PER_ADDRESS.limit, PER_ADDRESS.windowMs);
+  const newVisitors = new RateLimit(NEW_VISITORS_PER_ADDRESS.limit, NEW_VISITORS_PER_ADDRESS.windowMs);
+  /** 429 with Retry-After when this visitor or this address sends faster than a person would. */
+  const tooFast = (c: Context, visitorId: string) => {
+    const now = deps.clock().getTime();
+    const address = deps.clientAddress?.(c);
+    const isNew = !perVisitor.seen(visitorId, now);
+    const waitMs = Math.max(address ? perAddress.waitFor(address, now) : 0, address && isNew ? newVisitors.waitFor(address, now) : 0, perVisitor.waitFor(visitorId, now));
+    if (waitMs === 0) {
+      // Only what goes ahead is counted: a refused id stays new, so sending it again does not get past the new-visitor limit.
+      perVisitor.record(visitorId, now);
+      if (address) perAddress.record(address, now);
+      if (address && isNew) newVisitors.record(address, now);
+      return undefined;
+    }
+    const seconds = Math.ceil(waitMs / 1000);
+    c.header('Retry-After', String(seconds));
+    return c.json({ error: `too many messages; wait ${seconds} s`, retryAfter: seconds }, 429);
+  };
   const pull = async (visitorId: string): Promise<WebReply[]> => {
     const rows = await pendingForChat(deps.store.db, 'web', visitorId);
     await markSent(deps.store.db, rows.map((row) => row.id), deps.clock().toISOString());
@@ -61,6 +95,8 @@ export function webChatApi(deps: WebChatDeps): Hono {
       const parsed = ChatPost.safeParse(raw);
       if (!parsed.success) return c.json({ error: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ') }, 400);
       const body = parsed.data;
+      const refused = tooFast(c, body.visitorId);
+      if (refused) return refused;
       await deps.conversations.handle({
         channel: 'web',
         updateId: body.messageId,

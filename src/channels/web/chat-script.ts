@@ -1,16 +1,25 @@
 /**
- * The chat page's script (plain browser JavaScript, no build): keeps a visitor id in
- * localStorage, posts each message with its own id (a retried post is not answered twice),
- * draws replies, buttons as chips and images, and polls for replies from a person.
+ * The chat page's script (plain browser JavaScript, no build): keeps a visitor id (a random
+ * UUID, the only key to the visitor's replies) in localStorage, posts each message with its own
+ * id (a retried post is not answered twice), waits out a 429 and sends again, draws replies,
+ * buttons as chips and images, and polls for replies from a person.
  */
 export const CHAT_SCRIPT = `
 (() => {
   const log = document.getElementById('log');
   const form = document.getElementById('composer');
   const input = document.getElementById('text');
-  const newId = () => (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
+  // A version 4 UUID from the browser's secure random source, also where randomUUID is missing (plain http).
+  const newId = () => {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+    const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+  };
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
   let visitorId = localStorage.getItem('shopbot.visitor');
-  if (!visitorId) { visitorId = newId(); localStorage.setItem('shopbot.visitor', visitorId); }
+  if (!visitorId || !UUID.test(visitorId)) { visitorId = newId(); localStorage.setItem('shopbot.visitor', visitorId); }
   const saved = JSON.parse(sessionStorage.getItem('shopbot.log') || '[]');
 
   const scroll = () => { log.scrollTop = log.scrollHeight; };
@@ -66,11 +75,20 @@ export const CHAT_SCRIPT = `
     scroll();
   }
 
-  async function post(body, attempt) {
+  async function post(body, attempt, typing) {
     const response = await fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (response.status === 429 && attempt < 5) {
+      // Sent faster than a person types: wait as long as the shop asks, showing the seconds, then send again.
+      const seconds = Math.min(60, Number(response.headers.get('retry-after')) || 5);
+      typing.textContent = '… ⏳ ' + seconds + ' s';
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      typing.textContent = '…';
+      return post(body, attempt + 1, typing);
+    }
+    if (response.status === 429) return { error: document.body.dataset.offline };
     if (!response.ok && response.status >= 500 && attempt < 3) {
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
-      return post(body, attempt + 1);
+      return post(body, attempt + 1, typing);
     }
     return response.json();
   }
@@ -83,7 +101,7 @@ export const CHAT_SCRIPT = `
     typing.className = 'typing'; typing.textContent = '…';
     log.appendChild(typing); scroll();
     try {
-      const data = await post(Object.assign({ visitorId, messageId: newId() }, what), 1);
+      const data = await post(Object.assign({ visitorId, messageId: newId() }, what), 1, typing);
       typing.remove();
       if (data.error) { const e = document.createElement('div'); e.className = 'error'; e.textContent = data.error; log.appendChild(e); }
       else show(data.replies);

@@ -16,7 +16,7 @@ export const webChannel: ChannelModule = {
         chatPage({ shopName: profile.name, tagline: profile.tagline, placeholder: texts.web_placeholder, sendLabel: texts.web_send, offlineText: texts.web_offline, photoLabel: texts.web_photo }),
       );
     });
-    const api = webChatApi({ store: shop.store, conversations: shop.conversations, clock: shop.clock, qrMedia: shop.qr });
+    const api = webChatApi({ store: shop.store, conversations: shop.conversations, clock: shop.clock, qrMedia: shop.qr, clientAddress: shop.clientAddress });
     const photos = webPhotoApi({ store: shop.store, conversations: shop.conversations, flows: shop.flows, clock: shop.clock, log: shop.log });
     return {
       routes: [
