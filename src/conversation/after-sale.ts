@@ -1,8 +1,8 @@
 import type { CompiledQuery, Kysely } from 'kysely';
-import type { ConversationState, Effect } from '../engine/types';
+import type { ConversationState, NewOrder } from '../engine/index';
 import type { ShopFlows } from '../flows/schema';
 import type { Database } from '../store/database';
-import { cancelPendingQuery, optOutQueries, scheduleQuery } from '../store/scheduled';
+import { cancelPendingQuery, scheduleQuery } from '../store/scheduled';
 import { newId } from './ids';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -18,52 +18,46 @@ export function deliveryDaysOf(text: string | null): number {
 }
 
 /**
- * What a turn schedules or stops, written in its own batch: an order schedules its check-in
- * (after the expected delivery) and its repurchase reminder (products with reorder_days),
- * replacing older repurchase reminders; "dừng" opts the customer out of everything scheduled.
+ * What an order schedules, in its turn's batch: its check-in (after the expected delivery)
+ * and its repurchase reminder (products with reorder_days), replacing older repurchase reminders.
  */
-export function afterSaleQueries(db: Kysely<Database>, flows: ShopFlows, effects: readonly Effect[], customerId: string, now: Date): CompiledQuery[] {
+export function orderScheduleQueries(db: Kysely<Database>, flows: ShopFlows, order: NewOrder, customerId: string, now: Date): CompiledQuery[] {
   const settings = flows.shop.after_sale;
   const nowIso = now.toISOString();
   const queries: CompiledQuery[] = [];
-  for (const effect of effects) {
-    if (effect.type === 'opt_out') queries.push(...optOutQueries(db, customerId));
-    if (effect.type !== 'create_order') continue;
-    const { order } = effect;
-    const lines = order.quote.lines;
-    if (settings.checkin.enabled && lines.length > 0) {
-      const days = deliveryDaysOf(order.quote.deliveryDays) + settings.checkin.days_after_delivery;
-      queries.push(
-        scheduleQuery(db, {
-          id: newId(now),
-          customerId,
-          kind: 'checkin',
-          key: order.code,
-          dueAt: new Date(now.getTime() + days * DAY_MS).toISOString(),
-          payload: { order_code: order.code, product: lines[0]!.productId },
-          now: nowIso,
-        }),
-      );
-    }
-    const lasting = lines
-      .map((line) => ({ line, days: flows.shop.catalog.find((product) => product.id === line.productId)?.reorder_days }))
-      .filter((entry): entry is { line: (typeof lines)[number]; days: number } => entry.days !== undefined)
-      .sort((a, b) => a.days - b.days);
-    queries.push(cancelPendingQuery(db, customerId, 'a newer order', 'reorder'));
-    const first = lasting[0];
-    if (settings.reorder.enabled && first) {
-      queries.push(
-        scheduleQuery(db, {
-          id: newId(now),
-          customerId,
-          kind: 'reorder',
-          key: order.code,
-          dueAt: new Date(now.getTime() + first.days * DAY_MS).toISOString(),
-          payload: { order_code: order.code, product: first.line.productId, cart: lines.map((line) => ({ productId: line.productId, quantity: line.quantity })) },
-          now: nowIso,
-        }),
-      );
-    }
+  const lines = order.quote.lines;
+  if (settings.checkin.enabled && lines.length > 0) {
+    const days = deliveryDaysOf(order.quote.deliveryDays) + settings.checkin.days_after_delivery;
+    queries.push(
+      scheduleQuery(db, {
+        id: newId(now),
+        customerId,
+        kind: 'checkin',
+        key: order.code,
+        dueAt: new Date(now.getTime() + days * DAY_MS).toISOString(),
+        payload: { order_code: order.code, product: lines[0]!.productId },
+        now: nowIso,
+      }),
+    );
+  }
+  const lasting = lines
+    .map((line) => ({ line, days: flows.shop.catalog.find((product) => product.id === line.productId)?.reorder_days }))
+    .filter((entry): entry is { line: (typeof lines)[number]; days: number } => entry.days !== undefined)
+    .sort((a, b) => a.days - b.days);
+  queries.push(cancelPendingQuery(db, customerId, 'a newer order', 'reorder'));
+  const first = lasting[0];
+  if (settings.reorder.enabled && first) {
+    queries.push(
+      scheduleQuery(db, {
+        id: newId(now),
+        customerId,
+        kind: 'reorder',
+        key: order.code,
+        dueAt: new Date(now.getTime() + first.days * DAY_MS).toISOString(),
+        payload: { order_code: order.code, product: first.line.productId, cart: lines.map((line) => ({ productId: line.productId, quantity: line.quantity })) },
+        now: nowIso,
+      }),
+    );
   }
   return queries;
 }

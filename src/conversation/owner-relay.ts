@@ -1,4 +1,4 @@
-import type { Button, Effect, Inbound } from '../engine/types';
+import type { Button, Inbound } from '../engine/index';
 import { renderTemplate } from '../engine/template';
 import type { OwnerTexts } from '../flows/schema';
 import type { NoticeContext, OwnerNotice } from './owner-notices';
@@ -40,15 +40,6 @@ export function relayToOwner(texts: OwnerTexts, message: Inbound, context: Notic
       // A tap on an old button means nothing to a person reading the chat.
       return [];
   }
-}
-
-/** The photos of the return requests a turn opened, sent after their notice. */
-export function returnPhotos(effects: readonly Effect[], context: NoticeContext): OwnerPhoto[] {
-  return effects.flatMap((effect) =>
-    effect.type === 'open_return'
-      ? effect.request.photos.map((ref, i) => ({ kind: 'image' as const, url: ref, caption: `${effect.request.orderCode} · ${i + 1}/${effect.request.photos.length}`, notice: `photo of the return request for order ${effect.request.orderCode} from ${context.channel}` }))
-      : [],
-  );
 }
 
 /** Puts the hand-back button under the owner's notices of a conversation a person now has. */

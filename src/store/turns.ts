@@ -8,11 +8,18 @@ export interface TurnSnapshot {
   /** The customer's open conversation, if any. */
   conversation: Selectable<ConversationTable> | undefined;
   recentOrders: { code: string; status: string; total: number; createdAt: string }[];
+  /** Every order of the customer, newest first: what the shop tells a customer who asks for their data. */
+  orders: { code: string; total: number }[];
+  /** How many conversations the shop keeps of this customer. */
+  conversationCount: number;
 }
+
+/** Orders the engine sees (the newest): enough to answer "where is my order". */
+const RECENT_ORDERS = 5;
 
 /** The read half of a turn: everything the engine needs, read before anything is written. */
 export async function readTurn(db: Kysely<Database>, channel: string, updateId: string, customerId: string): Promise<TurnSnapshot> {
-  const [processed, customer, conversation, orders] = await Promise.all([
+  const [processed, customer, conversation, orders, conversations] = await Promise.all([
     db.selectFrom('processed_updates').select('update_id').where('channel', '=', channel).where('update_id', '=', updateId).executeTakeFirst(),
     db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst(),
     db.selectFrom('conversations').selectAll().where('customer_id', '=', customerId).where('status', '=', 'open').executeTakeFirst(),
@@ -21,19 +28,21 @@ export async function readTurn(db: Kysely<Database>, channel: string, updateId: 
       .select(['code', 'shipping_status', 'payment_status', 'total', 'created_at'])
       .where('customer_id', '=', customerId)
       .orderBy('created_at', 'desc')
-      .limit(5)
       .execute(),
+    db.selectFrom('conversations').select((eb) => eb.fn.countAll<number>().as('count')).where('customer_id', '=', customerId).executeTakeFirst(),
   ]);
   return {
     processed: processed !== undefined,
     customer,
     conversation,
-    recentOrders: orders.map((order) => ({
+    recentOrders: orders.slice(0, RECENT_ORDERS).map((order) => ({
       code: order.code,
       status: order.payment_status === 'awaiting_confirmation' ? 'awaiting_confirmation' : order.shipping_status,
       total: order.total,
       createdAt: order.created_at,
     })),
+    orders: orders.map((order) => ({ code: order.code, total: order.total })),
+    conversationCount: Number(conversations?.count ?? 0),
   };
 }
 

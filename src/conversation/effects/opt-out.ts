@@ -1,0 +1,5 @@
+import { optOutQueries } from '../../store/scheduled';
+import type { EffectEntry } from './effect';
+
+/** "dừng": no more scheduled messages, now or later. */
+export const optOut: EffectEntry<'opt_out'> = (_effect, context) => ({ queries: optOutQueries(context.db, context.customerId) });

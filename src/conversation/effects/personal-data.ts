@@ -1,0 +1,26 @@
+import { formatVnd, initialState } from '../../engine/index';
+import { erasePersonalDataQueries } from '../../store/personal-data';
+import type { EffectEntry } from './effect';
+import { render } from './render';
+
+/**
+ * "dữ liệu của tôi": what the shop holds, said after the flow's own words, from what the turn
+ * read; "xoá dữ liệu": erased in the turn's batch (pending messages kept until they are sent).
+ */
+export const personalData: EffectEntry<'personal_data'> = (effect, context) => {
+  if (effect.request === 'delete') {
+    return { queries: erasePersonalDataQueries(context.db, context.customerId, { keepPending: true, erasedState: JSON.stringify(initialState()) }), erasesPersonalData: true };
+  }
+  const texts = context.flows.shop.after_sale.texts;
+  const none = texts.personal_data_none;
+  const { customer, orders, conversationCount } = context.snapshot;
+  const values = {
+    name: customer?.name ?? customer?.display_name ?? none,
+    phone: customer?.phone ?? none,
+    address: customer?.address ?? none,
+    orders: orders.length > 0 ? [...orders].reverse().map((order) => `${order.code} (${formatVnd(order.total)})`).join(', ') : none,
+    // The conversation this turn opens is counted too.
+    conversations: String(conversationCount + (context.snapshot.conversation ? 0 : 1)),
+  };
+  return { replies: [{ kind: 'text', text: render(texts.personal_data, values) }] };
+};
