@@ -147,7 +147,7 @@ function observe(result: TurnResult | null, before: ConversationState, after: Co
     buttons: [...sharePhone, ...buttonsOf(played.replies).map((button) => button.label)],
     result: played,
     ownerAlerted: ownerHears(played, before, engine, input),
-    asked: result !== null && (waiting.kind === 'ask' || (waiting.kind === 'buttons' && waiting.step !== null)),
+    asked: result !== null && input.kind !== 'wait_minutes' && (waiting.kind === 'ask' || (waiting.kind === 'buttons' && waiting.step !== null)),
   };
 }
 
