@@ -47,7 +47,8 @@ export class FakeSepay {
     };
   }
 
-  async send(transaction: SepayTransaction, apiKey = this.apiKey): Promise<{ status: number; body: unknown }> {
+  /** Posts a transaction (or any body, to try what the route does with it). */
+  async send(transaction: SepayTransaction | Record<string, unknown>, apiKey = this.apiKey): Promise<{ status: number; body: unknown }> {
     const response = await fetch(`${this.url}/payments/sepay`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Apikey ${apiKey}` },

@@ -217,6 +217,19 @@ describe('bank transfers reported by SePay', () => {
     expect(await toldCustomer(visitor)).toHaveLength(1);
   });
 
+  it("the bank's Vietnam time is stored as such, and a date spelled otherwise or missing never loses the transfer", async () => {
+    const { code, total } = await placeOrder();
+
+    await sepay.send(sepay.transaction('khong co ma', 10_000));
+    await sepay.send(sepay.transaction('khong co ma', 20_000, { transactionDate: '2026-05-12T10:20:00+07:00' }));
+    const { transactionDate: _, ...undated } = sepay.transaction(code, total);
+    expect((await sepay.send(undated)).status).toBe(200);
+
+    const stored = await transfers();
+    expect(stored.map((row) => row.transferred_at)).toEqual(['2026-05-12T03:15:00.000Z', '2026-05-12T03:20:00.000Z', harness.clock.now().toISOString()]);
+    expect(await paymentStatus(code)).toBe('paid');
+  });
+
   it('a manual match without the form token is refused', async () => {
     await sepay.send(sepay.transaction('khong co ma', 50_000));
     const [row] = await transfers();

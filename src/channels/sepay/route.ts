@@ -11,13 +11,14 @@ export interface SepayRouteDeps {
   apiKey: string;
   transfers: BankTransfers;
   log: Logger;
+  clock: () => Date;
 }
 
 /** One transaction as SePay posts it (developer.sepay.vn, "Tích hợp webhook"). */
 const SepayTransaction = z.object({
   id: z.union([z.number(), z.string().min(1)]).transform(String),
   gateway: z.string().default(''),
-  transactionDate: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+  transactionDate: z.string().nullish(),
   accountNumber: z.string().default(''),
   subAccount: z.string().nullish(),
   code: z.string().nullish(),
@@ -70,13 +71,13 @@ export function sepayRoute(deps: SepayRouteDeps): Hono {
       return c.json({ success: false, message: 'body is not a SePay transaction' }, 400);
     }
     // Answered once stored; the messages go out after, as SePay waits only a few seconds.
-    await deps.transfers.receive(reportedTransfer(parsed.data), deferOf(c));
+    await deps.transfers.receive(reportedTransfer(parsed.data, deps.clock()), deferOf(c));
     return c.json({ success: true });
   });
   return route;
 }
 
-function reportedTransfer(transaction: z.infer<typeof SepayTransaction>): ReportedTransfer {
+function reportedTransfer(transaction: z.infer<typeof SepayTransaction>, now: Date): ReportedTransfer {
   return {
     source: 'sepay',
     externalId: transaction.id,
@@ -88,7 +89,17 @@ function reportedTransfer(transaction: z.infer<typeof SepayTransaction>): Report
     content: transaction.content ?? '',
     serviceCode: transaction.code ?? null,
     referenceCode: transaction.referenceCode ?? null,
-    // SePay reports the bank's local time, Vietnam's.
-    transferredAt: new Date(`${transaction.transactionDate.replace(' ', 'T')}+07:00`).toISOString(),
+    transferredAt: transferTime(transaction.transactionDate, now),
   };
+}
+
+/**
+ * SePay writes the bank's local time, Vietnam's, as "2023-03-25 14:02:37". Another spelling
+ * is read as a date if it is one; none at all is the time it arrived, so a surprise in this
+ * field never makes SePay give up on a real transfer.
+ */
+function transferTime(written: string | null | undefined, now: Date): string {
+  const local = written?.trim().match(/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)$/);
+  const parsed = local ? new Date(`${local[1]}T${local[2]}+07:00`) : written ? new Date(written) : now;
+  return Number.isNaN(parsed.getTime()) ? now.toISOString() : parsed.toISOString();
 }
