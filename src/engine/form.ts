@@ -44,6 +44,10 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
   for (const [kind, value] of byKind) for (const slot of slotsAsking(kind)) if (value !== null && open(slot)) fill.slots[slot] = value;
   // A code named now is the order meant, whatever was looked at before.
   if (facts.orderCode) for (const slot of slotsAsking('order_code')) fill.slots[slot] = facts.orderCode;
+  if (asked.has('promo_code') && open('promo_code')) {
+    const code = promotionCodeIn(flows, text);
+    if (code) fill.slots.promo_code = code;
+  }
   if (facts.name && asked.get('name')?.ask === 'text' && open('name')) fill.slots.name = facts.name;
   // A choice named anywhere by one of its aliases: "ship cod nha", "ck nhé", "bị dập".
   for (const slot of slotsAsking('choice')) {
@@ -52,6 +56,17 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
     if (named) fill.slots[slot] = named.choice.value;
   }
   return fill;
+}
+
+/** A promotion code written in the message, whole or with a space ("xoai10", "xoai 10"). */
+function promotionCodeIn(flows: ShopFlows, text: string): string | null {
+  const tokens = text.toUpperCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^A-Z0-9Đ]+/).filter(Boolean);
+  for (const promotion of flows.shop.promotions) {
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i] === promotion.code || tokens[i]! + (tokens[i + 1] ?? '') === promotion.code) return promotion.code;
+    }
+  }
+  return null;
 }
 
 function unitOf(flows: ShopFlows, productId: string): string | null {

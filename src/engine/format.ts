@@ -26,7 +26,7 @@ export function formatQuote(quote: Quote, labels: BotTexts['labels']): string {
   const rows = [formatQuoteLines(quote), `${labels.subtotal}: ${formatVnd(quote.subtotal)}`];
   for (const discount of quote.discounts) rows.push(`${labels.discount} ${discount.code}: -${formatVnd(discount.amount)}`);
   if (quote.zoneId === null) rows.push(`${labels.shipping}: ${labels.shipping_later}`);
-  else if (quote.freeShippingReason) rows.push(`${labels.shipping}: ${labels.shipping_free} (-${formatVnd(quote.baseShippingFee)})`);
+  else if (quote.freeShippingReason) rows.push(`${labels.shipping}: ${labels.shipping_free}`);
   else rows.push(`${labels.shipping}: ${formatVnd(quote.shippingFee)}`);
   rows.push(`${labels.total}: ${formatVnd(quote.total)}`);
   return rows.join('\n');

@@ -6,6 +6,7 @@ import { factReaderFor, type FactReader } from './facts';
 import { fillForm } from './form';
 import { isInSeason } from './pricing';
 import { cartRefusal } from './orders';
+import { nextOpening } from './hours';
 import { amountIn } from './questions/quantity';
 import { runAction } from './actions';
 import type { IntentMatcher, Understanding } from './nlu/intent';
@@ -126,7 +127,15 @@ export class Turn {
 
   /** A person has the conversation: the bot stays quiet unless the customer asks for it back. */
   private whileWithPerson(): void {
-    if (!this.isWholeWord(this.text, this.flows.shop.back_to_bot_words)) return;
+    if (!this.isWholeWord(this.text, this.flows.shop.back_to_bot_words)) {
+      // "alo có ai không": told honestly when the shop will answer; other messages go to the person quietly.
+      const best = this.understand(this.text)?.best as { intent?: string; flow: string | null } | null | undefined;
+      const calling = best && (best.intent === 'greeting' || best.intent === 'human' || best.flow === 'greeting' || best.flow === 'human');
+      if (!calling) return;
+      const opening = nextOpening(this.flows.shop, this.context.now);
+      const texts = this.flows.shop.texts.human_wait;
+      return this.say(opening.openNow ? texts.open : texts.closed, { opens: `${opening.time} ${opening.day}` });
+    }
     this.state.mode = 'bot';
     this.state.suspended = [];
     this.startFlow(this.flows.flows.has('greeting') ? 'greeting' : (this.flows.shop.menu[0]?.flow ?? ''), 'menu');
@@ -312,6 +321,31 @@ export class Turn {
     return changed;
   }
 
+  /**
+   * "đổi địa chỉ", "sửa lại sđt": which earlier answer of this flow the customer wants to
+   * change, by the words naming its question (or the slot "name" for "tên").
+   */
+  changeRequested(flowId: string): { stepId: string; step: Step } | null {
+    const key = ` ${foldKey(this.text)} `;
+    if (!/ (doi|sua|thay) /.test(key)) return null;
+    const flow = this.flows.flows.get(flowId);
+    for (const [stepId, step] of Object.entries(flow?.steps ?? {})) {
+      if (!step.ask || !step.save || this.state.slots[step.save] === undefined) continue;
+      const names = questionOf(step)?.names ?? (step.save === 'name' ? ['ten', 'nguoi nhan'] : []);
+      if (names.some((name) => key.includes(` ${name} `))) return { stepId, step };
+    }
+    return null;
+  }
+
+  /** Forgets an earlier answer and asks its question again; the flow then comes back here. */
+  askAgain(flowId: string, change: { stepId: string; step: Step }): void {
+    const flow = this.flows.flows.get(flowId)!;
+    delete this.state.slots[change.step.save!];
+    if (change.step.ask === 'address') delete this.state.slots.province;
+    this.fillFrom(flowId);
+    this.enterStep(flow, change.stepId);
+  }
+
   /** Whether the message filled this slot (so a question about it is not asked). */
   saidNow(slot: string): boolean {
     return this.fresh.has(slot);
@@ -493,6 +527,11 @@ export class Turn {
     if (image) this.reply({ kind: 'image', url: image });
     if (step.ask) {
       if (step.ask === 'photo' && Array.isArray(this.state.slots[step.save!])) delete this.state.slots[step.save!];
+      const assumed = step.save && this.state.slots[step.save] === undefined ? questionOf(step)?.assumed?.(this.asking(step)) : undefined;
+      if (assumed !== undefined) {
+        this.state.waiting = { kind: 'ask', flow: flow.id, step: stepId };
+        return this.answer(flow.id, stepId, step, assumed);
+      }
       this.state.waiting = { kind: 'ask', flow: flow.id, step: stepId };
       const question = texts.map((text) => this.render(text));
       const last = question.pop() ?? '';

@@ -26,7 +26,7 @@ export function variablesFor(
   const groups: Record<string, (field: string | undefined) => string> = {
     shop: (field) => {
       if (field === 'hours') {
-        return shop.shop.opening_hours.map((hours) => `${hours.days.map((day) => labels.weekdays[WEEKDAYS.indexOf(day)]).join(', ')} ${hours.open}–${hours.close}`).join('; ');
+        return shop.shop.opening_hours.map((hours) => `${dayRanges(hours.days.map((day) => WEEKDAYS.indexOf(day)), labels.weekdays)} ${hours.open}–${hours.close}`).join('; ');
       }
       const info = shop.shop as Record<string, unknown>;
       return typeof info[field ?? 'name'] === 'string' ? (info[field ?? 'name'] as string) : '';
@@ -94,6 +94,18 @@ export function variablesFor(
       if (field === 'return_days') return String(shop.policies.return_days);
       return shop.policies.returns;
     },
+    promotion: (field) => {
+      const code = promoCode(state)?.toUpperCase();
+      const current = code ? shop.promotions.find((candidate) => candidate.code === code) : undefined;
+      if (!current) return '';
+      if (field === 'saving') {
+        const priced = quote();
+        const amount = priced.discounts.find((discount) => discount.code === code)?.amount ?? 0;
+        return amount > 0 ? `${labels.discount} -${formatVnd(amount)}` : '';
+      }
+      if (field === 'condition') return current.min_order !== undefined ? `${labels.min_order} ${formatVnd(current.min_order)}` : '';
+      return current.title;
+    },
     promotions: () => {
       const active = shop.promotions.filter((promotion) => isPromotionActive(promotion, context.now, shop.shop.timezone));
       if (active.length === 0) return labels.no_promotions;
@@ -120,8 +132,14 @@ export function variablesFor(
       return formatVnd(zone.fee);
     },
     customer: () => context.customer.name ?? (typeof state.slots.name === 'string' ? state.slots.name : 'anh/chị'),
-    flow: () => {
+    flow: (field) => {
       const resumable = state.suspended.at(-1);
+      if (field === 'doing') {
+        // What the customer was doing there, in words: the step's title, or the flow's title.
+        const flow = resumable ? flows.flows.get(resumable.flow) : undefined;
+        const title = flow?.steps[resumable!.step]?.title ?? Object.values(flow?.steps ?? {}).find((step) => step.title)?.title ?? flow?.title ?? '';
+        return title ? title.charAt(0).toLocaleLowerCase('vi') + title.slice(1) : '';
+      }
       return (resumable && flows.flows.get(resumable.flow)?.title) ?? (state.flow ? (flows.flows.get(state.flow)?.title ?? '') : '');
     },
   };
@@ -131,6 +149,20 @@ export function variablesFor(
     const group = groups[root];
     return group ? group(field) : slot(root);
   };
+}
+
+/** Days written as a shop writes them: runs of three or more as "T2–T7", others listed. */
+function dayRanges(days: number[], names: readonly string[]): string {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    if (j - i >= 2) parts.push(`${names[sorted[i]!]}–${names[sorted[j]!]}`);
+    else for (let k = i; k <= j; k++) parts.push(names[sorted[k]!]!);
+    i = j + 1;
+  }
+  return parts.join(', ');
 }
 
 function promoCode(state: ConversationState): string | null {

@@ -161,6 +161,10 @@ const BotTexts = z.strictObject({
   out_of_stock: Text,
   out_of_season: Text,
   cart_empty: Text,
+  /** The owner removed or renamed the step the customer was answering: told, and offered the menu. */
+  flow_changed: Text.default('Dạ shop vừa cập nhật lại phần này nên em chưa hiểu câu trả lời của anh/chị 🙏 Anh/chị chọn lại giúp em một mục bên dưới nhé.'),
+  /** A product in the customer's cart is no longer in the catalog: it is taken out, the rest goes on. */
+  cart_item_discontinued: Text.default('Dạ có sản phẩm trong giỏ của anh/chị shop vừa ngừng bán, em đã bỏ ra khỏi giỏ ạ. Anh/chị xem giỏ và đặt tiếp giúp em nhé.'),
   no_shipping_zone: Text,
   promotion_unknown: Text,
   promotion_not_applicable: Text,
@@ -182,7 +186,7 @@ const BotTexts = z.strictObject({
   /** Asked after a middling score (above the owner alert): thanks first, no apology. */
   satisfaction_comment_neutral: Text.default('Dạ cảm ơn anh/chị 💚 Shop cần làm gì để lần sau tốt hơn ạ?'),
   /** Said when a code is applied: `{{promo_code}}`, `{{promotion.title}}`. */
-  promotion_applied: Text.default('Dạ em đã áp dụng mã {{promo_code}}: {{promotion.title}} ✅'),
+  promotion_applied: Text.default('Dạ em đã áp dụng mã {{promo_code}} ✅ {{promotion.title}}\n{{promotion.saving}}'),
   promotion_used: Text.default('Dạ mã "{{promo_code}}" anh/chị đã dùng rồi ạ, mỗi khách dùng một lần.'),
   promotion_new_customers: Text.default('Dạ mã "{{promo_code}}" chỉ dành cho đơn đầu tiên của khách mới ạ.'),
   /** The cart changed at a later question ("bỏ bưởi ra", "à nhầm, 3 ký thôi"). */
@@ -203,8 +207,6 @@ const BotTexts = z.strictObject({
   payment_overpaid: Text.default('Dạ shop đã nhận {{amount}} cho đơn {{code}} ✅ Anh/chị chuyển dư {{extra}} so với đơn ({{total}}); shop sẽ liên hệ hoàn lại phần dư ạ.'),
   /** Answer to what the bot cannot read: a voice message, a sticker, a message Zalo hides from bots. */
   please_type: Text.default('Dạ em chưa nghe hay xem được tin nhắn này ạ 🙏 Anh/chị nhắn bằng chữ giúp em nhé.'),
-  /** Answer in a group chat: ordering needs a phone number and an address, which belong in a private chat. */
-  group_chat: Text.default('Dạ để giữ kín số điện thoại và địa chỉ của anh/chị, anh/chị nhắn riêng cho shop giúp em nhé 🙏'),
   /** Answer in a group chat: ordering needs a phone number and an address, which belong in a private chat. */
   group_chat: Text.default('Dạ để giữ kín số điện thoại và địa chỉ của anh/chị, anh/chị nhắn riêng cho shop giúp em nhé 🙏'),
   web_placeholder: Text,
@@ -250,6 +252,10 @@ const BotTexts = z.strictObject({
     promo_code: Text,
     valid_until: Text,
     weekdays: z.array(Text).length(7, 'cần đúng 7 tên ngày, từ thứ Hai đến Chủ nhật'),
+    /** Before a promotion's minimum order: "áp dụng cho đơn từ 300.000đ". */
+    min_order: Text.default('áp dụng cho đơn từ'),
+    /** Delivery of an out-of-season product: "giao khi vào mùa, tháng 3–7". */
+    in_season_delivery: Text.default('giao khi vào mùa'),
   }),
 });
 

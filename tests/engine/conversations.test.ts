@@ -99,7 +99,7 @@ describe('whole conversations through the engine', () => {
     chat.say('ship ra hn mat may ngay');
     expect(chat.text()).toContain('giao về Hà Nội: phí ship 45.000đ, nhận hàng sau 3–5 ngày');
     expect(chat.events('flow_suspended')).toEqual([{ type: 'flow_suspended', flow: 'order', step: 'quantity', for: 'shipping' }]);
-    chat.tap('Tiếp tục Đặt hàng');
+    chat.tap('Tiếp tục đặt hàng');
     expect(chat.text()).toContain('bao nhiêu kg Xoài cát Hòa Lộc');
     chat.say('2kg');
     expect(chat.text()).toContain('Xoài cát Hòa Lộc: 2 kg × 85.000đ = 170.000đ');
@@ -118,7 +118,7 @@ describe('whole conversations through the engine', () => {
     expect(chat.text()).toContain('mã đơn');
     chat.say('không');
     expect(chat.text()).toContain('chưa tìm thấy đơn nào');
-    expect(chat.text()).toContain('tiếp tục phần "Đặt hàng"');
+    expect(chat.text()).toContain('quay lại đặt hàng');
     chat.tap('Tiếp tục');
     expect(chat.text()).toContain('tên người nhận');
     expect(chat.state.cart).toEqual([{ productId: 'gao_st25', quantity: 10 }]);
@@ -164,8 +164,11 @@ describe('whole conversations through the engine', () => {
     chat.tap('Gặp người thật');
     expect(chat.state.mode).toBe('human');
     expect(chat.effects()).toContainEqual({ type: 'handover', flow: 'human' });
-    // While a person handles it, the bot stays quiet.
-    expect(chat.say('alo').replies).toEqual([]);
+    // While a person handles it, the bot relays quietly; "alo" is told when the shop answers.
+    expect(chat.say('cho mình hỏi thêm về đơn').replies).toEqual([]);
+    chat.say('alo');
+    expect(chat.text()).toContain('chủ shop');
+    expect(chat.state.mode).toBe('human');
     chat.send({ kind: 'handback' });
     expect(chat.state.mode).toBe('bot');
     expect(chat.text()).toContain('chấm giúp shop');

@@ -1,9 +1,28 @@
 import type { MentionIndex } from './mentions';
 import { expandShorthand } from './shorthand';
-import { toWordForms } from './words';
+import { toWordForms, type Words } from './words';
 
 export const PRODUCT_TOKEN = '<product>';
 export const PROVINCE_TOKEN = '<province>';
+
+export const QUANTITY_TOKEN = '<qty>';
+export const NUMBER_TOKEN = '<number>';
+
+/** Numbers as what they are: "2 kg" a quantity, "0987654321" or "3" a number. */
+function withQuantityTokens(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!/^\d+([.,]\d+)?$/.test(words[i]!)) {
+      out.push(words[i]!);
+    } else if (UNITS.has(words[i + 1] ?? '')) {
+      out.push(QUANTITY_TOKEN);
+      i++;
+    } else {
+      out.push(NUMBER_TOKEN);
+    }
+  }
+  return out;
+}
 
 function withoutQuantities(words: readonly string[]): string[] {
   const out: string[] = [];
@@ -28,13 +47,23 @@ const UNITS = new Set(['kg', 'ky', 'ki', 'kilo', 'kilogam', 'can', 'lang', 'g', 
 export interface Analysis {
   /** Content tokens: fillers dropped, names replaced by placeholders, shorthand expanded. */
   tokens: string[];
+  /** Every word, shorthand expanded, names and numbers as placeholders: what the classifier reads. */
+  words: string[];
   products: string[];
   provinces: string[];
 }
 
 /** The one pipeline both triggers and customer messages go through, so they compare alike. */
 export function analyze(text: string, products: MentionIndex, provinces: MentionIndex): Analysis {
-  const forms = toWordForms(text.replace(/\{product\}/g, ' zzproduct ').replace(/\{province\}/g, ' zzprovince '));
+  return analyzeWords(wordFormsOf(text), products, provinces);
+}
+
+/** The words of a message or of a trigger, where "{product}" and "{province}" stand for any name. */
+export function wordFormsOf(text: string): Words {
+  return toWordForms(text.replace(/\{product\}/g, ' zzproduct ').replace(/\{province\}/g, ' zzprovince '));
+}
+
+export function analyzeWords(forms: Words, products: MentionIndex, provinces: MentionIndex): Analysis {
   const productMentions = products.find(forms);
   const provinceMentions = provinces.find(forms);
   const raw: string[] = [];
@@ -53,16 +82,16 @@ export function analyze(text: string, products: MentionIndex, provinces: Mention
       i++;
     }
   }
-  const expanded = withoutQuantities(
-    expandShorthand(raw).map((word) => {
-      if (word === 'zzproduct') return PRODUCT_TOKEN;
-      if (word === 'zzprovince') return PROVINCE_TOKEN;
-      return word;
-    }),
-  );
+  const placed = expandShorthand(raw).map((word) => {
+    if (word === 'zzproduct') return PRODUCT_TOKEN;
+    if (word === 'zzprovince') return PROVINCE_TOKEN;
+    return word;
+  });
+  const expanded = withoutQuantities(placed);
   const content = expanded.filter((word) => !FILLERS.has(word));
   return {
     tokens: content.length > 0 ? content : expanded,
+    words: withQuantityTokens(placed),
     products: productMentions.map((mention) => mention.id),
     provinces: provinceMentions.filter((mention) => !productMentions.some((p) => p.start <= mention.start && mention.start < p.end)).map((m) => m.id),
   };

@@ -1,6 +1,8 @@
 /**
- * A multinomial logistic regression over sparse features, trained with AdaGrad in plain
- * TypeScript. Deterministic: the same examples give the same model (the shuffle is seeded).
+ * A multinomial logistic regression over sparse features, trained with FTRL-Proximal
+ * (per-coordinate rates, L1 and L2) in plain TypeScript: the L1 term leaves most weights at
+ * exactly 0, so the model stays small enough for the Worker bundle. Deterministic: the same
+ * examples give the same model (the shuffle is seeded).
  */
 
 export interface FeatureVector {
@@ -27,14 +29,20 @@ export interface SerializedModel {
 export interface TrainingOptions {
   epochs: number;
   learningRate: number;
+  l1: number;
   l2: number;
+  /** A feature seen in fewer examples than this is a one-off (a name, a typo): not learnt. */
+  minCount: number;
+  /** Weights this small change no decision; dropping them keeps the Worker bundle small. */
+  pruneBelow: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { epochs: 12, learningRate: 0.5, l2: 1e-5 };
+export const DEFAULT_TRAINING: TrainingOptions = { epochs: 8, learningRate: 2, l1: 0.2, l2: 1e-3, minCount: 2, pruneBelow: 0.05 };
+/** FTRL's β: keeps the first steps of a new feature from being huge. */
+const BETA = 1;
 
-const WEIGHT_SCALE = 1000;
-/** Weights this small change no decision; dropping them keeps the Worker bundle small. */
-const PRUNE_BELOW = 0.01;
+const WEIGHT_SCALE = 100;
+const MIN_GRADIENT = 1e-3;
 
 interface Row {
   classes: Int32Array;
@@ -89,26 +97,34 @@ export class LinearModel {
 
   static train(examples: readonly WeightedVector[], options: TrainingOptions = DEFAULT_TRAINING): LinearModel {
     const classIndex = new Map<string, number>();
+    const counts = new Map<string, number>();
+    for (const example of examples) for (const name of example.names) counts.set(name, (counts.get(name) ?? 0) + 1);
     const featureIndex = new Map<string, number>();
     const encoded = examples.map((example) => {
       if (!classIndex.has(example.label)) classIndex.set(example.label, classIndex.size);
-      const indices = new Int32Array(example.names.length);
+      const indices: number[] = [];
+      const values: number[] = [];
       example.names.forEach((name, i) => {
+        if (counts.get(name)! < options.minCount) return;
         let index = featureIndex.get(name);
         if (index === undefined) featureIndex.set(name, (index = featureIndex.size));
-        indices[i] = index;
+        indices.push(index);
+        values.push(example.values[i]!);
       });
-      return { label: classIndex.get(example.label)!, indices, values: Float64Array.from(example.values), weight: example.weight };
+      return { label: classIndex.get(example.label)!, indices: Int32Array.from(indices), values: Float64Array.from(values), weight: example.weight };
     });
     const K = classIndex.size;
     const F = featureIndex.size;
     const weights = new Float64Array(F * K);
-    const squared = new Float64Array(F * K).fill(1e-8);
+    const z = new Float64Array(F * K);
+    const n = new Float64Array(F * K);
     const bias = new Float64Array(K);
     const biasSquared = new Float64Array(K).fill(1e-8);
     const order = encoded.map((_, i) => i);
     const random = seeded(0x5eed);
     const scores = new Float64Array(K);
+    const active = new Int32Array(K);
+    const gradients = new Float64Array(K);
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       shuffle(order, random);
       for (const at of order) {
@@ -120,30 +136,44 @@ export class LinearModel {
           for (let k = 0; k < K; k++) scores[k]! += weights[base + k]! * value;
         }
         const probabilities = softmax(scores);
+        // Only classes the example moves: once a class is near 0 for it, its gradient is noise.
+        let moved = 0;
         for (let k = 0; k < K; k++) {
           const gradient = (probabilities[k]! - (k === example.label ? 1 : 0)) * example.weight;
-          probabilities[k] = gradient;
+          if (Math.abs(gradient) < MIN_GRADIENT) continue;
+          active[moved] = k;
+          gradients[moved++] = gradient;
           biasSquared[k]! += gradient * gradient;
           bias[k]! -= (options.learningRate * gradient) / Math.sqrt(biasSquared[k]!);
         }
         for (let i = 0; i < example.indices.length; i++) {
           const base = example.indices[i]! * K;
           const value = example.values[i]!;
-          for (let k = 0; k < K; k++) {
-            const g = probabilities[k]! * value + options.l2 * weights[base + k]!;
-            squared[base + k]! += g * g;
-            weights[base + k]! -= (options.learningRate * g) / Math.sqrt(squared[base + k]!);
+          for (let m = 0; m < moved; m++) {
+            const at = base + active[m]!;
+            const g = gradients[m]! * value;
+            const before = n[at]!;
+            const after = before + g * g;
+            z[at]! += g - ((Math.sqrt(after) - Math.sqrt(before)) / options.learningRate) * weights[at]!;
+            n[at] = after;
+            const zi = z[at]!;
+            weights[at] = Math.abs(zi) <= options.l1 ? 0 : -(zi - Math.sign(zi) * options.l1) / ((BETA + Math.sqrt(after)) / options.learningRate + options.l2);
           }
         }
       }
     }
     const rows = new Map<string, Row>();
+    const row = new Float64Array(K);
     for (const [name, f] of featureIndex) {
+      // Softmax ignores a constant added to every class's weight of a feature: centring each
+      // row on its median leaves the model the same and most weights near 0, where they are dropped.
+      row.set(weights.subarray(f * K, f * K + K));
+      const median = Float64Array.from(row).sort()[K >> 1]!;
       const classes: number[] = [];
       const kept: number[] = [];
       for (let k = 0; k < K; k++) {
-        const w = weights[f * K + k]!;
-        if (Math.abs(w) >= PRUNE_BELOW) {
+        const w = row[k]! - median;
+        if (Math.abs(w) >= options.pruneBelow) {
           classes.push(k);
           kept.push(w);
         }

@@ -62,7 +62,7 @@ export function crossValidate(
   for (let fold = 0; fold < folds; fold++) {
     const training = cases.filter((_, i) => foldOf[i] !== fold);
     const intents = trainIntents(withGreetings(training), names, options);
-    const matcher = new IntentMatcher({ intents, faqExamples: [] }, flows, names);
+    const matcher = new IntentMatcher({ intents, faq: null }, flows, names);
     out.push(...evaluate(matcher, cases.filter((_, i) => foldOf[i] === fold), threshold));
   }
   return out;

@@ -1,6 +1,5 @@
-import { analyze, PRODUCT_TOKEN, PROVINCE_TOKEN, type Analysis } from './analyze';
+import { analyzeWords, wordFormsOf, type Analysis } from './analyze';
 import type { MentionIndex } from './mentions';
-import { toWordForms } from './words';
 
 /** A message as the classifier sees it: feature names with their values, and what it names. */
 export interface FeaturedText {
@@ -15,6 +14,8 @@ const WORD_VALUE = 1;
 const BIGRAM_VALUE = 1;
 /** A word typed with tone marks tells "bưởi" from "buổi"; folded features carry the rest. */
 const MARKED_VALUE = 0.6;
+/** <product>, <province>, <qty>…: whole-word features only, their letters say nothing. */
+const PLACEHOLDER = /^<[a-z]+>$/;
 
 /**
  * Features of one message: folded syllables and syllable pairs after shorthand expansion
@@ -23,22 +24,22 @@ const MARKED_VALUE = 0.6;
  * The vector is scaled to unit length, so a long message does not score higher for being long.
  */
 export function featurize(text: string, products: MentionIndex, provinces: MentionIndex): FeaturedText {
-  const analysis = analyze(text, products, provinces);
+  const forms = wordFormsOf(text);
+  const analysis = analyzeWords(forms, products, provinces);
   const features = new Map<string, number>();
   const add = (name: string, value: number) => features.set(name, Math.max(features.get(name) ?? 0, value));
-  const tokens = analysis.tokens;
+  const tokens = analysis.words;
   for (let i = 0; i < tokens.length; i++) {
     add(`w:${tokens[i]}`, WORD_VALUE);
     if (i + 1 < tokens.length) add(`b:${tokens[i]} ${tokens[i + 1]}`, BIGRAM_VALUE);
   }
-  const letters = ` ${tokens.filter((token) => token !== PRODUCT_TOKEN && token !== PROVINCE_TOKEN).join(' ')} `;
+  const letters = ` ${tokens.filter((token) => !PLACEHOLDER.test(token)).join(' ')} `;
   for (let n = 3; n <= 4; n++) {
     for (let i = 0; i + n <= letters.length; i++) {
       const gram = letters.slice(i, i + n);
       if (gram.trim().length > 0) add(`c:${gram}`, CHAR_GRAM_VALUE);
     }
   }
-  const forms = toWordForms(text);
   forms.marked.forEach((word, i) => {
     if (word !== forms.folded[i]) add(`t:${word}`, MARKED_VALUE);
   });

@@ -27,19 +27,14 @@ export interface Understanding extends Analysis {
 
 /** Two intents within this much probability of each other are a coin toss, not an answer. */
 export const AMBIGUITY_MARGIN = 0.15;
-/** How close (cosine, 0–1) a message must come to one of an FAQ entry's questions. */
-export const FAQ_MIN_SIMILARITY = 0.45;
+/** How sure the FAQ stage must be that an entry, not the flow, answers the message. */
+export const FAQ_MIN_PROBABILITY = 0.5;
 
 interface Route {
   flow: string;
   step: string | null;
 }
 
-interface FaqQuestion {
-  faq: string;
-  intent: string;
-  features: ReadonlyMap<string, number>;
-}
 
 /**
  * Reads which standard intent a message is (a trained classifier over the corpus, the flows'
@@ -48,7 +43,8 @@ interface FaqQuestion {
  */
 export class IntentMatcher {
   private readonly routes = new Map<string, Route>();
-  private readonly faqQuestions: FaqQuestion[] = [];
+  private readonly intentOfEntry: ReadonlyMap<string, string>;
+  private readonly faqIntents: ReadonlySet<string>;
 
   constructor(
     private readonly model: UnderstandingModel,
@@ -62,15 +58,8 @@ export class IntentMatcher {
         if (typeof trigger !== 'string' && trigger.intent && !this.routes.has(trigger.intent)) this.routes.set(trigger.intent, { flow: flow.id, step: trigger.step });
       }
     }
-    const intentOfEntry = new Map((flows.faq ?? []).map((entry) => [entry.id, entry.intent]));
-    const questions = [
-      ...(flows.faq ?? []).flatMap((entry) => entry.questions.map((text) => ({ faq: entry.id, text }))),
-      ...model.faqExamples.filter((example) => intentOfEntry.has(example.faq)),
-    ];
-    for (const { faq, text } of questions) {
-      const featured = featurize(text, names.products, names.provinces);
-      this.faqQuestions.push({ faq, intent: intentOfEntry.get(faq)!, features: new Map(featured.names.map((name, i) => [name, featured.values[i]!])) });
-    }
+    this.intentOfEntry = new Map((flows.faq ?? []).map((entry) => [entry.id, entry.intent]));
+    this.faqIntents = new Set(this.intentOfEntry.values());
   }
 
   understand(text: string): Understanding {
@@ -98,19 +87,14 @@ export class IntentMatcher {
     return { intent, flow: faq ? null : (route?.flow ?? null), step: faq ? null : (route?.step ?? null), faq, score: Math.round(probability * 1000) / 1000 };
   }
 
-  /** The FAQ entry of this intent whose question comes closest to the message, if close enough. */
+  /** The FAQ entry of this intent that answers the message, when the FAQ stage is sure of one. */
   private answeringFaq(intent: string, featured: FeaturedText): string | null {
-    let best: string | null = null;
-    let bestSimilarity = FAQ_MIN_SIMILARITY;
-    for (const question of this.faqQuestions) {
-      if (question.intent !== intent) continue;
-      let similarity = 0;
-      for (let i = 0; i < featured.names.length; i++) similarity += (question.features.get(featured.names[i]!) ?? 0) * featured.values[i]!;
-      if (similarity >= bestSimilarity) {
-        bestSimilarity = similarity;
-        best = question.faq;
-      }
-    }
-    return best;
+    const faq = this.model.faq;
+    if (!faq || !this.faqIntents.has(intent)) return null;
+    const probabilities = faq.probabilities(featured);
+    let top = 0;
+    for (let k = 1; k < probabilities.length; k++) if (probabilities[k]! > probabilities[top]!) top = k;
+    const entry = faq.classes[top]!;
+    return probabilities[top]! >= FAQ_MIN_PROBABILITY && this.intentOfEntry.get(entry) === intent ? entry : null;
   }
 }

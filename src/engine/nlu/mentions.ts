@@ -15,8 +15,8 @@ interface Entry {
 /**
  * Finds names (with their aliases) in customer words: the longest name wins at each
  * position; words of four letters or more may carry one typo ("xaoi cat" → xoài cát).
- * A word typed with tone marks must carry the name's marks when it is short, so "bỏ qua"
- * is not "bơ" while "bo" (typed without marks) still is.
+ * A word typed with tone marks must carry the name's marks, so "bỏ qua" is not "bơ" and
+ * "buổi sáng" is not "bưởi", while "bo" and "buoi" (typed without marks) still are.
  */
 export class MentionIndex {
   private readonly byFirstWord = new Map<string, Entry[]>();
@@ -74,8 +74,8 @@ export class MentionIndex {
 
 function sameWord(typedMarked: string | undefined, typedFolded: string | undefined, knownMarked: string, knownFolded: string): boolean {
   if (typedMarked === undefined || typedFolded === undefined) return false;
-  if (knownFolded.length >= 4) return typedFolded === knownFolded || withinOneTypo(typedFolded, knownFolded);
-  if (typedFolded !== knownFolded) return false;
   const typedWithMarks = typedMarked !== typedFolded;
-  return !typedWithMarks || typedMarked === knownMarked;
+  // Marks typed are meant: "buổi" (a session) is not "bưởi" (pomelo), though both fold to "buoi".
+  if (typedFolded === knownFolded) return !typedWithMarks || typedMarked === knownMarked;
+  return knownFolded.length >= 4 && withinOneTypo(typedFolded, knownFolded);
 }

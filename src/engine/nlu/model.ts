@@ -3,19 +3,21 @@ import { DEFAULT_TRAINING, LinearModel, type SerializedModel, type TrainingOptio
 import type { LabeledText } from './corpus';
 import { featurize } from './features';
 import type { ShopNames } from './names';
-import { trainingExamples, type TaughtExample, type TrainingExample } from './training-set';
+import { faqTrainingExamples, trainingExamples, type TaughtExample, type TrainingExample } from './training-set';
 
-/** What understanding needs besides the flows: the trained intent model and the taught FAQ wordings. */
+/** What understanding needs besides the flows: the intent model, and which FAQ entry (if any) answers. */
 export interface UnderstandingModel {
   intents: LinearModel;
-  /** Messages the owner assigned to an FAQ entry: more ways to ask it. */
-  faqExamples: readonly { faq: string; text: string }[];
+  /** Classes: FAQ entry ids and NO_FAQ; null when the shop has no FAQ. */
+  faq: LinearModel | null;
 }
 
 export interface SerializedUnderstanding {
   format: 1;
+  /** The flows version it was trained for: a model trained for other flows knows other triggers. */
+  flowsVersion: string;
   intents: SerializedModel;
-  faqExamples: { faq: string; text: string }[];
+  faq: SerializedModel | null;
 }
 
 /** Trains the model for one shop (Node: when the flows load; Workers: when they are bundled). */
@@ -26,19 +28,23 @@ export function trainUnderstanding(
   taught: readonly TaughtExample[] = [],
   options: TrainingOptions = DEFAULT_TRAINING,
 ): UnderstandingModel {
+  const faq = faqTrainingExamples(flows, corpus, taught);
   return {
     intents: trainIntents(trainingExamples(flows, corpus, taught), names, options),
-    faqExamples: taught.flatMap((example) => (example.faq !== null ? [{ faq: example.faq, text: example.text }] : [])),
+    // A few wordings per entry: every feature of them counts, none is pruned as rare.
+    faq: faq.length > 0 ? trainIntents(faq, names, { ...options, l1: options.l1 / 20, minCount: 1 }) : null,
   };
 }
 
-export function serializeUnderstanding(model: UnderstandingModel): SerializedUnderstanding {
-  return { format: 1, intents: model.intents.serialize(), faqExamples: [...model.faqExamples] };
+export function serializeUnderstanding(model: UnderstandingModel, flowsVersion: string): SerializedUnderstanding {
+  return { format: 1, flowsVersion, intents: model.intents.serialize(), faq: model.faq?.serialize() ?? null };
 }
 
-export function deserializeUnderstanding(data: SerializedUnderstanding): UnderstandingModel {
-  if (data.format !== 1) throw new Error(`the bundled NLU model has format ${String(data.format)}; run npm run flows:bundle again`);
-  return { intents: LinearModel.fromSerialized(data.intents), faqExamples: data.faqExamples };
+export function deserializeUnderstanding(data: SerializedUnderstanding, flowsVersion: string): UnderstandingModel {
+  if (data.format !== 1 || data.flowsVersion !== flowsVersion) {
+    throw new Error(`the bundled NLU model was trained for flows version ${data.flowsVersion}, not ${flowsVersion}; run npm run flows:bundle again`);
+  }
+  return { intents: LinearModel.fromSerialized(data.intents), faq: data.faq ? LinearModel.fromSerialized(data.faq) : null };
 }
 
 /** The intent classifier alone, over examples already labelled (cross-validation trains one per fold). */

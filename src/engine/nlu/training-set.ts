@@ -1,13 +1,9 @@
 import { OUT_OF_SCOPE } from '../../flows/intents';
 import type { Flow, ShopFlows } from '../../flows/schema';
+import type { TaughtExample } from '../../flows/taught';
 import type { LabeledText } from './corpus';
 
-/** A message the owner assigned on the dashboard: to a flow, to an FAQ entry, or (both null) not for the shop. */
-export interface TaughtExample {
-  text: string;
-  flow: string | null;
-  faq: string | null;
-}
+export type { TaughtExample } from '../../flows/taught';
 
 export interface TrainingExample {
   label: string;
@@ -21,6 +17,12 @@ export interface TrainingExample {
 const TRIGGER_WEIGHT = 2;
 const FAQ_QUESTION_WEIGHT = 2;
 const TAUGHT_WEIGHT = 3;
+/**
+ * The shared corpus asks origin or wholesale questions too, labelled only with their intent:
+ * against the owner's few FAQ wordings they count less, or they would drown them.
+ */
+const FAQ_OWN_WEIGHT = 20;
+const GENERAL_WEIGHT_FOR_FAQ = 0.5;
 /** Every third message also trains with a greeting in front, so "shop ơi" never outweighs the question. */
 const GREETED_EVERY = 3;
 const GREETING = 'greeting';
@@ -57,6 +59,33 @@ export function labeledExamples(flows: ShopFlows, corpus: readonly LabeledText[]
     if (label) examples.push({ label, text: example.text, weight: TAUGHT_WEIGHT, where: 'taught on the dashboard' });
   }
   return examples;
+}
+
+/** The FAQ stage's class for a message of an FAQ entry's intent that no entry answers. */
+export const NO_FAQ = 'no_faq';
+
+/**
+ * What the FAQ stage learns from: each entry's questions (and messages taught to it) against
+ * everything else written for the same intents, so an entry answers only what it is about
+ * ("giá sỉ" is the wholesale entry, "giá bao nhiêu" is not).
+ */
+export function faqTrainingExamples(flows: ShopFlows, corpus: readonly LabeledText[], taught: readonly TaughtExample[] = []): TrainingExample[] {
+  const entries = flows.faq ?? [];
+  const intents = new Set(entries.map((entry) => entry.intent));
+  if (intents.size === 0) return [];
+  const examples: TrainingExample[] = [];
+  for (const example of labeledExamples(flows, corpus, taught.filter((one) => one.faq === null))) {
+    if (intents.has(example.label) && !example.where.startsWith('faq ')) examples.push({ ...example, label: NO_FAQ, weight: example.weight * GENERAL_WEIGHT_FOR_FAQ });
+  }
+  for (const entry of entries) {
+    for (const question of entry.questions) examples.push({ label: entry.id, text: question, weight: FAQ_OWN_WEIGHT, where: `faq ${entry.id}` });
+  }
+  for (const example of taught) {
+    if (example.faq !== null && entries.some((entry) => entry.id === example.faq)) {
+      examples.push({ label: example.faq, text: example.text, weight: TAUGHT_WEIGHT, where: 'taught on the dashboard' });
+    }
+  }
+  return withGreetings(examples);
 }
 
 /** A taught example's class; null when it names a flow or entry the shop no longer has. */

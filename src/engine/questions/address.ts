@@ -14,6 +14,7 @@ export const address: QuestionKind = {
     const plain = /\d/.test(parsed.text) || province !== undefined;
     return { ok: true, value: parsed.text, plain, ...(province ? { also: { province } } : {}) };
   },
+  names: ['dia chi', 'dc', 'cho giao', 'noi giao', 'nha'],
   buttons: skipButtons,
   fromTap: () => undefined,
 };

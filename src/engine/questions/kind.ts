@@ -1,6 +1,7 @@
 import type { ShopFlows, Step } from '../../flows/schema';
 import type { FactReader } from '../facts';
 import type { IntentMatcher } from '../nlu/intent';
+import { foldKey } from '../text/fold';
 import type { Button, ConversationState, Inbound, SlotValue, TurnContext } from '../types';
 
 /** What one question sees while it reads a reply. */
@@ -51,6 +52,10 @@ export interface QuestionKind {
   validate?(value: SlotValue, asking: Asking): Refusal | null;
   /** The value kept in the slot (a quantity takes the product's unit; photos add up). */
   keep?(value: SlotValue, asking: Asking): SlotValue;
+  /** A value to take without asking, when the situation leaves one answer (the one order still open). */
+  assumed?(asking: Asking): SlotValue | undefined;
+  /** Words naming what this question asks, for "đổi …" requests ("địa chỉ", "sđt"). */
+  names?: readonly string[];
   /** Telegram offers its "share my phone number" button. */
   asksPhone?: boolean;
 }
@@ -68,6 +73,19 @@ export function retry(asking: Asking, fallback: string, variables?: Record<strin
 /** Buttons shown for an optional question: "skip". */
 export function skipButtons(asking: Asking): Button[] {
   return asking.step.optional ? [{ label: asking.flows.shop.texts.skip_word, value: 'skip' }] : [];
+}
+
+/** Words that open a plain yes or no ("ko, lần này giao cho em gái"). */
+const YES_NO_OPENERS = new Set(['co', 'khong', 'ko', 'k', 'hong', 'hok', 'kg', 'u', 'uh', 'um', 'ok', 'oke', 'dung', 'vang', 'da', 'thoi', 'chua', 'yes', 'no']);
+
+export function opensWithYesOrNo(text: string): boolean {
+  return YES_NO_OPENERS.has(foldKey(text).split(' ')[0] ?? '');
+}
+
+/** "ko co ma", "chua co", "ko nho ma", "khong can": the customer has nothing to give for an optional question. */
+export function declines(text: string): boolean {
+  const words = foldKey(text).split(' ');
+  return words.length <= 5 && ['khong', 'ko', 'k', 'chua', 'hong', 'hok', 'kg'].includes(words[0] ?? '');
 }
 
 /** At most this many words is a short reply: an answer, not a sentence about something else. */

@@ -1,5 +1,8 @@
 import { retry, textOf, type QuestionKind } from './kind';
 
+/** Orders not yet delivered, cancelled or settled. */
+const OPEN = new Set(['new', 'confirmed', 'awaiting_confirmation', 'paid', 'shipped']);
+
 /** How many of the customer's own recent orders are offered as buttons. */
 const RECENT_ORDERS = 3;
 
@@ -14,4 +17,9 @@ export const orderCode: QuestionKind = {
     return [...recent, ...(asking.step.optional ? [{ label: asking.flows.shop.texts.skip_word, value: 'skip' }] : [])];
   },
   fromTap: (encoded) => encoded.toUpperCase(),
+  // A customer with one order still on its way means that one.
+  assumed(asking) {
+    const open = asking.context.customer.orders.filter((order) => OPEN.has(order.status));
+    return open.length === 1 ? open[0]!.code : undefined;
+  },
 };

@@ -8,6 +8,7 @@ export const phone: QuestionKind = {
     // A number that parses is the answer, whatever else the line says.
     return parsed.ok ? { ok: true, value: parsed.phone, plain: true } : retry(asking, asking.flows.shop.texts.retry_phone[parsed.problem]);
   },
+  names: ['sdt', 'so dien thoai', 'so dt', 'dien thoai', 'so phone', 'so'],
   buttons: skipButtons,
   fromTap: () => undefined,
 };

@@ -13,6 +13,7 @@ export const province: QuestionKind = {
     }
     return retry(asking, texts.retry_province);
   },
+  names: ['tinh', 'thanh pho'],
   buttons: skipButtons,
   fromTap: () => undefined,
 };

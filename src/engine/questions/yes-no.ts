@@ -1,12 +1,12 @@
 import { parseYesNo } from '../nlu/answers';
-import { isShort, retry, textOf, type QuestionKind } from './kind';
+import { isShort, opensWithYesOrNo, retry, textOf, type QuestionKind } from './kind';
 
 export const yesNo: QuestionKind = {
   read(inbound, asking) {
     const typed = textOf(inbound);
     const yes = parseYesNo(typed);
     // "ko", "dạ có", "ok chốt" answer the question; a longer sentence may be asking something else.
-    return yes === null ? retry(asking, asking.flows.shop.texts.retry_yes_no) : { ok: true, value: yes, plain: isShort(typed, 3) };
+    return yes === null ? retry(asking, asking.flows.shop.texts.retry_yes_no) : { ok: true, value: yes, plain: isShort(typed, 3) || opensWithYesOrNo(typed) };
   },
   buttons(asking) {
     const texts = asking.flows.shop.texts;

@@ -1,6 +1,6 @@
 import { isSkip } from '../nlu/answers';
 import { questionOf } from '../questions';
-import { textOf } from '../questions/kind';
+import { declines, textOf } from '../questions/kind';
 import type { Turn } from '../turn';
 import type { Inbound } from '../types';
 
@@ -17,7 +17,10 @@ export function onAsk(turn: Turn, inbound: Inbound): void {
   const kind = step && questionOf(step);
   if (!step?.save || !kind) return turn.onFreeInput(inbound);
   const text = textOf(inbound);
-  if (step.optional && text && isSkip(text, turn.flows.shop.texts.skip_word)) return turn.skip(waiting.flow, waiting.step, step);
+  if (step.optional && text && (isSkip(text, turn.flows.shop.texts.skip_word) || declines(text))) return turn.skip(waiting.flow, waiting.step, step);
+  // "đổi địa chỉ giúp mình": the answer given before is asked again.
+  const change = turn.changeRequested(waiting.flow);
+  if (change) return turn.askAgain(waiting.flow, change);
 
   // A change to the cart said at a later question: made, shown, and the question asked again.
   if (step.ask !== 'product' && step.ask !== 'quantity' && turn.editCart(waiting.flow)) return turn.repeatPrompt();
