@@ -5,7 +5,7 @@ import { journeyReport, mattersMost, MIN_SCORES, RETURN_DAYS, weaknessOf, wilson
 import { abandonmentReasons } from '../../src/admin/reports/abandonment';
 import { monthsUpTo } from '../../src/admin/reports/months';
 import { npsAnswers, npsByMonth } from '../../src/admin/reports/nps';
-import { journeyPeriod } from '../../src/admin/routes/journey';
+import { journeyPeriod } from '../../src/admin/routes/journey-period';
 import type { Store } from '../../src/store/store';
 import { generateJourneyShop, insertJourneyShop, journeyFlows, orderedAgain, type JourneyShop } from './journey-seed';
 import { VIETNAM_OFFSET_MS } from './seed';
@@ -257,6 +257,22 @@ describe('the pages the owner opens', () => {
     const churn = await (await admin.app.request('/admin/churn', { headers: { cookie } })).text();
     expect(churn).toContain('Lâu chưa quay lại');
     expect(churn).toContain('Nhắc mua lại');
+  });
+
+  it('downloads the touchpoints and the NPS answers as CSV that Excel opens', async () => {
+    const admin = mountAdmin(store, { clock, flows });
+    const { cookie } = await logIn(admin.app);
+    const touchpoints = await admin.app.request('/admin/export/touchpoints.csv', { headers: { cookie } });
+    expect(touchpoints.headers.get('content-disposition')).toContain('diem-cham-2026-05-12.csv');
+    const lines = (await touchpoints.text()).split('\r\n').filter(Boolean);
+    const { period } = journeyPeriod({}, now, ZONE);
+    expect(lines.length).toBe(1 + (await journeyReport(store.db, period, now)).touchpoints.length);
+    expect(lines[0]).toMatch(/^\uFEFF?"Giai đoạn","Pha","Kênh"/);
+    expect(lines.some((line) => line.startsWith('"Đổi trả","Sau khi mua","Zalo"') && line.includes('"hài lòng thấp'))).toBe(true);
+    const nps = await (await admin.app.request('/admin/export/nps.csv', { headers: { cookie } })).text();
+    const months = monthsUpTo(now, 12, ZONE);
+    const expected = shop.nps.filter((answer) => answer.createdAt >= months[0]!.from && answer.createdAt < months[11]!.to);
+    expect(nps.split('\r\n').filter(Boolean).length).toBe(1 + expected.length);
   });
 
   it('one tap schedules the repurchase reminder for a reachable customer, and refuses with the reason for one who opted out', async () => {

@@ -7,18 +7,16 @@ import { ChurnPage, REACH_WORDS } from '../pages/churn';
 import { href } from '../pages/href';
 import { JourneyPage, TouchpointPage } from '../pages/journey';
 import { NpsPage } from '../pages/nps';
-import { choosePeriod, type PeriodChoice } from '../period';
 import { abandonmentReasons } from '../reports/abandonment';
 import { lapsedCustomers, REMINDER_KEY_PREFIX } from '../reports/churn';
 import { repeatByCohort } from '../reports/cohorts';
 import { journeyReport, touchpointConversations } from '../reports/journey';
 import { monthsUpTo } from '../reports/months';
 import { npsAnswers, npsByMonth } from '../reports/nps';
-import { addDays, localDayOf } from '../zoned-time';
+import { journeyExportRoutes } from './journey-export';
+import { journeyPeriod } from './journey-period';
 import { PAGE_SIZE, pageOf, renderAdmin, shopView } from './render';
 
-/** A year by default: returns within 60 days need conversations older than a month to say anything. */
-const JOURNEY_DAYS = 365;
 const NPS_MONTHS = 12;
 
 const TouchpointQuery = z.object({
@@ -30,16 +28,10 @@ const TouchpointQuery = z.object({
 
 const RemindForm = z.object({ customer: z.string().min(1).max(200) });
 
-/** The year up to today, unless the owner chose another period. */
-export function journeyPeriod(query: Record<string, string>, now: Date, timeZone: string): PeriodChoice {
-  if (query.period) return choosePeriod(query, now, timeZone);
-  const today = localDayOf(now, timeZone);
-  return choosePeriod({ period: 'custom', from: addDays(today, 1 - JOURNEY_DAYS), to: today }, now, timeZone);
-}
-
 /** The customer-experience pages: the journey's touchpoints, NPS, repurchase and customers gone quiet. */
 export function journeyRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {
   const db = deps.store.db;
+  journeyExportRoutes(app, deps);
 
   app.get('/journey', async (c) => {
     const shop = shopView(deps);
