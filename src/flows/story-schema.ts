@@ -9,7 +9,8 @@ import { schemaProblems } from './zod-issues';
 export const DEFAULT_STORY_NOW = '2026-05-12T10:00:00+07:00';
 
 const Timestamp = z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'phải là ngày giờ dạng 2026-05-12T10:00:00+07:00 (hoặc ngày 2026-05-12)');
-const Texts = z.array(z.string().min(1));
+/** One text or a list of them: `reply: "họ tên"` reads as `reply: ["họ tên"]`. */
+const Texts = z.union([z.array(z.string().min(1)), z.string().min(1).transform((text) => [text])]);
 // "say: 2" is a customer typing 2: numbers the YAML reads as such stay the text written.
 const Typed = z.union([z.string().min(1), z.number()]).transform(String);
 const Line = z.strictObject({ product: z.string(), quantity: z.number().positive() });

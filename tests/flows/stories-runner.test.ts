@@ -98,6 +98,13 @@ describe('reading story files', () => {
 });
 
 describe('replaying a story as the conversation layer would', () => {
+  it('one text in place of a list is read as a list of one', () => {
+    const { stories, problems } = storiesOf(['stories:', '  - name: khách chào', '    turns:', '      - say: chao shop', '        expect: { reply: "xin chào", not_reply: "bao nhiêu kg" }'].join('\n'));
+    expect(problems).toEqual([]);
+    expect(stories[0]!.turns[0]!.expect).toMatchObject({ reply: ['xin chào'], not_reply: ['bao nhiêu kg'] });
+    expect(replayStory(engine, stories[0]!).passed).toBe(true);
+  });
+
   it('silence past the idle time closes the conversation, and the next message starts a new one', () => {
     const { stories } = storiesOf(
       ['stories:', '  - name: khách chào rồi im lặng', '    turns:', '      - say: chào shop', '      - wait_minutes: 31', '        expect: { ended: abandoned }', '      - say: chào shop', '        expect: { ended: null, reply: ["xin chào"] }'].join('\n'),
