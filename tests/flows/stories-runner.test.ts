@@ -98,6 +98,11 @@ describe('reading story files', () => {
 });
 
 describe('replaying a story as the conversation layer would', () => {
+  it('a number the YAML reads as a number is what the customer typed', () => {
+    const { stories } = storiesOf(['stories:', '  - name: khách gõ số sao', '    turns:', '      - say: 2', '      - tap: 5'].join('\n'));
+    expect(stories[0]!.turns.map((turn) => turn.input)).toEqual([{ kind: 'say', text: '2' }, { kind: 'tap', label: '5' }]);
+  });
+
   it('one text in place of a list is read as a list of one', () => {
     const { stories, problems } = storiesOf(['stories:', '  - name: khách chào', '    turns:', '      - say: chao shop', '        expect: { reply: "xin chào", not_reply: "bao nhiêu kg" }'].join('\n'));
     expect(problems).toEqual([]);
