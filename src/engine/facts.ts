@@ -1,6 +1,7 @@
 import type { ShopFile } from '../flows/schema';
 import { readFacts } from './parse';
 import type { Quantity } from './parse/quantity';
+import { amountIn } from './questions/quantity';
 
 /** A product named in a message, with the quantity said next to it in the product's unit (if any). */
 export interface NamedItem {
@@ -32,11 +33,19 @@ export type FactReader = (text: string) => Facts;
 export function createFactReader(shop: ShopFile): FactReader {
   return (text) => {
     const facts = readFacts(text, shop);
+    const lines = facts.order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));
+    // "sầu riêng còn không, lấy 3 ký": the one product named takes the quantity said apart from it.
+    const loose = facts.order.looseQuantity;
+    let quantity = loose;
+    if (loose && lines.length === 1 && lines[0]!.quantity === null) {
+      lines[0]!.quantity = amountIn(loose, shop.catalog.find((product) => product.id === lines[0]!.productId));
+      quantity = null;
+    }
     return {
-      items: facts.order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
+      items: lines,
       removed: facts.order.removed,
       correction: facts.order.correction,
-      quantity: facts.order.looseQuantity,
+      quantity,
       phone: facts.contact.phone,
       name: facts.contact.name,
       address: facts.contact.address,

@@ -11,6 +11,7 @@ import { amountIn } from './questions/quantity';
 import { runAction } from './actions';
 import type { IntentMatcher, Understanding } from './nlu/intent';
 import { questionOf, type Asking } from './questions';
+import { knownOrderCode } from './questions/order-code';
 import { ratingButtons } from './questions/rating';
 import { foldKey } from './text/fold';
 import { renderTemplate } from './template';
@@ -28,14 +29,17 @@ const FALLBACKS_BEFORE_HUMAN = 3;
 /** A question for free text only gives way to another topic when the match is this sure. */
 const FREE_TEXT_SWITCH_MARGIN = 0.25;
 
-/** Words that make a Vietnamese message a question. */
-const QUESTION_WORDS = new Set(['khong', 'ko', 'k', 'chua', 'bao', 'may', 'gi', 'nao', 'sao', 'dau', 'ha', 'hok', 'hem', 'nhieu', 'lau', 'the', 'duoc']);
+/** Words that ask wherever they stand, and particles that ask at the end ("còn không", "được chưa"). */
+const QUESTION_WORDS = new Set(['may', 'gi', 'nao', 'sao', 'dau', 'nhieu', 'lau', 'bn']);
+const QUESTION_ENDINGS = new Set(['khong', 'ko', 'k', 'chua', 'ha', 'hok', 'hem', 'hong', 'nhi', 'ta']);
 
 /** Words that make a message with quantities an order even when it also asks something. */
 const ORDER_WORDS = new Set(['lay', 'dat', 'mua', 'chot', 'order', 'len', 'gui', 'ship', 'giao']);
 
 function looksLikeQuestion(text: string, tokens: readonly string[]): boolean {
-  return text.includes('?') || tokens.some((token) => QUESTION_WORDS.has(token));
+  const words = foldKey(text).split(' ');
+  const clauses = text.split(/[,.;!\n]+/).map((clause) => foldKey(clause).split(' ').at(-1) ?? '');
+  return text.includes('?') || [...words, ...tokens].some((word) => QUESTION_WORDS.has(word)) || clauses.some((last) => QUESTION_ENDINGS.has(last)) || QUESTION_ENDINGS.has(words.at(-1) ?? '');
 }
 
 function placesOrders(flow: Flow): boolean {
@@ -270,7 +274,9 @@ export class Turn {
   fillFrom(flowId: string): void {
     const flow = this.flows.flows.get(flowId);
     if (!flow || !this.text) return;
-    const fill = fillForm(this.flows, flow, this.facts(this.text), this.text, this.state.slots);
+    const facts = this.facts(this.text);
+    const known = knownOrderCode(this.text, this.context.customer.orders);
+    const fill = fillForm(this.flows, flow, known && !facts.orderCode ? { ...facts, orderCode: known } : facts, this.text, this.state.slots);
     for (const [slot, value] of Object.entries(fill.slots)) {
       this.state.slots[slot] = value;
       this.fresh.add(slot);

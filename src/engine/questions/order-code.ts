@@ -1,3 +1,5 @@
+import { foldKey } from '../text/fold';
+import type { KnownOrder } from '../types';
 import { retry, textOf, type QuestionKind } from './kind';
 
 /** Orders not yet delivered, cancelled or settled. */
@@ -6,10 +8,17 @@ const OPEN = new Set(['new', 'confirmed', 'awaiting_confirmation', 'paid', 'ship
 /** How many of the customer's own recent orders are offered as buttons. */
 const RECENT_ORDERS = 3;
 
+/** One of the customer's own order codes written as a word ("xb7"), whatever its shape. */
+export function knownOrderCode(text: string, orders: readonly KnownOrder[]): string | null {
+  const words = new Set(foldKey(text).split(' '));
+  return orders.find((order) => words.has(foldKey(order.code).replace(/ /g, '')))?.code.toUpperCase() ?? null;
+}
+
 /** An order code ("XB12", "fp948"); the customer's recent orders are offered to tap. */
 export const orderCode: QuestionKind = {
   read(inbound, asking) {
-    const code = asking.facts(textOf(inbound)).orderCode;
+    const typed = textOf(inbound);
+    const code = asking.facts(typed).orderCode ?? knownOrderCode(typed, asking.context.customer.orders);
     return code ? { ok: true, value: code, plain: true } : retry(asking, asking.flows.shop.texts.retry_order_code);
   },
   buttons(asking) {
