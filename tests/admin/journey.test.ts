@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lapsedCustomers, LATE_FACTOR, MIN_GAPS, reachOf } from '../../src/admin/reports/churn';
 import { repeatByCohort } from '../../src/admin/reports/cohorts';
-import { journeyReport, mattersMost, MIN_SCORES, RETURN_DAYS, weaknessOf, wilson, type Touchpoint } from '../../src/admin/reports/journey';
+import { journeyReport, mattersMost, MIN_CLOSED, MIN_SCORES, RETURN_DAYS, weaknessOf, wilson, type Touchpoint } from '../../src/admin/reports/journey';
 import { abandonmentReasons } from '../../src/admin/reports/abandonment';
 import { monthsUpTo } from '../../src/admin/reports/months';
 import { npsAnswers, npsByMonth } from '../../src/admin/reports/nps';
@@ -33,6 +33,7 @@ const median = (values: number[]) => {
 };
 /** The notice the dashboard carries back in its redirect after a tap. */
 const told = (response: Response) => new URL(response.headers.get('location') ?? '', 'http://shop').searchParams.get('told') ?? '';
+const count = <T>(rows: readonly T[], test: (row: T) => boolean) => rows.filter(test).length;
 const liveOrders = () => shop.orders.filter((order) => order.shippingStatus !== 'cancelled');
 
 beforeAll(async () => {
@@ -99,21 +100,34 @@ describe('the journey page over a year of the shop', () => {
     expect(someReturned).toBeGreaterThan(0);
   });
 
-  it('marks the Zalo after-sale returns as weak on satisfaction, and only touchpoints whose whole 95% interval lies below the shop', async () => {
+  it('marks the Zalo after-sale returns as weak on satisfaction: only touchpoints whose whole 95% interval lies below their comparison', async () => {
     const { period } = journeyPeriod({}, now, ZONE);
     const report = await journeyReport(store.db, period, now);
     const inPeriod = shop.conversations.filter((c) => c.startedAt >= period.from && c.startedAt < period.to);
-    const scored = inPeriod.filter((c) => c.score !== null);
     const closed = inPeriod.filter((c) => c.status === 'closed');
-    const yardstick = { satisfied: scored.filter((c) => c.score! >= 4).length, scored: scored.length, abandoned: closed.filter((c) => c.outcome === 'abandoned').length, closed: closed.length };
-    expect(report.shop).toEqual(yardstick);
-    const weak = report.touchpoints.filter((row) => row.weak.includes('low_csat')).map(keyOf);
-    expect(weak).toContain('return|after|zalo');
+    expect(report.shop).toEqual({
+      satisfied: count(inPeriod, (c) => c.score !== null && c.score >= 4),
+      scored: count(inPeriod, (c) => c.score !== null),
+      abandoned: count(closed, (c) => c.outcome === 'abandoned'),
+      closed: closed.length,
+    });
     for (const row of report.touchpoints) {
+      // CSAT against every other touchpoint; drop-off against the same stage on the other channels.
+      const rest = inPeriod.filter((c) => keyOf(c) !== keyOf(row));
+      const sameStage = closed.filter((c) => c.stage === row.stage && c.phase === row.phase && c.channel !== row.channel);
+      const yardstick = {
+        satisfied: count(rest, (c) => c.score !== null && c.score >= 4),
+        scored: count(rest, (c) => c.score !== null),
+        abandoned: count(sameStage, (c) => c.outcome === 'abandoned'),
+        closed: sameStage.length,
+      };
+      expect(row.yardstick, keyOf(row)).toEqual(yardstick);
       const upper = wilson(row.satisfied, row.scored)?.high ?? 1;
       expect(row.weak.includes('low_csat'), keyOf(row)).toBe(row.scored >= MIN_SCORES && upper < yardstick.satisfied / yardstick.scored);
-      expect(row.weak).toEqual(weaknessOf(row, yardstick));
+      const lower = wilson(row.abandoned, row.closed)?.low ?? 0;
+      expect(row.weak.includes('high_drop_off'), keyOf(row)).toBe(row.closed >= MIN_CLOSED && yardstick.closed > 0 && lower > yardstick.abandoned / yardstick.closed);
     }
+    expect(report.touchpoints.filter((row) => row.weak.includes('low_csat')).map(keyOf)).toContain('return|after|zalo');
   });
 
   it('marks Telegram "consider" as mattering most: there, customers who scored low did not come back', async () => {

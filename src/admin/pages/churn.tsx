@@ -24,6 +24,9 @@ export const REACH_WORDS: Record<Reach, string> = {
   no_channel: 'Kênh này không nhắn trước được',
 };
 
+/** The list is sorted with the best customers first; the rest are counted, not shown. */
+const SHOWN = 50;
+
 export const ChurnPage: FC<ChurnPageProps> = ({ cohorts, lapsed, timeZone, csrf, notice }) => (
   <>
     <h1>Mua lại và khách lâu chưa quay lại</h1>
@@ -50,7 +53,7 @@ export const ChurnPage: FC<ChurnPageProps> = ({ cohorts, lapsed, timeZone, csrf,
             </tr>
           </thead>
           <tbody>
-            {lapsed.map((row) => (
+            {lapsed.slice(0, SHOWN).map((row) => (
               <tr>
                 <td class="name">
                   <a href={customerHref(row.id)}>{row.name ?? 'Khách'}</a>
@@ -82,6 +85,7 @@ export const ChurnPage: FC<ChurnPageProps> = ({ cohorts, lapsed, timeZone, csrf,
             ))}
           </tbody>
         </table>
+        {lapsed.length > SHOWN ? <p class="small muted">Và {formatCount(lapsed.length - SHOWN)} khách mua ít hơn hoặc mới quá hạn ít hơn.</p> : null}
       </div>
     )}
     <h2>Mua lại theo tháng đơn đầu tiên</h2>

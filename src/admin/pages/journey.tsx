@@ -17,6 +17,8 @@ export interface JourneyPageProps {
   /** The shop's words for each cart-abandonment reason (shop.yaml). */
   reasons: { id: string; label: string }[];
   flowTitle: (id: string | null) => string;
+  /** The step's title in its flow file, or its id. */
+  stepTitle: (flow: string | null, step: string | null) => string;
 }
 
 const stageOrder = (stage: string | null) => {
@@ -32,7 +34,7 @@ export function touchpointHref(period: Period, row: Pick<Touchpoint, 'stage' | '
   return href('/journey/touchpoint', { ...periodParams(period), stage: row.stage ?? 'none', phase: row.phase ?? 'none', channel: row.channel });
 }
 
-export const JourneyPage: FC<JourneyPageProps> = ({ period, problem, report, abandonment, reasons, flowTitle }) => {
+export const JourneyPage: FC<JourneyPageProps> = ({ period, problem, report, abandonment, reasons, flowTitle, stepTitle }) => {
   const stages = [...new Set(report.touchpoints.map((row) => row.stage))].sort((a, b) => stageOrder(a) - stageOrder(b));
   const flagged = report.touchpoints.filter((row) => row.weak.length > 0 || row.mattersMost).sort((a, b) => Number(b.mattersMost) - Number(a.mattersMost) || b.conversations - a.conversations);
   const shopCsat = ratio(report.shop.satisfied, report.shop.scored);
@@ -58,8 +60,8 @@ export const JourneyPage: FC<JourneyPageProps> = ({ period, problem, report, aba
                   <Flags row={row} />
                 </header>
                 <p class="small" style="margin:4px 0">
-                  {row.weak.includes('low_csat') ? `Hài lòng 4–5★: ${formatShare(ratio(row.satisfied, row.scored))} (95%: ${intervalText(row)}) so với ${formatShare(shopCsat)} cả shop. ` : ''}
-                  {row.weak.includes('high_drop_off') ? `Bỏ dở ${formatShare(ratio(row.abandoned, row.closed))} so với ${formatShare(shopDropOff)} cả shop. ` : ''}
+                  {row.weak.includes('low_csat') ? `Hài lòng 4–5★: ${formatShare(ratio(row.satisfied, row.scored))} (95%: ${intervalText(row)}) so với ${formatShare(ratio(row.yardstick.satisfied, row.yardstick.scored))} ở phần còn lại của shop. ` : ''}
+                  {row.weak.includes('high_drop_off') ? `Bỏ dở ${formatShare(ratio(row.abandoned, row.closed))} so với ${formatShare(ratio(row.yardstick.abandoned, row.yardstick.closed))} ở cùng giai đoạn trên các kênh khác. ` : ''}
                   {row.mattersMost
                     ? `Khách chấm 4–5★ quay lại mua trong ${RETURN_DAYS} ngày: ${formatShare(ratio(row.returnAfterHigh.yes, row.returnAfterHigh.of))}; khách chấm 1–3★: ${formatShare(ratio(row.returnAfterLow.yes, row.returnAfterLow.of))}.`
                     : ''}
@@ -72,7 +74,7 @@ export const JourneyPage: FC<JourneyPageProps> = ({ period, problem, report, aba
         <details class="small muted" style="margin-top:8px">
           <summary>Cách bot chọn</summary>
           <p>
-            <b>Yếu</b>: (1) có ít nhất {MIN_SCORES} lượt chấm và cả cận trên của khoảng tin cậy 95% (khoảng Wilson) của tỉ lệ chấm 4–5 sao vẫn thấp hơn tỉ lệ chung của shop; hoặc (2) có ít nhất {MIN_CLOSED} hội thoại đã kết thúc và cận dưới khoảng Wilson 95% của tỉ lệ bỏ dở vẫn cao hơn tỉ lệ chung. Vài lượt chấm chưa đủ để kết luận.
+            <b>Yếu</b>: (1) có ít nhất {MIN_SCORES} lượt chấm và cả cận trên của khoảng tin cậy 95% (khoảng Wilson) của tỉ lệ chấm 4–5 sao vẫn thấp hơn tỉ lệ đó ở phần còn lại của shop; hoặc (2) có ít nhất {MIN_CLOSED} hội thoại đã kết thúc và cận dưới khoảng Wilson 95% của tỉ lệ bỏ dở vẫn cao hơn tỉ lệ bỏ dở của cùng giai đoạn trên các kênh khác (bước mua hàng dài hơn nên kênh nào cũng bỏ dở nhiều hơn bước chào hỏi). Vài lượt chấm chưa đủ để kết luận.
           </p>
           <p>
             <b>Quan trọng nhất</b>: khách chấm 1–3 sao ở điểm chạm này quay lại mua trong {RETURN_DAYS} ngày ít hơn hẳn khách chấm 4–5 sao (kiểm định hai tỉ lệ một phía, độ tin cậy 99,5% vì nhiều điểm chạm được xét cùng lúc, mỗi nhóm ít nhất {MIN_GROUP} khách). Chỉ tính hội thoại đã qua đủ {RETURN_DAYS} ngày.
@@ -157,7 +159,7 @@ export const JourneyPage: FC<JourneyPageProps> = ({ period, problem, report, aba
                 {abandonment.map((row) => (
                   <tr>
                     <td class="name">
-                      {flowTitle(row.flow)} <span class="muted small">· {row.step ?? '–'}</span>
+                      {flowTitle(row.flow)} <span class="muted small">· {stepTitle(row.flow, row.step)}</span>
                     </td>
                     {reasons.map((reason) => (
                       <td class="num">{formatCount(row.reasons[reason.id] ?? 0)}</td>

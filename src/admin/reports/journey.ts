@@ -28,6 +28,8 @@ export interface Touchpoint {
   returnAfterHigh: Share;
   returnAfterLow: Share;
   weak: WeakReason[];
+  /** What `weak` compared it with. */
+  yardstick: Yardstick;
   /** A low score here goes with customers not coming back (see `mattersMost`). */
   mattersMost: boolean;
 }
@@ -68,23 +70,45 @@ export function wilson(yes: number, of: number): Interval | null {
   const z2 = Z95 * Z95;
   const centre = (p + z2 / (2 * of)) / (1 + z2 / of);
   const half = (Z95 * Math.sqrt((p * (1 - p)) / of + z2 / (4 * of * of))) / (1 + z2 / of);
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // None or all: the bound at 0 or 1 is exact (rounding would put it a hair off and flag a 0% drop-off).
+  return { low: yes === 0 ? 0 : Math.max(0, centre - half), high: yes === of ? 1 : Math.min(1, centre + half) };
+}
+
+/** What a touchpoint is compared with to call it weak. */
+export interface Yardstick {
+  /** Scores everywhere else in the shop. */
+  satisfied: number;
+  scored: number;
+  /** Closed conversations of the same stage and phase on the other channels: a longer flow leaves more carts everywhere. */
+  abandoned: number;
+  closed: number;
 }
 
 /**
  * Weak: with at least MIN_SCORES scores, even the top of the 95% Wilson interval of the
- * satisfied share (4–5★) is below the shop's own satisfied share; or, with at least MIN_CLOSED
- * closed conversations, the bottom of the interval of the drop-off share is above the shop's
- * own drop-off share. Either way the touchpoint is worse than the shop's usual, with 95% confidence.
+ * satisfied share (4–5★) is below the satisfied share of the rest of the shop; or, with at
+ * least MIN_CLOSED closed conversations, the bottom of the interval of the drop-off share is
+ * above the drop-off of the same stage on the other channels. Either way the touchpoint is
+ * worse than its comparison, with 95% confidence.
  */
-export function weaknessOf(row: Pick<Touchpoint, 'scored' | 'satisfied' | 'closed' | 'abandoned'>, shop: JourneyReport['shop']): WeakReason[] {
+export function weaknessOf(row: Pick<Touchpoint, 'scored' | 'satisfied' | 'closed' | 'abandoned'>, yardstick: Yardstick): WeakReason[] {
   const reasons: WeakReason[] = [];
   const csat = wilson(row.satisfied, row.scored);
-  if (row.scored >= MIN_SCORES && shop.scored > 0 && csat && csat.high < shop.satisfied / shop.scored) reasons.push('low_csat');
+  if (row.scored >= MIN_SCORES && yardstick.scored > 0 && csat && csat.high < yardstick.satisfied / yardstick.scored) reasons.push('low_csat');
   const dropOff = wilson(row.abandoned, row.closed);
-  if (row.closed >= MIN_CLOSED && shop.closed > 0 && dropOff && dropOff.low > shop.abandoned / shop.closed) reasons.push('high_drop_off');
+  if (row.closed >= MIN_CLOSED && yardstick.closed > 0 && dropOff && dropOff.low > yardstick.abandoned / yardstick.closed) reasons.push('high_drop_off');
   return reasons;
 }
+
+/** The rest of the shop for CSAT, the same stage and phase on other channels for drop-off. */
+export function yardstickOf(row: TouchpointTotals, all: readonly TouchpointTotals[]): Yardstick {
+  const others = all.filter((other) => other !== row);
+  const sameStage = others.filter((other) => other.stage === row.stage && other.phase === row.phase);
+  const sum = (rows: readonly TouchpointTotals[], key: 'satisfied' | 'scored' | 'abandoned' | 'closed') => rows.reduce((total, other) => total + other[key], 0);
+  return { satisfied: sum(others, 'satisfied'), scored: sum(others, 'scored'), abandoned: sum(sameStage, 'abandoned'), closed: sum(sameStage, 'closed') };
+}
+
+export type TouchpointTotals = Awaited<ReturnType<typeof touchpointTotals>>[number];
 
 /**
  * Matters most: customers who scored 1–3 here came back (ordered within RETURN_DAYS) less
@@ -138,6 +162,7 @@ export async function journeyReport(db: ReportDb, range: TimeRange, now: Date): 
     const key = keyOf(row);
     const back = returned.get(key);
     const groups = scoredGroups.get(key) ?? { high: { of: 0, yes: 0 }, low: { of: 0, yes: 0 } };
+    const yardstick = yardstickOf(row, totals);
     return {
       ...row,
       average: row.scored === 0 ? null : row.scoreSum / row.scored,
@@ -147,7 +172,8 @@ export async function journeyReport(db: ReportDb, range: TimeRange, now: Date): 
       returned: back?.returned ?? 0,
       returnAfterHigh: groups.high,
       returnAfterLow: groups.low,
-      weak: weaknessOf(row, shop),
+      weak: weaknessOf(row, yardstick),
+      yardstick,
       mattersMost: mattersMost(groups.high, groups.low),
     };
   });

@@ -43,7 +43,7 @@ export function journeyRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {
       c,
       deps,
       { title: 'Hành trình khách', active: 'journey' },
-      <JourneyPage period={period} problem={problem} report={report} abandonment={abandonment} reasons={reasons} flowTitle={shop.flowTitle} />,
+      <JourneyPage period={period} problem={problem} report={report} abandonment={abandonment} reasons={reasons} flowTitle={shop.flowTitle} stepTitle={(flow, step) => (step === null ? '–' : ((flow ? shop.flows.flows.get(flow)?.steps[step]?.title : undefined) ?? step))} />,
     );
   });
 
