@@ -4,6 +4,8 @@ import { parseEnv, type Env } from './config';
 import { createEngine, type Engine } from './engine/index';
 import { formatProblem, loadFlows } from './flows/index';
 import { bundledFlows } from './generated/flows';
+import { bundledUnderstanding } from './generated/nlu-model';
+import { deserializeUnderstanding } from './engine/nlu/model';
 import { consoleLogger, type Logger } from './log';
 import { openD1Store } from './store/d1';
 
@@ -98,7 +100,10 @@ function bundledEngine() {
   if (!bundled) {
     const loaded = loadFlows(bundledFlows);
     // The build refuses bad flows (flows:bundle), so this only fails on a hand-edited bundle.
-    bundled = loaded.ok ? { ok: true, engine: createEngine(loaded.flows) } : { ok: false, errors: loaded.errors.map(formatProblem) };
+    // The understanding model was trained when the flows were bundled: a Worker never trains.
+    bundled = loaded.ok
+      ? { ok: true, engine: createEngine(loaded.flows, deserializeUnderstanding(bundledUnderstanding, loaded.flows.version)) }
+      : { ok: false, errors: loaded.errors.map(formatProblem) };
   }
   return bundled;
 }

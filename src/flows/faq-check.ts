@@ -16,7 +16,7 @@ export function checkFaq(source: YamlSource, faq: FaqFile, shop: ShopFile, flows
   const problems: FlowProblem[] = [];
   const productIds = shop.catalog.map((product) => product.id);
   const entryIds = new Map<string, number>();
-  const questionOwners = new Map<string, string>();
+  const questionOwners = new Map<string, number>();
   const intents = new Set<string>([...STANDARD_INTENTS, ...flows.flatMap((file) => (file.flow.intent ? [file.flow.intent] : []))]);
   faq.faq.forEach((entry, i) => {
     const at = ['faq', i];
@@ -28,10 +28,11 @@ export function checkFaq(source: YamlSource, faq: FaqFile, shop: ShopFile, flows
     entry.questions.forEach((question, q) => {
       const key = foldKey(question);
       const owner = questionOwners.get(key);
-      if (owner !== undefined && owner !== entry.id) {
-        problems.push(source.problem([...at, 'questions', q], `câu "${question}" đã thuộc mục "${owner}"; một câu chỉ nên thuộc một mục, bot mới biết trả lời mục nào`));
+      if (owner !== undefined && owner !== i) {
+        problems.push(source.problem([...at, 'questions', q], `câu "${question}" đã thuộc mục "${faq.faq[owner]!.id}"; một câu chỉ nên thuộc một mục, bot mới biết trả lời mục nào`));
+      } else {
+        questionOwners.set(key, i);
       }
-      questionOwners.set(key, entry.id);
       for (const match of question.matchAll(/\{([a-z_]+)\}/g)) {
         if (match[1] !== 'product' && match[1] !== 'province') {
           problems.push(source.problem([...at, 'questions', q], `chỗ trống "{${match[1]}}" không có; chỉ dùng {product} (tên sản phẩm) hoặc {province} (tỉnh/thành)`));

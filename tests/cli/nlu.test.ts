@@ -22,29 +22,31 @@ function runNlu(lines: string[]): Promise<{ code: number | null; stdout: string;
 }
 
 describe('npm run nlu: one JSON object per line of customer text', () => {
-  it('answers {text, flow, score, product} for each line, in order', async () => {
-    const lines = ['Xoài cát giá bao nhiêu vậy shop', 'cho xin stk', 'asdfgh'];
+  it('answers {text, flow, score, product} (and the intent) for each line, in order', async () => {
+    const lines = ['Xoài cát giá bao nhiêu vậy shop', 'cho xin stk', 'asdfgh', 'xoài này xuất xứ ở đâu vậy shop'];
     const { code, stdout, stderr } = await runNlu(lines);
     expect(code, stderr).toBe(0);
 
     const out = stdout.split('\n').filter((line) => line.trim() !== '');
-    expect(out).toHaveLength(3);
+    expect(out).toHaveLength(4);
     const answers = out.map((line) => JSON.parse(line) as Record<string, unknown>);
     for (const [i, answer] of answers.entries()) {
-      expect(Object.keys(answer).sort()).toEqual(['flow', 'product', 'score', 'text']);
+      const keys = answer.flow === 'faq' ? ['faq', 'flow', 'intent', 'product', 'score', 'text'] : ['flow', 'intent', 'product', 'score', 'text'];
+      expect(Object.keys(answer).sort()).toEqual(keys);
       expect(answer.text).toBe(lines[i]);
       expect(typeof answer.score).toBe('number');
       expect(answer.score).toBeGreaterThanOrEqual(0);
       expect(answer.score).toBeLessThanOrEqual(1);
-      expect(answer.flow === null || (FLOW_IDS as readonly unknown[]).includes(answer.flow)).toBe(true);
+      expect(answer.flow === null || answer.flow === 'faq' || (FLOW_IDS as readonly unknown[]).includes(answer.flow)).toBe(true);
       expect(answer.product === null || (PRODUCT_IDS as readonly unknown[]).includes(answer.product)).toBe(true);
-      // A flow is named only when the score reaches the shop's threshold (0.5).
-      expect(answer.flow !== null).toBe((answer.score as number) >= 0.5);
+      // A flow is named only when the score reaches the shop's threshold, and the intent is out of scope otherwise.
+      if (answer.flow !== null) expect(answer.score).toBeGreaterThanOrEqual(0.5);
     }
 
     expect(answers[0]).toMatchObject({ flow: 'advice', product: 'xoai_cat_hoa_loc' });
     expect(answers[1]).toMatchObject({ flow: 'payment', product: null });
     expect(answers[2]).toMatchObject({ flow: null, product: null });
-    expect(answers[2]!.score).toBeLessThan(0.5);
+    expect(answers[2]!.intent === null || answers[2]!.intent === 'out_of_scope').toBe(true);
+    expect(answers[3]).toMatchObject({ flow: 'faq', faq: 'xuat_xu', intent: 'product_info', product: 'xoai_cat_hoa_loc' });
   }, 60_000);
 });

@@ -120,7 +120,8 @@ export class LinearModel {
     const n = new Float64Array(F * K);
     const bias = new Float64Array(K);
     const biasSquared = new Float64Array(K).fill(1e-8);
-    const order = encoded.map((_, i) => i);
+    // Per-coordinate rates (FTRL) undo a scaled gradient: an example that counts twice is seen twice.
+    const order = encoded.flatMap((example, i) => Array.from({ length: Math.max(1, Math.round(example.weight)) }, () => i));
     const random = seeded(0x5eed);
     const scores = new Float64Array(K);
     const active = new Int32Array(K);
@@ -139,7 +140,7 @@ export class LinearModel {
         // Only classes the example moves: once a class is near 0 for it, its gradient is noise.
         let moved = 0;
         for (let k = 0; k < K; k++) {
-          const gradient = (probabilities[k]! - (k === example.label ? 1 : 0)) * example.weight;
+          const gradient = (probabilities[k]! - (k === example.label ? 1 : 0)) * (example.weight < 1 ? example.weight : 1);
           if (Math.abs(gradient) < MIN_GRADIENT) continue;
           active[moved] = k;
           gradients[moved++] = gradient;

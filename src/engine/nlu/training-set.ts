@@ -1,6 +1,9 @@
 import { OUT_OF_SCOPE } from '../../flows/intents';
 import type { Flow, ShopFlows } from '../../flows/schema';
+import type { FaqEntry } from '../../flows/faq';
 import type { TaughtExample } from '../../flows/taught';
+import { expandShorthand } from './shorthand';
+import { toWords } from './words';
 import type { LabeledText } from './corpus';
 
 export type { TaughtExample } from '../../flows/taught';
@@ -21,7 +24,7 @@ const TAUGHT_WEIGHT = 3;
  * The shared corpus asks origin or wholesale questions too, labelled only with their intent:
  * against the owner's few FAQ wordings they count less, or they would drown them.
  */
-const FAQ_OWN_WEIGHT = 20;
+const FAQ_OWN_WEIGHT = 4;
 const GENERAL_WEIGHT_FOR_FAQ = 0.5;
 /** Every third message also trains with a greeting in front, so "shop ơi" never outweighs the question. */
 const GREETED_EVERY = 3;
@@ -73,9 +76,13 @@ export function faqTrainingExamples(flows: ShopFlows, corpus: readonly LabeledTe
   const entries = flows.faq ?? [];
   const intents = new Set(entries.map((entry) => entry.intent));
   if (intents.size === 0) return [];
+  const keys = keyPairs(entries);
   const examples: TrainingExample[] = [];
   for (const example of labeledExamples(flows, corpus, taught.filter((one) => one.faq === null))) {
-    if (intents.has(example.label) && !example.where.startsWith('faq ')) examples.push({ ...example, label: NO_FAQ, weight: example.weight * GENERAL_WEIGHT_FOR_FAQ });
+    if (!intents.has(example.label) || example.where.startsWith('faq ')) continue;
+    // The corpus asks "xoài này xuất xứ ở đâu" too, labelled only product_info: that is the entry's question, not a counter-example.
+    if (wordPairs(example.text).some((pair) => keys.has(pair))) continue;
+    examples.push({ ...example, label: NO_FAQ, weight: example.weight * GENERAL_WEIGHT_FOR_FAQ });
   }
   for (const entry of entries) {
     for (const question of entry.questions) examples.push({ label: entry.id, text: question, weight: FAQ_OWN_WEIGHT, where: `faq ${entry.id}` });
@@ -86,6 +93,22 @@ export function faqTrainingExamples(flows: ShopFlows, corpus: readonly LabeledTe
     }
   }
   return withGreetings(examples);
+}
+
+/** Word pairs at least two questions of one entry share ("xuat xu", "gia si"): what the entry is about. */
+function keyPairs(entries: readonly FaqEntry[]): Set<string> {
+  const keys = new Set<string>();
+  for (const entry of entries) {
+    const seen = new Map<string, number>();
+    for (const question of entry.questions) for (const pair of new Set(wordPairs(question))) seen.set(pair, (seen.get(pair) ?? 0) + 1);
+    for (const [pair, count] of seen) if (count >= 2 && !/\b(product|province)\b/.test(pair)) keys.add(pair);
+  }
+  return keys;
+}
+
+function wordPairs(text: string): string[] {
+  const words = expandShorthand(toWords(text));
+  return words.slice(1).map((word, i) => `${words[i]} ${word}`);
 }
 
 /** A taught example's class; null when it names a flow or entry the shop no longer has. */
