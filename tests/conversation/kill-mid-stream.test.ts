@@ -40,7 +40,7 @@ async function startShop(env: Record<string, string>, url: string): Promise<Chil
       return (await fetch(`${url}/healthz`).catch(() => undefined))?.status === 200;
     },
     'the shop to answer /healthz',
-    30_000,
+    90_000,
   );
   return started;
 }
@@ -92,7 +92,7 @@ function compare(written: string[], delivered: string[]): { lost: number; outOfO
 }
 
 describe('a crash in the middle of a busy hour', () => {
-  it('kill -9 while 30 customers write 210 messages: after the restart nothing is lost, no chat is out of order, and only the sends in flight at the kill may arrive twice', { timeout: 120_000 }, async () => {
+  it('kill -9 while 30 customers write 210 messages: after the restart nothing is lost, no chat is out of order, and only the sends in flight at the kill may arrive twice', { timeout: 300_000 }, async () => {
     api = new FakeTelegramApi({ sendDelayMs: 15 });
     await api.start();
     database = tempDatabasePath();
