@@ -8,6 +8,7 @@ import type { CustomerMessenger } from './conversation/customer-messenger';
 import type { BankTransfers } from './conversation/payments/bank-transfers';
 import type { OwnerActions } from './conversation/owner-actions';
 import type { ShopFlows } from './flows/schema';
+import type { FlowStatus } from './flows/status';
 import type { Logger } from './log';
 import { databaseIsReachable } from './store/migrate';
 import type { Store } from './store/store';
@@ -24,6 +25,8 @@ export interface AppDeps {
   admin: { password: string | undefined; messenger: CustomerMessenger; desk?: OwnerActions; clientAddress?: (c: Context) => string | undefined };
   /** VietQR images for bank transfers (`/media/qr/…`), the same the senders link to. */
   qrMedia: QrMedia;
+  /** Whether the last edit of the flow files was refused; /healthz and the dashboard say so. */
+  flowStatus?: FlowStatus;
   /** Bank transfers: SePay's webhook at /payments/sepay when SEPAY_API_KEY is set, and the dashboard's manual match. */
   payments?: { transfers: BankTransfers; apiKey: string | undefined };
 }
@@ -53,6 +56,7 @@ export function createApp(deps: AppDeps): Hono {
       ...(deps.admin.desk ? { desk: deps.admin.desk } : {}),
       ...(deps.admin.clientAddress ? { clientAddress: deps.admin.clientAddress } : {}),
       ...(deps.payments ? { transfers: deps.payments.transfers } : {}),
+      ...(deps.flowStatus ? { flowStatus: deps.flowStatus } : {}),
     }),
   );
 
@@ -62,7 +66,17 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/healthz', async (c) => {
     const database = await databaseIsReachable(deps.store);
     const flows = deps.flows();
-    return c.json({ ok: database, flows: { version: flows.version, count: flows.flows.size }, database: { kind: deps.store.kind, reachable: database } }, database ? 200 : 503);
+    // An edit the server refused: the bot runs on the last good flows, the owner must fix the files.
+    const refused = deps.flowStatus?.refusal;
+    return c.json(
+      {
+        ok: database,
+        status: !database ? 'down' : refused ? 'degraded' : 'ok',
+        flows: { version: flows.version, count: flows.flows.size, ...(refused ? { refused: { at: refused.at, errors: refused.errors.length, warnings: refused.warnings.length } } : {}) },
+        database: { kind: deps.store.kind, reachable: database },
+      },
+      database ? 200 : 503,
+    );
   });
 
   return app;

@@ -16,6 +16,7 @@ import { createReceiver, type Receive } from './conversation/receiver';
 import { Retention } from './conversation/retention';
 import { Scheduler } from './conversation/scheduler';
 import type { Engine } from './engine/index';
+import type { FlowStatus } from './flows/status';
 import type { Logger } from './log';
 import type { Store } from './store/store';
 
@@ -40,6 +41,8 @@ export interface ShopRuntime {
   senders?: Partial<Record<string, ChannelSender>>;
   /** Order codes (tests make them predictable). */
   orderCode?: () => string;
+  /** Whether the last edit of the flow files was refused (Node reloads them; Workers never refuse). */
+  flowStatus?: FlowStatus;
 }
 
 /** Work the shop does on a timer (Node) or a cron trigger (Workers). */
@@ -123,6 +126,7 @@ export async function composeShop(env: Env, runtime: ShopRuntime): Promise<Shop>
     admin: { password: env.ADMIN_PASSWORD, messenger, desk: ownerActions(receive), ...(runtime.clientAddress ? { clientAddress: runtime.clientAddress } : {}) },
     qrMedia,
     payments: { transfers: new BankTransfers({ store, flows, clock, log, delivery, owner }), apiKey: env.SEPAY_API_KEY },
+    ...(runtime.flowStatus ? { flowStatus: runtime.flowStatus } : {}),
   });
   const desk = ownerDesk(receive);
   const retention = new Retention({ store, clock, log, retentionDays: env.RETENTION_DAYS });

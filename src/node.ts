@@ -4,6 +4,7 @@ import { clientAddressOf } from './admin/auth/client-address';
 import { composeShop, runJob } from './compose';
 import { parseEnv } from './config';
 import type { Engine } from './engine/index';
+import { FlowStatus } from './flows/status';
 import { consoleLogger } from './log';
 import { loadDotEnv, loadEngine, openDatabase, watchFlows } from './runtime.node.ts';
 
@@ -29,10 +30,17 @@ try {
 const { store, applied } = await openDatabase(env.DATABASE_PATH);
 if (applied.length > 0) log.info('database migrated', { applied });
 
-const shop = await composeShop(env, { store, engine: () => engine, log, persistent: true, clientAddress: clientAddressOf({ trustProxy: env.TRUST_PROXY, connection: (c) => getConnInfo(c).remote.address }) });
+// The last refused edit of the flow files, for /healthz, the dashboard's banner and the owner's chat.
+const flowStatus = new FlowStatus();
+const shop = await composeShop(env, { store, engine: () => engine, log, persistent: true, flowStatus, clientAddress: clientAddressOf({ trustProxy: env.TRUST_PROXY, connection: (c) => getConnInfo(c).remote.address }) });
 // This process is the only sender: what it was sending when it stopped goes first.
 await shop.delivery.resumeInterrupted();
-const stopWatching = watchFlows(env.FLOWS_DIR, (next) => (engine = next), log);
+const stopWatching = watchFlows(env.FLOWS_DIR, {
+  onEngine: (next) => (engine = next),
+  log,
+  status: flowStatus,
+  onRefused: (edit) => void shop.ownerDesk?.tellFlowsRefused(edit),
+});
 const timers = shop.jobs.map((job) => setInterval(() => void runJob(job, log), job.everyMs));
 
 const server = serve({ fetch: shop.app.fetch, port: env.PORT }, (info) => {

@@ -1,11 +1,13 @@
-import { existsSync, watch } from 'node:fs';
+import { existsSync, watch as fsWatch, type FSWatcher } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { createEngine, type Engine } from './engine/engine';
 import { readCorpus } from './engine/nlu/corpus-dir.node.ts';
 import { trainUnderstanding } from './engine/nlu/model';
 import { shopNames } from './engine/nlu/names';
 import type { TaughtExample } from './engine/nlu/training-set';
-import { formatProblem, loadFlows } from './flows/index';
+import { formatProblem, loadFlows, type ShopFlows } from './flows/index';
 import { readFlowDir } from './flows/flow-dir.node.ts';
+import type { FlowStatus, RefusedEdit } from './flows/status';
 import type { Logger } from './log';
 import { applyMigrations } from './store/migrate';
 import { readMigrationDir } from './store/migrations-dir.node.ts';
@@ -33,31 +35,84 @@ export async function loadEngine(dir: string, taught: readonly TaughtExample[] =
     const lines = result.errors.map(formatProblem).join('\n');
     throw new Error(`the flow files in ${dir}/ have ${result.errors.length} error(s); fix them (npm run flows:check) and start again:\n${lines}`);
   }
-  const understanding = trainUnderstanding(result.flows, shopNames(result.flows), await readCorpus(), taught);
-  return { engine: createEngine(result.flows, understanding), warnings: result.warnings.map(formatProblem) };
+  return { engine: await trainedEngine(result.flows, taught), warnings: result.warnings.map(formatProblem) };
+}
+
+/** The engine for flows already loaded, with the understanding model trained on the shipped corpus, the flows and taught examples. */
+export async function trainedEngine(flows: ShopFlows, taught: readonly TaughtExample[]): Promise<Engine> {
+  return createEngine(flows, trainUnderstanding(flows, shopNames(flows), await readCorpus(), taught));
+}
+
+/** What the watcher tells the running shop. */
+export interface FlowWatch {
+  onEngine: (engine: Engine) => void;
+  log: Logger;
+  /** Where the dashboard and /healthz read whether the last edit was refused. */
+  status?: FlowStatus;
+  /** Told once per refused edit (the owner's chat). */
+  onRefused?: (edit: RefusedEdit) => void;
+  /** Milliseconds to wait for an editor to finish saving (several events per save). */
+  settleMs?: number;
 }
 
 /**
- * Reloads the flows when a file in the folder changes. A reload with mistakes keeps the
- * last good flows running and logs every error, so a typo never takes the bot down.
+ * Reloads the flows when a file in the folder changes. A reload with mistakes keeps the last
+ * good flows running, logs every error and records the refusal, so a typo never takes the bot
+ * down and the owner hears of it. Replacing the whole folder (restoring a backup) is followed:
+ * the parent folder is watched too, and the watch moves to the new folder.
  */
-export function watchFlows(dir: string, onEngine: (engine: Engine) => void, log: Logger): () => void {
+export function watchFlows(dir: string, watch: FlowWatch): () => void {
+  const { log, status } = watch;
   let timer: NodeJS.Timeout | undefined;
+  let folder: FSWatcher | undefined;
+  let stopped = false;
   const reload = async () => {
     try {
-      const { engine, warnings } = await loadEngine(dir);
-      onEngine(engine);
-      log.info('flows reloaded', { version: engine.flows.version, warnings: warnings.length });
+      const result = loadFlows(await readFlowDir(dir));
+      if (!result.ok) {
+        const edit: RefusedEdit = { at: new Date().toISOString(), errors: result.errors, warnings: result.warnings };
+        status?.refused(edit);
+        watch.onRefused?.(edit);
+        log.error('flows not reloaded; the last good flows keep running', { errors: result.errors.length, first: formatProblem(result.errors[0]!) });
+        return;
+      }
+      const engine = await trainedEngine(result.flows, []);
+      watch.onEngine(engine);
+      status?.accepted(result.warnings);
+      log.info('flows reloaded', { version: engine.flows.version, warnings: result.warnings.length });
     } catch (error) {
-      log.error('flows not reloaded; the last good flows keep running', { error: (error as Error).message });
+      // The folder is missing for a moment while it is being replaced: the next event reloads.
+      log.warn('flows not readable yet; the last good flows keep running', { error: (error as Error).message });
     }
   };
-  const watcher = watch(dir, () => {
+  const changed = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void reload(), 300);
+    timer = setTimeout(() => {
+      arm();
+      void reload();
+    }, watch.settleMs ?? 300);
+  };
+  // (Re)watches the folder itself; a replaced folder is a new one, which the old watch never sees.
+  const arm = () => {
+    if (stopped) return;
+    folder?.close();
+    folder = undefined;
+    try {
+      folder = fsWatch(dir, changed);
+      folder.on('error', () => changed());
+    } catch {
+      // Not there right now: the parent's watch re-arms when it appears.
+    }
+  };
+  arm();
+  const name = basename(resolve(dir));
+  const parent = fsWatch(dirname(resolve(dir)), (_event, file) => {
+    if (file === null || String(file) === name) changed();
   });
   return () => {
+    stopped = true;
     clearTimeout(timer);
-    watcher.close();
+    folder?.close();
+    parent.close();
   };
 }

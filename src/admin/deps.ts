@@ -3,6 +3,7 @@ import type { CustomerMessenger } from '../conversation/customer-messenger';
 import type { BankTransfers } from '../conversation/payments/bank-transfers';
 import type { OwnerActions } from '../conversation/owner-actions';
 import type { ShopFlows } from '../flows/schema';
+import type { FlowStatus } from '../flows/status';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import type { AdminSession } from './auth/session';
@@ -20,6 +21,8 @@ export interface AdminDeps {
   transfers?: BankTransfers;
   /** The owner's actions on a conversation (reply, take over, hand back), shared with the Telegram owner chat; the inbox only reads without them. */
   desk?: OwnerActions;
+  /** Whether the last edit of the flow files was refused: every page shows a banner until it is fixed. */
+  flowStatus?: FlowStatus;
   log: Logger;
   /** The connecting address (on Node: `getConnInfo(c).remote.address`); used for the lockout and localhost mode. */
   clientAddress?: (c: Context) => string | undefined;

@@ -28,6 +28,7 @@ export type OrderStatus = keyof typeof ORDER_STATUSES;
 export const ORDER_STATUS_WORDS: Record<string, OrderStatus> = {
   chua_tt: 'unpaid',
   cho_xac_nhan_ck: 'awaiting_confirmation',
+  tra_mot_phan: 'partly_paid',
   da_tt: 'paid',
   da_ck: 'paid',
   hoan_tien: 'refunded',

@@ -2,7 +2,9 @@ import { formatVnd } from '../engine/format';
 import { renderTemplate } from '../engine/template';
 import { initialState, type Outbound } from '../engine/types';
 import { variablesFor } from '../engine/view';
+import { problemInWords } from '../flows/path-words';
 import type { ShopFlows } from '../flows/schema';
+import type { RefusedEdit } from '../flows/status';
 import type { Logger } from '../log';
 import { ordersPlaced } from '../store/orders';
 import { enqueueOwnerMessage } from '../store/outbox';
@@ -54,6 +56,9 @@ export interface OwnerMessage {
   /** In a group the owner's family chat among themselves: only commands and replies are for the bot. */
   inGroup: boolean;
 }
+
+/** A chat message is no place for fifty lines: the dashboard's banner lists them all. */
+const FLOW_PROBLEMS_SHOWN = 10;
 
 /** The owner's words for each status, the ones `/don` accepts (moi, dang_giao, da_giao, …). */
 const STATUS_WORD = Object.fromEntries(Object.entries(ORDER_STATUS_WORDS).reverse().map(([word, status]) => [status, word])) as Record<OrderStatus, string | undefined>;
@@ -111,6 +116,15 @@ export class OwnerDesk {
       if (reached) told++;
     }
     return told;
+  }
+
+  /** A flow edit the running server refused: the owner hears it in their chat, in words, with what to fix. */
+  async tellFlowsRefused(edit: RefusedEdit): Promise<void> {
+    const template = this.texts().flows_refused;
+    if (!template) return;
+    const problems = [...edit.errors, ...edit.warnings].slice(0, FLOW_PROBLEMS_SHOWN).map((problem) => `• ${problemInWords(problem)}`);
+    const more = edit.errors.length + edit.warnings.length - problems.length;
+    await this.tellOwner(this.render(template, { errors: String(edit.errors.length), warnings: String(edit.warnings.length), problems: [...problems, ...(more > 0 ? [`… +${more}`] : [])].join('\n') }));
   }
 
   private async onCommand(name: string, args: string, message: OwnerMessage): Promise<void> {

@@ -290,6 +290,8 @@ const OwnerTexts = z.strictObject({
   help: Text,
   /** A reply the owner wrote in the dashboard's inbox, shown in the owner's chat too ({{customer}}, {{channel}}, {{message}}). */
   inbox_reply: Text.optional(),
+  /** An edit of the flow files the running bot refused ({{errors}}, {{warnings}}, {{problems}}); without it the owner's chat is not told. */
+  flows_refused: Text.optional(),
   /** A customer asks to cancel an order not yet shipped (`{{code}}`, `{{status}}`, `{{date}}`). */
   cancel_request: Text.default('❌ Khách xin hủy đơn {{code}} (đặt ngày {{date}}, {{status}}). Hủy giúp khách rồi báo lại khách nhé.'),
 });

@@ -111,7 +111,7 @@ describe('the owner desk', () => {
 
   it('answers /don with how to use it, and unknown commands with the list of commands', async () => {
     await desk.onMessage(ownerWrites('/don'));
-    expect(ownerChat.texts(OWNER.chatId).at(-1)).toContain('Trạng thái: chua_tt, cho_xac_nhan_ck, da_tt, hoan_tien, moi, xac_nhan, dang_giao, da_giao, huy, tra_hang');
+    expect(ownerChat.texts(OWNER.chatId).at(-1)).toContain('Trạng thái: chua_tt, cho_xac_nhan_ck, tra_mot_phan, da_tt, hoan_tien, moi, xac_nhan, dang_giao, da_giao, huy, tra_hang');
     await desk.onMessage(ownerWrites('/giupvoi'));
     expect(ownerChat.texts(OWNER.chatId).at(-1)).toContain('Lệnh của chủ shop:');
   });

@@ -182,6 +182,7 @@ describe('GET /healthz', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       ok: true,
+      status: 'ok',
       flows: { version: harness.engine.flows.version, count: 13 },
       database: { kind: 'sqlite', reachable: true },
     });

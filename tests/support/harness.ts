@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Context, Hono } from 'hono';
+import type { FlowStatus } from '../../src/flows/status';
 import type { ChannelModule } from '../../src/channels/channel';
 import type { QrMedia } from '../../src/channels/media/qr-media';
 import { CHANNELS } from '../../src/channels/registry';
@@ -67,6 +68,8 @@ export async function startHarness(options: {
   channels?: readonly ChannelModule[];
   /** The client's address as the entry reads it (Node: the connection, or X-Forwarded-For behind a proxy). */
   clientAddress?: (c: Context) => string | undefined;
+  /** Where a test's flow watcher records a refused edit (/healthz, the dashboard's banner). */
+  flowStatus?: FlowStatus;
 }): Promise<Harness> {
   const { store } = await openDatabase(options.path);
   const engine = createEngine(await sampleFlows());
@@ -93,6 +96,7 @@ export async function startHarness(options: {
     senders: options.senders ?? {},
     orderCode: () => `XB${String(++codes).padStart(3, '0')}`,
     ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
+    ...(options.flowStatus ? { flowStatus: options.flowStatus } : {}),
   });
   return {
     app: shop.app,

@@ -1,5 +1,7 @@
 import type { Child, FC } from 'hono/jsx';
 import type { AdminSession } from '../auth/session';
+import { problemInWords } from '../../flows/path-words';
+import type { RefusedEdit } from '../../flows/status';
 import { href } from './href';
 import { ADMIN_STYLE } from './style';
 
@@ -25,11 +27,13 @@ export interface LayoutProps {
   active: NavKey;
   shopName: string;
   session: AdminSession;
+  /** The last edit of the flow files the bot refused, with its local time; null when the files in force are the owner's latest. */
+  refusedEdit?: { at: string; edit: RefusedEdit } | null;
   children?: Child;
 }
 
 /** Every dashboard page: the shop's name, the navigation, and the localhost warning when there is no password. */
-export const Layout: FC<LayoutProps> = ({ title, active, shopName, session, children }) => (
+export const Layout: FC<LayoutProps> = ({ title, active, shopName, session, refusedEdit, children }) => (
   <Document title={`${title} · ${shopName}`}>
     <header class="top">
       <div class="shop">
@@ -56,9 +60,25 @@ export const Layout: FC<LayoutProps> = ({ title, active, shopName, session, chil
           Chưa đặt mật khẩu: trang quản lý chỉ mở được trên chính máy chạy bot. Đặt biến môi trường <code>ADMIN_PASSWORD</code> rồi khởi động lại để mở từ điện thoại.
         </p>
       ) : null}
+      {refusedEdit ? <RefusedEditBanner at={refusedEdit.at} edit={refusedEdit.edit} /> : null}
       {children}
     </main>
   </Document>
+);
+
+/** Every page says it until the owner fixes the files: the bot runs on the last good ones meanwhile. */
+const RefusedEditBanner: FC<{ at: string; edit: RefusedEdit }> = ({ at, edit }) => (
+  <section class="banner error flows" role="alert">
+    <strong>
+      ⚠️ Tệp luồng sửa lúc {at} chưa được áp dụng: {edit.errors.length} lỗi{edit.warnings.length > 0 ? `, ${edit.warnings.length} cảnh báo` : ''}. Bot vẫn chạy bản cũ cho tới khi sửa xong.
+    </strong>
+    <ul>
+      {[...edit.errors, ...edit.warnings].map((problem) => (
+        <li>{problemInWords(problem)}</li>
+      ))}
+    </ul>
+    <p class="small">Sửa các dòng trên trong thư mục flows/ rồi lưu lại; trang này tự hết cảnh báo khi bot nhận bản mới.</p>
+  </section>
 );
 
 export const Document: FC<{ title: string; children?: Child }> = ({ title, children }) => (

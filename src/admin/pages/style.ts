@@ -67,6 +67,7 @@ dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
 .msg.out { align-self: flex-start; background: #fff; border: 1px solid var(--line); border-bottom-left-radius: 4px; }
 .msg .meta { display: block; font-size: .72rem; opacity: .75; margin-top: 3px; }
 .msg.in a { color: #fff; }
+.banner.flows ul { margin: 6px 0; padding-left: 20px; } .banner.flows li { margin: 3px 0; word-break: break-word; }
 a.photo img { display: block; max-width: 220px; max-height: 220px; border-radius: 8px; margin-top: 4px; }
 .msg.owner { background: var(--amber-soft); border-color: #e8c77a; }
 #transcript { max-height: 60vh; overflow-y: auto; }

@@ -2,13 +2,16 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AdminDeps, AdminEnv } from '../deps';
 import { Layout, renderPage, type NavKey } from '../pages/layout';
+import { formatLocalTime } from '../zoned-time';
 
 /** A dashboard page inside the shared layout. */
 export function renderAdmin(c: Context<AdminEnv>, deps: AdminDeps, page: { title: string; active: NavKey }, content: Child, status: 200 | 404 = 200) {
-  const shopName = deps.flows().shop.shop.name;
+  const { shop } = deps.flows().shop;
+  const refused = deps.flowStatus?.refusal;
+  const refusedEdit = refused ? { at: formatLocalTime(refused.at, shop.timezone), edit: refused } : null;
   return c.html(
     renderPage(
-      <Layout title={page.title} active={page.active} shopName={shopName} session={c.get('session')}>
+      <Layout title={page.title} active={page.active} shopName={shop.name} session={c.get('session')} refusedEdit={refusedEdit}>
         {content}
       </Layout>,
     ),
