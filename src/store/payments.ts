@@ -87,6 +87,7 @@ export interface Settlement {
 /** A matched transfer: stored (or matched by hand, only if still unmatched), the order updated, both told. */
 export function settlementQueries(db: Kysely<Database>, write: Settlement): CompiledQuery[] {
   const { now, order, transfer } = write;
+  const transferId = transfer.kind === 'new' ? transfer.row.id : transfer.id;
   const matched = { order_code: order.code, outcome: write.outcome, unmatched_reason: null, matched_at: now } as const;
   const queries: CompiledQuery[] = [
     transfer.kind === 'new'
@@ -100,7 +101,16 @@ export function settlementQueries(db: Kysely<Database>, write: Settlement): Comp
           .set({ ...matched, matched_by: 'owner', outcome: sql<TransferOutcome>`CASE WHEN order_code IS NULL THEN ${write.outcome} ELSE NULL END` })
           .where('id', '=', transfer.id)
           .compile(),
-    db.updateTable('orders').set({ payment_status: write.paymentStatus, updated_at: now }).where('code', '=', order.code).compile(),
+    db
+      .updateTable('orders')
+      .set({
+        // Another transfer for the order stored since it was read (two at once) fails the batch on
+        // NOT NULL, and the caller settles again from a fresh read, so neither total is wrong.
+        payment_status: sql<string>`CASE WHEN (SELECT coalesce(sum(amount), 0) FROM bank_transfers WHERE order_code = ${order.code} AND direction = 'in' AND id <> ${transferId}) = ${order.paidBefore} THEN ${write.paymentStatus} ELSE NULL END`,
+        updated_at: now,
+      })
+      .where('code', '=', order.code)
+      .compile(),
   ];
   for (const message of write.outbox) {
     queries.push(db.insertInto('outbox').values(pendingRow({ ...message, conversationId: order.openConversationId, now })).compile());

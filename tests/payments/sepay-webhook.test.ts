@@ -132,6 +132,31 @@ describe('bank transfers reported by SePay', () => {
     expect((await transfers()).map((row) => row.outcome)).toEqual(['partly_paid', 'paid']);
   });
 
+  it('two halves arriving at the same moment add up: the order ends paid, one half told as partial and the other as complete', async () => {
+    const { visitor, code, total } = await placeOrder();
+    const half = Math.floor(total / 2);
+    // The second half is stored between the first one's read of the order and its write, as
+    // when two SePay deliveries are handled at once (two Node requests, two Workers isolates).
+    const batch = harness.store.batch;
+    let second: Promise<{ status: number }> | undefined;
+    harness.store.batch = async (queries) => {
+      if (!second) {
+        second = sepay.send(sepay.transaction(`${code} lan 2`, total - half));
+        await second;
+      }
+      return batch(queries);
+    };
+
+    const first = await sepay.send(sepay.transaction(`${code} lan 1`, half));
+
+    expect([first.status, (await second)?.status]).toEqual([200, 200]);
+    expect(await paymentStatus(code)).toBe('paid');
+    expect((await transfers()).map((row) => row.outcome).sort()).toEqual(['paid', 'partly_paid']);
+    const told = await toldCustomer(visitor);
+    expect(told).toHaveLength(2);
+    expect(told.filter((text) => text.includes('còn thiếu'))).toHaveLength(1);
+  });
+
   it('a transfer above the total marks the order paid and tells the owner how much to give back', async () => {
     const { visitor, code, total } = await placeOrder();
 

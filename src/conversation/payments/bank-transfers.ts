@@ -46,6 +46,9 @@ export type TransferReceipt = { stored: true; outcome: TransferOutcome; orderCod
 
 export type ManualMatch = { ok: true; outcome: TransferOutcome } | { ok: false; problem: 'unknown_transfer' | 'already_matched' | 'unknown_order' };
 
+/** Tries before a settlement gives up on an order other transfers keep paying at the same moment. */
+const MAX_SETTLE_ATTEMPTS = 5;
+
 /** Orders older than this are not looked for in a transfer note (a late transfer is matched by hand). */
 const MATCH_WINDOW_DAYS = 120;
 
@@ -77,12 +80,11 @@ export class BankTransfers {
     const since = new Date(this.deps.clock().getTime() - MATCH_WINDOW_DAYS * 86_400_000).toISOString();
     const found = findOrderCode(transfer.content, await orderCodesSince(db, since), transfer.serviceCode);
     if (found.kind !== 'found') return this.keepUnmatched(row, found.kind === 'ambiguous' ? 'ambiguous' : 'no_order', defer);
-    const order = await orderToSettle(db, found.code);
-    if (!order) return this.keepUnmatched(row, 'no_order', defer);
     return this.guard(async () => {
-      const outcome = await this.settle(order, transfer.amount, { kind: 'new', row }, defer);
-      this.deps.log.info('bank transfer matched an order', { source: transfer.source, order: order.code, outcome });
-      return { stored: true, outcome, orderCode: order.code };
+      const outcome = await this.settleFresh(found.code, transfer.amount, { kind: 'new', row }, defer);
+      if (!outcome) return this.keepUnmatched(row, 'no_order', defer);
+      this.deps.log.info('bank transfer matched an order', { source: transfer.source, order: found.code, outcome });
+      return { stored: true, outcome, orderCode: found.code };
     });
   }
 
@@ -92,15 +94,28 @@ export class BankTransfers {
     const transfer = await transferById(db, transferId);
     if (!transfer) return { ok: false, problem: 'unknown_transfer' };
     if (transfer.order_code !== null || transfer.direction !== 'in') return { ok: false, problem: 'already_matched' };
-    const order = await orderToSettle(db, compactCode(orderCode));
-    if (!order) return { ok: false, problem: 'unknown_order' };
     try {
-      const outcome = await this.settle(order, transfer.amount, { kind: 'by_hand', id: transfer.id }, (work) => void work);
-      this.deps.log.info('bank transfer matched by the owner', { order: order.code, outcome });
+      const outcome = await this.settleFresh(compactCode(orderCode), transfer.amount, { kind: 'by_hand', id: transfer.id }, (work) => void work);
+      if (!outcome) return { ok: false, problem: 'unknown_order' };
+      this.deps.log.info('bank transfer matched by the owner', { outcome });
       return { ok: true, outcome };
     } catch (error) {
       if (error instanceof ConstraintError) return { ok: false, problem: 'already_matched' };
       throw error;
+    }
+  }
+
+  /** Reads the order and settles; a transfer for the same order stored in between makes it read again. Null: no such order. */
+  private async settleFresh(code: string, amount: number, transfer: Parameters<typeof settlementQueries>[1]['transfer'], defer: Defer): Promise<TransferOutcome | null> {
+    for (let attempt = 1; ; attempt++) {
+      const order = await orderToSettle(this.deps.store.db, code);
+      if (!order) return null;
+      try {
+        return await this.settle(order, amount, transfer, defer);
+      } catch (error) {
+        const raced = error instanceof ConstraintError && error.message.includes('orders.payment_status');
+        if (!raced || attempt >= MAX_SETTLE_ATTEMPTS) throw error;
+      }
     }
   }
 
