@@ -1,5 +1,7 @@
 import type { Flow, ShopFlows, Step } from '../flows/schema';
 import type { Facts } from './facts';
+import { expandShorthand } from './nlu/shorthand';
+import { toWords } from './nlu/words';
 import { namedChoice } from './questions/choice';
 import type { SlotValue } from './types';
 
@@ -44,6 +46,14 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
   for (const [kind, value] of byKind) for (const slot of slotsAsking(kind)) if (value !== null && open(slot)) fill.slots[slot] = value;
   // A code named now is the order meant, whatever was looked at before.
   if (facts.orderCode) for (const slot of slotsAsking('order_code')) fill.slots[slot] = facts.orderCode;
+  const padded = ` ${plainWords(text)} `;
+  for (const step of Object.values(flow.steps)) {
+    if (!step.ask || !step.save || !(open(step.save) || step.always)) continue;
+    if (!(step.declined_by ?? []).some((phrase) => padded.includes(` ${plainWords(phrase)} `))) continue;
+    if (step.ask === 'yes_no') fill.slots[step.save] = false;
+    // Answered "none": kept empty, so the question is not asked and nothing is applied.
+    else if (step.optional) fill.slots[step.save] = '';
+  }
   if (asked.has('promo_code') && open('promo_code')) {
     const code = promotionCodeIn(flows, text);
     if (code) fill.slots.promo_code = code;
@@ -56,6 +66,11 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
     if (named) fill.slots[slot] = named.choice.value;
   }
   return fill;
+}
+
+/** Folded words with shorthand spelled out ("ko" → "khong"), so phrases compare as meant. */
+function plainWords(text: string): string {
+  return expandShorthand(toWords(text)).join(' ');
 }
 
 /** A promotion code written in the message, whole or with a space ("xoai10", "xoai 10"). */

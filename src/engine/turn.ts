@@ -374,12 +374,13 @@ export class Turn {
     const ordering = this.orderFor(understanding, currentFlow);
     if (ordering) return { kind: 'flow', flow: ordering, step: null, understanding };
     if (!best) return null;
+    const match = best as typeof best & { intent?: string; faq?: string | null; flow: string | null };
+    // "ok", "cảm ơn" are never a name or a note: everyday talk is answered wherever it comes.
+    const aside = best.score >= this.flows.shop.nlu.threshold ? this.asideFor(match.intent ?? null, match.faq ?? null, understanding) : null;
+    if (aside) return { kind: 'aside', text: aside };
     if (best.score < threshold) return null;
     // A name or a note ("giao giờ hành chính") is anything; only a question leaves it.
     if (freeText && !looksLikeQuestion(this.text, understanding.tokens)) return null;
-    const match = best as typeof best & { intent?: string; faq?: string | null; flow: string | null };
-    const aside = this.asideFor(match.intent ?? null, match.faq ?? null, understanding);
-    if (aside) return { kind: 'aside', text: aside };
     if (!match.flow || match.flow === currentFlow || !this.flows.flows.has(match.flow)) return null;
     return { kind: 'flow', flow: match.flow, step: match.step, understanding };
   }

@@ -209,6 +209,10 @@ const BotTexts = z.strictObject({
   please_type: Text.default('Dạ em chưa nghe hay xem được tin nhắn này ạ 🙏 Anh/chị nhắn bằng chữ giúp em nhé.'),
   /** Answer in a group chat: ordering needs a phone number and an address, which belong in a private chat. */
   group_chat: Text.default('Dạ để giữ kín số điện thoại và địa chỉ của anh/chị, anh/chị nhắn riêng cho shop giúp em nhé 🙏'),
+  /** When the customer wants the goods, as the quote and the owner's notice say it: `{{saturday}}`, `{{sunday}}`, `{{date}}` ("T7 16/05"). */
+  delivery_wish: z
+    .strictObject({ asap: Text, weekend: Text, date: Text })
+    .prefault({ asap: 'càng sớm càng tốt', weekend: 'cuối tuần ({{saturday}} – {{sunday}})', date: '{{date}}' }),
   web_placeholder: Text,
   web_send: Text,
   web_offline: Text,
@@ -335,6 +339,10 @@ const AfterSale = z.strictObject({
         'Tên: {{name}}\nSố điện thoại: {{phone}}\nĐịa chỉ: {{address}}\nĐơn hàng: {{orders}}\nSố lần trò chuyện: {{conversations}}',
       ),
       personal_data_none: Text.default('(chưa có)'),
+      /** On the web chat (where only a browser's id stands for the customer) the data is shown only with the last 4 digits of the phone on file. */
+      personal_data_confirm: Text.default(
+        'Dạ để giữ kín thông tin của anh/chị, anh/chị nhắn lại "dữ liệu của tôi" kèm 4 số cuối của số điện thoại đã dùng đặt hàng giúp em nhé (ví dụ: dữ liệu của tôi 4321).',
+      ),
     })
     .prefault({}),
 });
@@ -419,6 +427,11 @@ const Choice = z.strictObject({ label: Text, value: z.union([z.string().min(1), 
 export const Step = z.strictObject({
   /** What the customer is doing at this step, for "continue …" offers ("đơn đang đặt"). */
   title: Text.optional(),
+  /**
+   * Phrases that answer this question "no" wherever they stand in a message ("không có mã",
+   * "chỉ lấy vậy thôi"): a yes/no question takes "no", an optional one is skipped.
+   */
+  declined_by: z.array(Text).optional(),
   say: z.union([Text, z.array(Text).min(1)]).optional(),
   image: Text.optional(),
   set: z.record(Id, Scalar).optional(),
@@ -544,4 +557,6 @@ export const BUILT_IN_SLOTS = [
   'nps_due',
   'left_flow',
   'left_step',
+  // Read by quote_order from the note (or a delivery_wish question): when the customer wants the goods.
+  'delivery_when',
 ] as const;
