@@ -117,6 +117,16 @@ describe('the owner desk', () => {
   });
 });
 
+describe('flow mistakes in the owner’s chat', () => {
+  it('tells the owner an edit was refused, with each mistake at its file and line and the path in words', async () => {
+    const problem = { severity: 'error' as const, file: 'flows/greeting.yaml', line: 14, column: 9, path: 'steps.info.buttons[1].goto', message: 'không có bước "menu"' };
+    await desk.tellFlowsRefused({ at: harness.clock.now().toISOString(), errors: [problem], warnings: [] });
+    const told = ownerChat.texts(OWNER.chatId).at(-1)!;
+    expect(told).toContain('chưa được áp dụng (1 lỗi, 0 cảnh báo)');
+    expect(told).toContain('• flows/greeting.yaml:14 (bước info, nút thứ 2, mục goto): lỗi: không có bước "menu"');
+  });
+});
+
 describe('changing an order’s status', () => {
   it('is one function: the order changes and the customer is told in their own chat', async () => {
     const code = await placeOrder('zalo-mai');
