@@ -1,5 +1,5 @@
 import type { CompiledQuery, Selectable } from 'kysely';
-import { initialState, type ConversationState, type Engine, type TurnContext } from '../engine/index';
+import { initialState, parseState, settleState, type ConversationState, type Engine, type TurnContext, type TurnResult } from '../engine/index';
 import type { Logger } from '../log';
 import type { ConversationTable } from '../store/database';
 import { erasePersonalDataQueries } from '../store/personal-data';
@@ -107,8 +107,16 @@ export class Conversations {
   private compute(event: InboundEvent, snapshot: TurnSnapshot, receivedAt: Date, returning: ReturningCustomer): TurnPlan {
     const now = this.deps.clock();
     const engine = this.deps.engine();
-    const before: ConversationState = snapshot.conversation ? (JSON.parse(snapshot.conversation.state) as ConversationState) : initialState();
-    const result = engine.turn(before, event.message, {
+    const before = snapshot.conversation ? this.storedState(snapshot.conversation) : initialState();
+    // The owner may have edited the flows since this state was written.
+    const settled = settleState(before, engine.flows);
+    // A reminder the shop scheduled or the owner's hand-back starts afresh without a word about it.
+    const customerWrote = event.message.kind !== 'scheduled' && event.message.kind !== 'handback';
+    if (settled.answeredNothing && customerWrote) {
+      const result: TurnResult = { state: settled.state, replies: settled.replies, events: [], effects: [] };
+      return buildTurnWrite({ ...this.basis(now, engine), before, result, event, snapshot, receivedAt });
+    }
+    const computed = engine.turn(settled.state, event.message, {
       now,
       orderCode: (this.deps.orderCode ?? newOrderCode)(),
       customer: {
@@ -119,7 +127,15 @@ export class Conversations {
         ...returning,
       },
     });
+    const result = customerWrote ? { ...computed, replies: [...settled.replies, ...computed.replies] } : computed;
     return buildTurnWrite({ ...this.basis(now, engine), before, result, event, snapshot, receivedAt });
+  }
+
+  /** The stored state, parsed; one that cannot be read starts the conversation afresh, with a log line for the operator. */
+  private storedState(conversation: Selectable<ConversationTable>): ConversationState {
+    const stored = parseState(conversation.state);
+    if (!stored.ok) this.deps.log.warn('conversation state unreadable; the conversation starts afresh', { conversation: conversation.id, problem: stored.problem });
+    return stored.state;
   }
 
   private basis(now: Date, engine: Engine) {
@@ -151,8 +167,8 @@ export class Conversations {
   private async closeIdleConversation(conversation: Selectable<ConversationTable>, remindLater = false): Promise<boolean> {
     const engine = this.deps.engine();
     const now = this.deps.clock();
-    const before = JSON.parse(conversation.state) as ConversationState;
-    const result = engine.closeIdle(before, { now, orderCode: '', customer: { name: null, orders: [] } });
+    const before = this.storedState(conversation);
+    const result = engine.closeIdle(settleState(before, engine.flows).state, { now, orderCode: '', customer: { name: null, orders: [] } });
     try {
       await this.commit(buildIdleCloseWrite({ ...this.basis(now, engine), before, result, conversation, remindLater }), []);
       this.deps.log.info('closed idle conversation', { conversation: conversation.id, outcome: result.state.ended });

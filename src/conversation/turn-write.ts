@@ -1,5 +1,5 @@
 import type { CompiledQuery, Kysely, Selectable } from 'kysely';
-import type { ConversationState, EngineEvent, Inbound, Outbound, TurnResult } from '../engine/index';
+import { serializeState, type ConversationState, type EngineEvent, type Inbound, type Outbound, type TurnResult } from '../engine/index';
 import type { ShopFlows } from '../flows/schema';
 import type { ConversationTable, Database } from '../store/database';
 import { handoverQueries } from '../store/relays';
@@ -171,7 +171,7 @@ function touchpointFields(result: TurnResult, flowsVersion: string, nowIso: stri
     satisfaction_score: state.satisfaction.score,
     satisfaction_comment: state.satisfaction.comment,
     mode: state.mode,
-    state: JSON.stringify(state),
+    state: serializeState(state),
     flows_version: flowsVersion,
   };
 }

@@ -13,6 +13,7 @@ import type { ChannelSender } from '../../src/conversation/inbound';
 import type { OutboxDelivery } from '../../src/conversation/outbox-delivery';
 import type { Receive } from '../../src/conversation/receiver';
 import { createEngine, type Engine } from '../../src/engine/index';
+import type { ShopFlows } from '../../src/flows/schema';
 import { memoryLogger } from '../../src/log';
 import { openDatabase } from '../../src/runtime.node.ts';
 import type { Store } from '../../src/store/store';
@@ -37,6 +38,8 @@ export interface Harness {
   receive: Receive;
   store: Store;
   engine: Engine;
+  /** The owner edits the flows while the shop runs (Node reloads them the same way). */
+  useFlows(flows: ShopFlows): void;
   conversations: Conversations;
   delivery: OutboxDelivery;
   qrMedia: QrMedia;
@@ -72,7 +75,7 @@ export async function startHarness(options: {
   flowStatus?: FlowStatus;
 }): Promise<Harness> {
   const { store } = await openDatabase(options.path);
-  const engine = createEngine(await sampleFlows());
+  let engine = createEngine(await sampleFlows());
   const clock = options.clock ?? new TestClock();
   const log = memoryLogger();
   const parsed = parseEnv({
@@ -102,7 +105,12 @@ export async function startHarness(options: {
     app: shop.app,
     receive: shop.receive,
     store,
-    engine,
+    get engine() {
+      return engine;
+    },
+    useFlows(flows) {
+      engine = createEngine(flows);
+    },
     conversations: shop.conversations,
     delivery: shop.delivery,
     qrMedia: shop.qrMedia,
