@@ -1,8 +1,9 @@
 import type { ActionName, ShopFlows } from '../flows/schema';
 import { paymentQrFor } from './payment/payment-qr';
-import { promotionProblem, quoteOrder } from './pricing';
+import { isInSeason, promotionProblem, quoteOrder } from './pricing';
 import { renderTemplate } from './template';
 import type { ConversationState, Effect, EngineEvent, Outbound, TurnContext } from './types';
+import { deliveryWhen } from './delivery-when';
 import { variablesFor } from './view';
 import { nextOpening } from './hours';
 import { addToCart, cancelOrder, cartRefusal, customerProblem } from './orders';
@@ -54,9 +55,13 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
         const other = shop.catalog.find((candidate) => candidate.id === id);
         const count = Number(amount);
         if (!other || !(count > 0)) continue;
+        const about = (template: string) => renderTemplate(template, variablesFor(flows, { ...state, slots: { ...slots, product: other.id } }, context));
         const refusal = cartRefusal(flows, other, count, context.now);
-        if (refusal) say.push(renderTemplate(refusal, variablesFor(flows, { ...state, slots: { ...slots, product: other.id } }, context)));
-        else addToCart(state, other.id, count);
+        if (refusal) say.push(about(refusal));
+        else {
+          addToCart(state, other.id, count);
+          if (!isInSeason(other, context.now, shop.shop.timezone)) say.push(about(shop.texts.preorder_note));
+        }
       }
       delete slots.more_lines;
       return { say, effects: [] };
@@ -68,8 +73,12 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
       delete slots.product;
       delete slots.quantity;
       return { say: [], effects: [] };
-    case 'quote_order':
+    case 'quote_order': {
+      const when = deliveryWhen(shop, slots, context.now);
+      if (when) slots.delivery_when = when;
+      else delete slots.delivery_when;
       return { say: state.cart.length === 0 ? [shop.texts.cart_empty] : [], effects: [] };
+    }
     case 'apply_promotion': {
       const typed = text(slots.promo_code);
       if (!typed) return { say: [], effects: [] };
@@ -94,11 +103,12 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
         address: text(slots.address) ?? '',
         province: text(slots.province),
         paymentMethod: text(slots.payment_method) ?? 'cod',
-        note: text(slots.note),
+        // The delivery wish leads the note, so the owner's notice, the orders page and the CSV all show it.
+        note: [text(slots.delivery_when) ? `📅 ${text(slots.delivery_when)}` : null, text(slots.note)].filter(Boolean).join(' · ') || null,
         promoCode: current.discounts[0]?.code ?? text(slots.promo_code),
       };
       state.lastOrder = { code, total: current.total };
-      for (const slot of ['product', 'quantity', 'more_lines', 'promo_code', 'confirmed', 'more_items', 'reorder', 'use_saved']) delete slots[slot];
+      for (const slot of ['product', 'quantity', 'more_lines', 'promo_code', 'confirmed', 'more_items', 'reorder', 'use_saved', 'delivery_when']) delete slots[slot];
       slots.order_code = code;
       state.cart = [];
       state.suspended = state.suspended.filter((entry) => entry.flow !== input.flowId);
