@@ -33,11 +33,13 @@ const post = (body: unknown, secret: string | null = SECRET) =>
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
-/** Posts one update and waits until the bot's answer reached the fake Zalo API. */
+/** Posts one update and waits until every answer of the turn reached the fake Zalo API. */
 async function send(update: object): Promise<string> {
   const before = api.callsOf('sendMessage').length;
   expect((await post(update)).status).toBe(200);
   await eventually(() => api.callsOf('sendMessage').length > before);
+  const pending = () => harness.store.db.selectFrom('outbox').select('id').where('channel', '=', 'zalo').where('status', '=', 'pending').execute();
+  await eventually(async () => (await pending()).length === 0, 'the turn delivered');
   await harness.delivery.retryDue();
   return api
     .callsOf('sendMessage')
