@@ -233,12 +233,30 @@ describe('flows', () => {
     expect(funnel.some((step) => step.abandonedHere > 0)).toBe(true);
   });
 
+  it('names each funnel step by its title, else by the start of its question, never by its id', () => {
+    const steps = funnelOf(
+      {
+        steps: {
+          order_code: { say: 'Anh/chị cho em xin mã đơn hàng (ví dụ XB12) ạ? Em kiểm tra ngay.' },
+          done: { title: 'Đã lên đơn', say: 'Dạ em đã lên đơn {{order.code}} 🎉' },
+          info: { say: ['{{product.name}} — giá {{product.price}}, trái to, ngọt lịm và thơm lừng, giao tận nhà khắp nơi', 'Còn gì nữa không ạ?'] },
+        },
+      } as never,
+      undefined,
+      undefined,
+    );
+    expect(steps[0]!.title).toBe('Anh/chị cho em xin mã đơn hàng (ví dụ XB12) ạ?');
+    expect(steps[1]!.title).toBe('Đã lên đơn');
+    expect(steps[2]!.title).toMatch(/^… — giá …, trái to, ngọt lịm .*…$/);
+    expect(steps[2]!.title.length).toBeLessThanOrEqual(60);
+  });
+
   it('lists a step that left the flow file after the ones still in it', () => {
     const funnel = funnelOf({ steps: { a: {}, b: {} } }, new Map([['a', 5], ['old', 2]]), undefined);
     expect(funnel).toEqual([
-      { step: 'a', reached: 5, abandonedHere: 0, retired: false },
-      { step: 'b', reached: 0, abandonedHere: 0, retired: false },
-      { step: 'old', reached: 2, abandonedHere: 0, retired: true },
+      { step: 'a', title: 'a', reached: 5, abandonedHere: 0, retired: false },
+      { step: 'b', title: 'b', reached: 0, abandonedHere: 0, retired: false },
+      { step: 'old', title: 'old', reached: 2, abandonedHere: 0, retired: true },
     ]);
   });
 

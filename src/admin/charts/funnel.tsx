@@ -13,7 +13,7 @@ const BAR_MAX = 200;
 export const Funnel: FC<{ steps: readonly FunnelStep[]; start: string }> = ({ steps, start }) => {
   const base = steps.find((step) => step.step === start)?.reached || Math.max(0, ...steps.map((step) => step.reached));
   const largest = Math.max(1, ...steps.map((step) => step.reached));
-  const summary = steps.map((step) => `${step.step}: ${step.reached}, bỏ dở ${step.abandonedHere}`).join('; ');
+  const summary = steps.map((step) => `${step.title}: ${step.reached}, bỏ dở ${step.abandonedHere}`).join('; ');
   return (
     <svg class="chart" viewBox={`0 0 ${WIDTH} ${steps.length * ROW + 4}`} role="img" aria-label={`Số hội thoại tới từng bước: ${summary}`}>
       {steps.map((step, index) => {
@@ -22,7 +22,8 @@ export const Funnel: FC<{ steps: readonly FunnelStep[]; start: string }> = ({ st
         return (
           <g>
             <text x={0} y={y + 12} font-size="12" fill={step.retired ? '#8a948f' : '#1d2521'}>
-              {step.retired ? `${step.step} (không còn trong luồng)` : step.step}
+              <title>{`bước ${step.step}`}</title>
+              {step.retired ? `${step.step} (không còn trong luồng)` : step.title}
             </text>
             <rect x={0} y={y + 17} width={BAR_MAX} height={14} rx={2} fill="#f0eee7" />
             <rect x={0} y={y + 17} width={Math.max(width, step.reached > 0 ? 2 : 0)} height={14} rx={2} fill={step.retired ? '#a9b3ae' : '#1f7a4d'} />

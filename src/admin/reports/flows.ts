@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Flow } from '../../flows/schema';
-import { groupingKey } from './grouping-key';
+import { foldKey } from '../../text/fold';
 import type { ReportDb, TimeRange } from './range';
 
 export interface FlowTouchpoints {
@@ -18,6 +18,8 @@ export interface FlowTouchpoints {
 /** Conversations of one flow step: how many reached it, how many gave up there. */
 export interface FunnelStep {
   step: string;
+  /** What the owner reads: the step's `title`, else the start of what it says; the id for a step no longer in the file. */
+  title: string;
   reached: number;
   /** Abandoned conversations whose last step was this one. */
   abandonedHere: number;
@@ -119,10 +121,22 @@ export function funnelOf(flow: Pick<Flow, 'steps'>, reach: ReadonlyMap<string, n
   const retired = [...new Set([...(reach?.keys() ?? []), ...(abandoned?.keys() ?? [])])].filter((step) => !defined.includes(step)).sort();
   return [...defined, ...retired].map((step) => ({
     step,
+    title: flow.steps[step] ? stepTitle(flow.steps[step]) || step : step,
     reached: reach?.get(step) ?? 0,
     abandonedHere: abandoned?.get(step) ?? 0,
     retired: !defined.includes(step),
   }));
+}
+
+const TITLE_LENGTH = 60;
+
+/** A step's own title, or the start of its question without the template's {{…}} ("Anh/chị cho em xin mã đơn…"). */
+function stepTitle(step: Flow['steps'][string]): string {
+  if (step.title) return step.title;
+  const said = Array.isArray(step.say) ? step.say[0] : step.say;
+  const plain = (said ?? '').replace(/\{\{[^}]*\}\}/g, '…').replace(/\s+/g, ' ').trim();
+  const sentence = /^(.+?[?.!:])(\s|$)/.exec(plain)?.[1] ?? plain;
+  return sentence.length <= TITLE_LENGTH ? sentence : `${sentence.slice(0, TITLE_LENGTH - 1).trimEnd()}…`;
 }
 
 /**
@@ -144,7 +158,7 @@ export async function unrecognizedMessages(db: ReportDb, range: TimeRange, limit
     const text = (row.text ?? '').trim();
     const times = Number(row.times);
     total += times;
-    const key = groupingKey(text);
+    const key = foldKey(text);
     if (key === '') continue;
     const group = groups.get(key);
     if (!group) groups.set(key, { best: text, bestTimes: times, times, spellings: 1 });
