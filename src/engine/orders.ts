@@ -19,6 +19,7 @@ export function cartRefusal(flows: ShopFlows, product: Product, quantity: number
   if (product.stock === 'out_of_stock' || product.stock === 0) return texts.out_of_stock;
   if (!product.preorder && !isInSeason(product, now, flows.shop.shop.timezone)) return texts.not_preorderable;
   if (quantity < product.min_quantity) return texts.below_minimum;
+  if (typeof product.stock === 'number' && quantity > product.stock) return texts.stock_short;
   return null;
 }
 

@@ -13,7 +13,7 @@ import type { IntentMatcher, Understanding } from './nlu/intent';
 import { questionOf, type Asking } from './questions';
 import { knownOrderCode } from './questions/order-code';
 import { ratingButtons } from './questions/rating';
-import { foldKey } from './text/fold';
+import { foldKey } from '../text/fold';
 import { renderTemplate } from './template';
 import type { Button, ConversationState, EngineEvent, Effect, Inbound, Outbound, Outcome, SlotValue, TurnContext, TurnResult } from './types';
 import { initialState } from './types';
@@ -352,6 +352,11 @@ export class Turn {
     this.enterStep(flow, change.stepId);
   }
 
+  /** Whether a flow is the one that cancels ("thôi hủy đi" at a yes/no is a cancellation, not a "no"). */
+  cancels(flowId: string): boolean {
+    return Object.values(this.flows.flows.get(flowId)?.steps ?? {}).some((step) => step.action === 'cancel_order');
+  }
+
   /** Whether the message filled this slot (so a question about it is not asked). */
   saidNow(slot: string): boolean {
     return this.fresh.has(slot);
@@ -547,11 +552,14 @@ export class Turn {
       return;
     }
     if (step.buttons) {
-      this.state.waiting = { kind: 'buttons', flow: flow.id, step: stepId };
-      // While another flow waits unfinished, every menu of choices also offers to go back to it.
+      // A side question answered (a fee, a product card): the question left open is asked again at once.
       const resumable = this.state.suspended.at(-1);
-      const resume = resumable && resumable.flow !== flow.id ? [{ label: this.render(this.flows.shop.texts.resume_yes), value: 'resume:yes' }] : [];
-      return this.showButtons([...resume, ...stepButtons(step, this.flows.shop)]);
+      if (resumable && resumable.flow !== flow.id) {
+        this.events.push({ type: 'flow_ended', flow: flow.id });
+        return this.resume();
+      }
+      this.state.waiting = { kind: 'buttons', flow: flow.id, step: stepId };
+      return this.showButtons(stepButtons(step, this.flows.shop));
     }
     this.exitStep(flow.id, stepId, step);
   }

@@ -68,8 +68,12 @@ export function variablesFor(
           return formatVnd(current.shippingFee);
         case 'discount':
           return formatVnd(current.discountTotal);
-        case 'delivery_days':
+        case 'delivery_days': {
+          // A product out of season comes with its season, not in the zone's usual days.
+          const waiting = current.lines.map((line) => shop.catalog.find((item) => item.id === line.productId)).find((item) => item && !isInSeason(item, context.now, shop.shop.timezone));
+          if (waiting?.season) return `${labels.in_season_delivery}, ${labels.month} ${waiting.season.from}–${waiting.season.to}`;
           return current.deliveryDays ?? '';
+        }
         default:
           return formatQuote(current, labels);
       }

@@ -189,6 +189,8 @@ const BotTexts = z.strictObject({
   promotion_applied: Text.default('Dạ em đã áp dụng mã {{promo_code}} ✅ {{promotion.title}}\n{{promotion.saving}}'),
   promotion_used: Text.default('Dạ mã "{{promo_code}}" anh/chị đã dùng rồi ạ, mỗi khách dùng một lần.'),
   promotion_new_customers: Text.default('Dạ mã "{{promo_code}}" chỉ dành cho đơn đầu tiên của khách mới ạ.'),
+  /** More than the stock left: `{{product.stock}}` says how much is left. */
+  stock_short: Text.default('Dạ {{product.name}} hiện chỉ {{product.stock}} ạ; anh/chị lấy trong số đó giúp em nhé.'),
   /** The cart changed at a later question ("bỏ bưởi ra", "à nhầm, 3 ký thôi"). */
   cart_updated: Text.default('Dạ em đã sửa giỏ hàng ✅\n{{cart.lines}}'),
   /** An order cancelled, or asked of the owner: `{{order_code}}`. */

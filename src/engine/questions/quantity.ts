@@ -38,6 +38,7 @@ export const quantity: QuestionKind = {
     const texts = asking.flows.shop.texts;
     if (value.amount <= 0) return { text: texts.retry_quantity };
     if (value.amount < item.min_quantity) return { text: texts.below_minimum };
+    if (typeof item.stock === 'number' && value.amount > item.stock) return { text: texts.stock_short };
     return null;
   },
 };

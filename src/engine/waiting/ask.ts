@@ -26,7 +26,8 @@ export function onAsk(turn: Turn, inbound: Inbound): void {
   if (step.ask !== 'product' && step.ask !== 'quantity' && turn.editCart(waiting.flow)) return turn.repeatPrompt();
   const answer = kind.read(inbound, turn.asking(step));
   const topic = turn.topicOf(turn.understand(text), waiting.flow, kind.freeText);
-  if (answer.ok && (answer.plain || !topic)) {
+  const cancelling = topic?.kind === 'flow' && answer.ok && answer.value === false && turn.cancels(topic.flow);
+  if (answer.ok && (answer.plain || !topic) && !cancelling) {
     turn.fillFrom(waiting.flow);
     // The form may have read this very slot better than the whole line (a name beside a phone).
     const value = turn.saidNow(step.save) && kind.freeText ? turn.state.slots[step.save]! : answer.value;
