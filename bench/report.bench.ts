@@ -7,15 +7,15 @@ import { sql } from 'kysely';
 import { adminRoutes } from '../src/admin/index';
 import type { CustomerMessenger } from '../src/conversation/customer-messenger';
 import { memoryLogger } from '../src/log';
-import { applyMigrations } from '../src/store/migrate';
+import { applyMigrations } from '../src/store/index';
 import { readMigrationDir } from '../src/store/migrations-dir.node.ts';
 import { openSqliteStore } from '../src/store/sqlite.node.ts';
-import { fixtureFlows } from '../tests/admin/fixture-flows';
+import { journeyFlows } from '../tests/admin/journey-seed';
 import { mulberry32 } from '../tests/admin/seed';
 import { row, time } from './stats';
 
 /**
- * `npx tsx bench/report.bench.ts`: the dashboard's overview and flows pages over a year of a
+ * `npx tsx bench/report.bench.ts`: the dashboard's overview, flows and journey pages over a year of a
  * busy shop — 1,000,000 touchpoints and 10,000,000 funnel events by default (BENCH_TOUCHPOINTS,
  * BENCH_EVENTS for a quick run) — rendered through the Hono app, each timed against
  * `SELECT count(*) FROM conversations` on the same file in the same run.
@@ -29,7 +29,7 @@ const now = new Date();
 const kept = process.env.BENCH_DB;
 const dir = kept ? undefined : mkdtempSync(join(tmpdir(), 'shopbot-report-bench-'));
 const path = kept ?? join(dir!, 'bench.db');
-const flows = fixtureFlows();
+const flows = journeyFlows();
 
 const reuse = kept !== undefined && existsSync(kept);
 // The schema exactly as the app gets it: every migration, indexes included.
@@ -64,7 +64,7 @@ const baseline = await median(async () => {
 });
 console.log(`\nbaseline SELECT count(*) FROM conversations: ${baseline.toFixed(1)} ms (median of ${RUNS})\n`);
 console.log(row(['page', 'ms', '× count(*)', 'bytes'], [50, 10, 12, 10]));
-for (const page of ['/admin?period=today', '/admin?period=7d', '/admin?period=30d', '/admin/flows?period=7d', '/admin/flows?period=30d', '/admin/satisfaction?period=30d', '/admin/conversations', '/admin/conversations?outcome=abandoned&score=low', '/admin/customers']) {
+for (const page of ['/admin?period=today', '/admin?period=7d', '/admin?period=30d', '/admin/flows?period=7d', '/admin/flows?period=30d', '/admin/satisfaction?period=30d', '/admin/conversations', '/admin/conversations?outcome=abandoned&score=low', '/admin/customers', '/admin/journey', '/admin/journey?period=30d', '/admin/nps', '/admin/churn']) {
   let bytes = 0;
   const ms = await median(async () => {
     const response = await app.request(page);
