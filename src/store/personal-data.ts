@@ -1,5 +1,6 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from './database';
+import { erasePhotosQuery } from './photos';
 
 /** Everything the shop holds about one customer, as the customer or the owner may ask for it. */
 export interface PersonalData {
@@ -148,6 +149,8 @@ export function erasePersonalDataQueries(
       : db.updateTable('conversations').set({ state: options.erasedState, version: sql<number>`version + 1` }).where('customer_id', '=', customerId).compile(),
     db.updateTable('orders').set({ contact_name: '', phone: '', address: '', note: null }).where('customer_id', '=', customerId).compile(),
     db.updateTable('return_requests').set({ photos: '[]' }).where('customer_id', '=', customerId).compile(),
+    // The photos themselves (the web chat's), not only the references to them.
+    erasePhotosQuery(db, customerId),
     // What is still to go to the customer is sent (when kept) and emptied right after; everything else, owner notices included, is emptied now.
     ...(options.keepPending ? [toCustomer.where('status', 'in', undelivered).set({ erase_after_send: 1 }).compile()] : []),
     (options.keepPending ? aboutCustomer.where((eb) => eb.not(eb.and([eb('recipient', '=', 'customer'), eb('status', 'in', undelivered)]))) : aboutCustomer)

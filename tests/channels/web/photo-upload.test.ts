@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkPhoto, MAX_PHOTO_BYTES } from '../../../src/channels/web/photo';
+import { erasePersonalData } from '../../../src/conversation/conversations';
 import { startHarness, tempDatabasePath, WebVisitor, type Harness } from '../../support/harness';
 
 /** A JPEG as a phone writes it: JFIF, an EXIF block with the GPS position, the image, the end marker. */
@@ -85,6 +86,16 @@ describe('the web chat’s photo upload', () => {
     expect(JSON.parse(request.photos)).toEqual([sent.json.url]);
     const message = await harness.store.db.selectFrom('messages').select('payload').where('kind', '=', 'photo').executeTakeFirstOrThrow();
     expect(JSON.parse(message.payload!)).toEqual({ ref: sent.json.url });
+  });
+
+  it('erasing the customer’s personal data erases their photos too', async () => {
+    const visitor = new WebVisitor(harness.app, crypto.randomUUID());
+    await visitor.say('xoài bị dập');
+    await visitor.say('XB123');
+    const sent = await upload(visitor, phoneJpeg());
+    expect((await harness.app.request(sent.json.url!)).status).toBe(200);
+    await erasePersonalData(harness.store, `web:${visitor.visitorId}`);
+    expect((await harness.app.request(sent.json.url!)).status).toBe(404);
   });
 
   it('tells the customer in the shop’s words when a file is not a photo, is cut off or is too big', async () => {
