@@ -81,10 +81,12 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
     }
     case 'apply_promotion': {
       const typed = text(slots.promo_code);
+      slots.promo_refused = false;
       if (!typed) return { say: [], effects: [] };
       const code = typed.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]/g, '').toUpperCase();
       slots.promo_code = code;
-      const problem = promotionProblem(shop, code, state.cart, context.now) ?? customerProblem(shop, code, context);
+      const problem = customerProblem(shop, code, context) ?? promotionProblem(shop, code, state.cart, context.now);
+      slots.promo_refused = problem !== null;
       const texts = shop.texts;
       const template = { unknown: texts.promotion_unknown, not_applicable: texts.promotion_not_applicable, used: texts.promotion_used, new_customers: texts.promotion_new_customers, null: texts.promotion_applied }[problem ?? 'null'];
       const message = renderTemplate(template, variablesFor(flows, state, context));

@@ -24,6 +24,8 @@ export interface Facts {
   address: string | null;
   province: string | null;
   orderCode: string | null;
+  /** What went wrong with an order, as the returns flow's choices name it. */
+  problem: string | null;
   rating: number | null;
 }
 
@@ -31,7 +33,9 @@ export interface Facts {
 export type FactReader = (text: string) => Facts;
 
 export function createFactReader(shop: ShopFile): FactReader {
-  return (text) => {
+  return (written) => {
+    // "xoai 10" next to a promotion code XOAI10 is the code, not ten kilos of mangoes.
+    const text = withoutPromotionCodes(written, shop);
     const facts = readFacts(text, shop);
     const lines = facts.order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));
     // "sầu riêng còn không, lấy 3 ký": the one product named takes the quantity said apart from it.
@@ -51,9 +55,22 @@ export function createFactReader(shop: ShopFile): FactReader {
       address: facts.contact.address,
       province: facts.contact.province,
       orderCode: facts.orderCode,
+      problem: facts.problem,
       rating: facts.rating,
     };
   };
+}
+
+function withoutPromotionCodes(text: string, shop: ShopFile): string {
+  const tokens = text.split(/(\s+)/);
+  const bare = (token: string) => token.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  for (const promotion of shop.promotions) {
+    for (let i = 0; i < tokens.length; i += 2) {
+      if (bare(tokens[i]!) === promotion.code) tokens[i] = ' ';
+      else if (bare(tokens[i]!) + bare(tokens[i + 2] ?? '') === promotion.code && bare(tokens[i]!) !== '') tokens[i] = tokens[i + 2] = ' ';
+    }
+  }
+  return tokens.join('');
 }
 
 /** The fact reader of a shop, built once: flows are immutable after loading. */

@@ -74,7 +74,7 @@ function plainWords(text: string): string {
 }
 
 /** A promotion code written in the message, whole or with a space ("xoai10", "xoai 10"). */
-function promotionCodeIn(flows: ShopFlows, text: string): string | null {
+export function promotionCodeIn(flows: ShopFlows, text: string): string | null {
   const tokens = text.toUpperCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^A-Z0-9Đ]+/).filter(Boolean);
   for (const promotion of flows.shop.promotions) {
     for (let i = 0; i < tokens.length; i++) {

@@ -376,7 +376,7 @@ export class Turn {
     const best = understanding?.best;
     if (!understanding) return null;
     const threshold = this.flows.shop.nlu.threshold + (freeText ? FREE_TEXT_SWITCH_MARGIN : 0);
-    const ordering = this.orderFor(understanding, currentFlow);
+    const ordering = this.orderFor(understanding, currentFlow) ?? this.complaintFor(understanding, currentFlow);
     if (ordering) return { kind: 'flow', flow: ordering, step: null, understanding };
     if (!best) return null;
     const match = best as typeof best & { intent?: string; faq?: string | null; flow: string | null };
@@ -397,7 +397,10 @@ export class Turn {
    */
   private orderFor(understanding: Understanding, currentFlow: string | null): string | null {
     const ordering = [...this.flows.flows.values()].find(placesOrders);
-    if (!ordering || ordering.id === currentFlow || !this.facts(this.text).items.some((item) => item.quantity !== null)) return null;
+    const facts = this.facts(this.text);
+    if (!ordering || ordering.id === currentFlow || !facts.items.some((item) => item.quantity !== null)) return null;
+    // "giao thiếu 1 chai mật ong": a quantity in a complaint is what went wrong, not an order.
+    if (facts.problem || facts.orderCode) return null;
     // "giá xoài bao nhiêu 1kg" asks a price; "còn sầu riêng không, lấy 3 ký" orders.
     const words = [...foldKey(this.text).split(' '), ...understanding.tokens];
     if (looksLikeQuestion(this.text, words) && !words.some((word) => ORDER_WORDS.has(word))) return null;
@@ -405,6 +408,16 @@ export class Turn {
     const sure = best && best.flow && best.score >= this.flows.shop.nlu.threshold ? this.flows.flows.get(best.flow) : undefined;
     if (sure && sure.id !== ordering.id && sure.phase === 'after') return null;
     return ordering.id;
+  }
+
+  /** A problem with an order named ("bể chai", "giao nhầm", "giao trễ") is a complaint, unless the message is surely about something else. */
+  private complaintFor(understanding: Understanding, currentFlow: string | null): string | null {
+    const returns = [...this.flows.flows.values()].find((flow) => Object.values(flow.steps).some((step) => step.action === 'open_return'));
+    if (!returns || returns.id === currentFlow || !this.facts(this.text).problem) return null;
+    const best = understanding.best;
+    const sure = best && best.flow && best.score >= this.flows.shop.nlu.threshold ? this.flows.flows.get(best.flow) : undefined;
+    if (sure && sure.id !== returns.id && sure.phase !== 'before') return null;
+    return returns.id;
   }
 
   private asideFor(intent: string | null, faqId: string | null, understanding: Understanding): string | null {
@@ -450,8 +463,9 @@ export class Turn {
   private fillFromUnderstanding(understanding: Understanding): void {
     const product = understanding.products[0];
     if (product && this.state.slots.product === undefined) this.state.slots.product = product;
+    // An address names its province last ("3 Hòa Bình, Ninh Kiều, Cần Thơ"): that one wins.
     const province = understanding.provinces[0];
-    const name = province ? provinceById(province)?.name : undefined;
+    const name = this.facts(this.text).province ?? (province ? provinceById(province)?.name : undefined);
     if (name) this.state.slots.province = name;
   }
 

@@ -555,6 +555,7 @@ export const BUILT_IN_SLOTS = [
   'shop_open',
   'opens_at',
   'more_lines',
+  'promo_refused',
   // Filled by the scheduler: whether the check-in asks NPS now, and where a reminded cart was left.
   'nps_due',
   'left_flow',
