@@ -1,6 +1,5 @@
-import { createEngine } from '../src/engine/engine';
-import { fold } from '../src/engine/text/fold';
-import { initialState, type ConversationState, type Inbound } from '../src/engine/types';
+import { createEngine, initialState, type ConversationState, type Inbound } from '../src/engine/index';
+import { fold } from '../src/text/fold';
 import { loadFlows } from '../src/flows/index';
 import { readFlowDir } from '../src/flows/flow-dir.node.ts';
 import { rate, time } from './stats';

@@ -1,4 +1,4 @@
-import { createEngine } from '../src/engine/engine';
+import { createEngine } from '../src/engine/index';
 import { loadFlows } from '../src/flows/index';
 import { readFlowDir } from '../src/flows/flow-dir.node.ts';
 import { HELD_OUT_MESSAGES } from '../tests/engine/nlu/held-out-messages';

@@ -10,8 +10,7 @@ import type { OwnerActions } from './conversation/owner-actions';
 import type { ShopFlows } from './flows/schema';
 import type { FlowStatus } from './flows/status';
 import type { Logger } from './log';
-import { databaseIsReachable } from './store/migrate';
-import type { Store } from './store/store';
+import { databaseIsReachable, type Store } from './store/index';
 
 export interface AppDeps {
   store: Store;

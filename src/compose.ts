@@ -18,7 +18,7 @@ import { Scheduler } from './conversation/scheduler';
 import type { Engine } from './engine/index';
 import type { FlowStatus } from './flows/status';
 import type { Logger } from './log';
-import type { Store } from './store/store';
+import type { Store } from './store/index';
 
 /** What differs between the places the shop runs: Node's server, a Workers isolate, a test, the terminal. */
 export interface ShopRuntime {

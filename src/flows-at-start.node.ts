@@ -1,7 +1,6 @@
 import { readFlowDir } from './flows/flow-dir.node.ts';
 import { formatProblem, loadFlows, type FlowProblem, type ShopFlows } from './flows/index';
-import { readLastGoodFlows, saveLastGoodFlows } from './store/last-good-flows';
-import type { Store } from './store/store';
+import { readLastGoodFlows, saveLastGoodFlows, type Store } from './store/index';
 
 export type FlowsAtStart =
   | {

@@ -1,15 +1,12 @@
 import { existsSync, watch as fsWatch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { createEngine, type Engine } from './engine/engine';
+import { createEngine, type Engine, trainUnderstanding, shopNames, type TaughtExample } from './engine/index';
 import { readCorpus } from './engine/nlu/corpus-dir.node.ts';
-import { trainUnderstanding } from './engine/nlu/model';
-import { shopNames } from './engine/nlu/names';
-import type { TaughtExample } from './engine/nlu/training-set';
 import { formatProblem, loadFlows, type ShopFlows } from './flows/index';
 import { readFlowDir } from './flows/flow-dir.node.ts';
 import type { FlowStatus, RefusedEdit } from './flows/status';
 import type { Logger } from './log';
-import { applyMigrations } from './store/migrate';
+import { applyMigrations } from './store/index';
 import { readMigrationDir } from './store/migrations-dir.node.ts';
 import { openSqliteStore } from './store/sqlite.node.ts';
 

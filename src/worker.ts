@@ -1,13 +1,12 @@
 import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import { composeShop, runJob, type Shop } from './compose';
 import { parseEnv, type Env } from './config';
-import { createEngine, type Engine } from './engine/index';
+import { createEngine, type Engine, deserializeUnderstanding } from './engine/index';
 import { formatProblem, loadFlows } from './flows/index';
 import { bundledFlows } from './generated/flows';
 import { bundledUnderstanding } from './generated/nlu-model';
-import { deserializeUnderstanding } from './engine/nlu/model';
 import { consoleLogger, type Logger } from './log';
-import { openD1Store } from './store/d1';
+import { openD1Store } from './store/index';
 
 /** What wrangler.toml binds: the D1 database, plus the variables and secrets of `.env.example`. */
 export interface WorkerBindings {

@@ -5,7 +5,7 @@ import type { OwnerActions } from '../conversation/owner-actions';
 import type { ShopFlows } from '../flows/schema';
 import type { FlowStatus } from '../flows/status';
 import type { Logger } from '../log';
-import type { Store } from '../store/store';
+import type { Store } from '../store/index';
 import type { AdminSession } from './auth/session';
 
 export interface AdminDeps {

@@ -7,7 +7,7 @@ import type { OwnerDesk } from '../conversation/owner-desk';
 import type { Receive } from '../conversation/receiver';
 import type { ShopFlows } from '../flows/schema';
 import type { Logger } from '../log';
-import type { Store } from '../store/store';
+import type { Store } from '../store/index';
 import type { QrMedia } from './media/qr-media';
 
 /** What the shop hands a channel when it opens: everything a platform adapter may need. */

@@ -6,8 +6,7 @@ import { newId } from '../conversation/ids';
 import type { Outbound } from '../engine/index';
 import { memoryLogger } from '../log';
 import { loadDotEnv, loadEngine, openDatabase } from '../runtime.node.ts';
-import { markSent, pendingForChat } from '../store/outbox';
-import { conversationById } from '../store/turns';
+import { markSent, pendingForChat, conversationById } from '../store/index';
 import { flagValue, hasFlag } from './args';
 
 /**

@@ -1,8 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { readCorpus } from '../engine/nlu/corpus-dir.node.ts';
-import { serializeUnderstanding, trainUnderstanding } from '../engine/nlu/model';
-import { shopNames } from '../engine/nlu/names';
+import { serializeUnderstanding, trainUnderstanding, shopNames } from '../engine/index';
 import { formatProblem, loadFlows } from '../flows/index';
 import { readFlowDir } from '../flows/flow-dir.node.ts';
 import { readTaughtDir } from '../flows/taught-dir.node.ts';

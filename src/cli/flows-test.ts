@@ -1,7 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createEngine } from '../engine/engine';
-import { failureText, inputText, replayStory, type StoryReplay } from '../engine/stories/index';
+import { createEngine, failureText, inputText, replayStory, type StoryReplay } from '../engine/index';
 import { formatProblem, loadFlows, type FlowProblem } from '../flows/index';
 import { readFlowDir } from '../flows/flow-dir.node.ts';
 import { loadStories, type Story } from '../flows/story-schema';

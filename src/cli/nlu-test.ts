@@ -1,12 +1,8 @@
 import { formatProblem, loadFlows, OUT_OF_SCOPE } from '../flows/index';
 import { readFlowDir } from '../flows/flow-dir.node.ts';
 import { readCorpus, readCorpusFile } from '../engine/nlu/corpus-dir.node.ts';
-import { crossValidate, bestThreshold, evaluate, summarize, type Evaluated, type LabeledCase } from '../engine/nlu/evaluation';
-import { IntentMatcher } from '../engine/nlu/intent';
-import { trainUnderstanding } from '../engine/nlu/model';
-import { shopNames } from '../engine/nlu/names';
-import { labeledExamples } from '../engine/nlu/training-set';
-import { fold } from '../engine/text/fold';
+import { crossValidate, bestThreshold, evaluate, summarize, type Evaluated, type LabeledCase, IntentMatcher, trainUnderstanding, shopNames, labeledExamples } from '../engine/index';
+import { fold } from '../text/fold';
 import { flagValue } from './args';
 import { readTaughtExamples } from './taught.node.ts';
 

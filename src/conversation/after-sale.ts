@@ -1,8 +1,7 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { ConversationState, NewOrder } from '../engine/index';
 import type { ShopFlows } from '../flows/schema';
-import type { Database } from '../store/database';
-import { cancelPendingQuery, scheduleQuery } from '../store/scheduled';
+import { type Database, cancelPendingQuery, scheduleQuery } from '../store/index';
 import { newId } from './ids';
 
 const DAY_MS = 24 * 60 * 60_000;

@@ -1,12 +1,7 @@
 import type { CompiledQuery, Selectable } from 'kysely';
 import { initialState, parseState, settleState, type ConversationState, type Engine, type TurnContext, type TurnResult } from '../engine/index';
 import type { Logger } from '../log';
-import type { ConversationTable } from '../store/database';
-import { erasePersonalDataQueries } from '../store/personal-data';
-import { lastOrderDetails, remindedCart } from '../store/scheduled';
-import type { Store } from '../store/store';
-import { ConstraintError } from '../store/store';
-import { idleConversations, readTurn, type TurnSnapshot } from '../store/turns';
+import { type ConversationTable, erasePersonalDataQueries, lastOrderDetails, remindedCart, type Store, ConstraintError, idleConversations, readTurn, type TurnSnapshot } from '../store/index';
 import { MESSAGING_WINDOW_MS } from './after-sale';
 import { ChatQueue } from './chat-queue';
 import { newId, newOrderCode } from './ids';

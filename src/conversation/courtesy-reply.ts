@@ -1,7 +1,6 @@
 import type { ShopFlows } from '../flows/schema';
 import type { Logger } from '../log';
-import { courtesyReplyQueries } from '../store/courtesy-replies';
-import { ConstraintError, type Store } from '../store/store';
+import { courtesyReplyQueries, ConstraintError, type Store } from '../store/index';
 import { newId } from './ids';
 import type { OutboxDelivery } from './outbox-delivery';
 import type { Defer } from './receiver';

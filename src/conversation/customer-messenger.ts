@@ -1,7 +1,6 @@
 import type { CompiledQuery } from 'kysely';
-import type { Outbound } from '../engine/types';
-import { enqueueCustomerMessage } from '../store/outbox';
-import type { Store } from '../store/store';
+import type { Outbound } from '../engine/index';
+import { enqueueCustomerMessage, type Store } from '../store/index';
 import { newId } from './ids';
 import type { OutboxDelivery } from './outbox-delivery';
 

@@ -1,7 +1,6 @@
-import type { SlotValue } from '../engine/types';
+import type { SlotValue } from '../engine/index';
 import type { ShopFlows } from '../flows/schema';
-import { lastRecommendAsked, lastStepEntered } from '../store/journey';
-import type { Store } from '../store/store';
+import { lastRecommendAsked, lastStepEntered, type Store } from '../store/index';
 
 const DAY_MS = 86_400_000;
 

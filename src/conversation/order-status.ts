@@ -1,9 +1,7 @@
-import { foldKey } from '../engine/text/fold';
-import { renderTemplate } from '../engine/template';
+import { foldKey } from '../text/fold';
+import { renderTemplate } from '../engine/index';
 import type { ShopFlows } from '../flows/schema';
-import { orderForStatusChange, orderStatusQueries, type OwnerClaim } from '../store/owner-actions';
-import type { OrderStatusField } from '../store/orders';
-import { ConstraintError, type Store } from '../store/store';
+import { orderForStatusChange, orderStatusQueries, type OwnerClaim, type OrderStatusField, ConstraintError, type Store } from '../store/index';
 import type { CustomerMessenger } from './customer-messenger';
 
 /** Every status an order can have, and which of its two columns holds it (migrations/0001). */

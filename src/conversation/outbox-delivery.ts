@@ -1,9 +1,6 @@
-import type { Outbound } from '../engine/types';
+import type { Outbound } from '../engine/index';
 import type { Logger } from '../log';
-import { setCustomerBlocked } from '../store/customers';
-import { chatsOfRows, chatsWithDueRows, claimForSending, failPendingForChat, headOfChat, markFailed, markRetry, markSent, resumeInterruptedSends, type OutboxRow } from '../store/outbox';
-import { recordOwnerRelays } from '../store/relays';
-import type { Store } from '../store/store';
+import { setCustomerBlocked, chatsOfRows, chatsWithDueRows, claimForSending, failPendingForChat, headOfChat, markFailed, markRetry, markSent, resumeInterruptedSends, type OutboxRow, recordOwnerRelays, type Store } from '../store/index';
 import { OWNER_LOG_CHANNEL } from './conversations';
 import { DeliveryError, RecipientUnreachable, type ChannelSender } from './inbound';
 import type { OwnerNotice } from './owner-notices';

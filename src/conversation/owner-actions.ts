@@ -1,10 +1,7 @@
-import { renderTemplate } from '../engine/template';
-import { initialState, type ConversationState, type Outbound } from '../engine/types';
-import { variablesFor } from '../engine/view';
+import { renderTemplate, initialState, type ConversationState, type Outbound, variablesFor } from '../engine/index';
 import type { ShopFlows } from '../flows/schema';
 import type { Logger } from '../log';
-import { ownerMessageQueries, ownerTarget, takeOverQueries, type OutboxMessage, type OwnerClaim, type OwnerTarget } from '../store/owner-actions';
-import { ConstraintError, type Store } from '../store/store';
+import { ownerMessageQueries, ownerTarget, takeOverQueries, type OutboxMessage, type OwnerClaim, type OwnerTarget, ConstraintError, type Store } from '../store/index';
 import type { OwnerChannel } from './conversations';
 import type { CustomerMessenger } from './customer-messenger';
 import type { ChannelName } from './inbound';

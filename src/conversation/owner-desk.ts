@@ -1,23 +1,9 @@
-import { formatVnd } from '../engine/format';
-import { renderTemplate } from '../engine/template';
-import { initialState, type Outbound } from '../engine/types';
-import { variablesFor } from '../engine/view';
+import { formatVnd, renderTemplate, initialState, type Outbound, variablesFor } from '../engine/index';
 import { problemInWords } from '../flows/path-words';
 import type { ShopFlows } from '../flows/schema';
 import type { RefusedEdit } from '../flows/status';
 import type { Logger } from '../log';
-import { ordersPlaced } from '../store/orders';
-import { enqueueOwnerMessage } from '../store/outbox';
-import { conversationCount, openReturnRequests, scoreDistribution } from '../store/owner-report';
-import {
-  claimOwnerUpdate,
-  conversationForOwner,
-  markCustomerToldWhen,
-  relayedConversation,
-  unansweredHandovers,
-  type RelayedConversation,
-} from '../store/relays';
-import type { Store } from '../store/store';
+import { ordersPlaced, enqueueOwnerMessage, conversationCount, openReturnRequests, scoreDistribution, claimOwnerUpdate, conversationForOwner, markCustomerToldWhen, relayedConversation, unansweredHandovers, type RelayedConversation, type Store } from '../store/index';
 import type { OwnerChannel } from './conversations';
 import type { CustomerMessenger } from './customer-messenger';
 import { newId } from './ids';

@@ -1,5 +1,5 @@
 import type { OwnerTexts } from '../flows/schema';
-import { renderTemplate } from '../engine/template';
+import { renderTemplate } from '../engine/index';
 
 /** A message for the owner: the full text, and a one-line notice without personal data for logs. */
 export interface OwnerNotice {

@@ -1,5 +1,4 @@
-import type { Button, Inbound } from '../engine/index';
-import { renderTemplate } from '../engine/template';
+import { type Button, type Inbound, renderTemplate } from '../engine/index';
 import type { OwnerTexts } from '../flows/schema';
 import type { NoticeContext, OwnerNotice } from './owner-notices';
 

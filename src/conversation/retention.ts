@@ -1,6 +1,5 @@
 import type { Logger } from '../log';
-import { ageOutQueries, deleteVisitorsQueries, silentVisitors } from '../store/retention';
-import type { Store } from '../store/store';
+import { ageOutQueries, deleteVisitorsQueries, silentVisitors, type Store } from '../store/index';
 
 /** Web visitors who only opened the chat page are kept this long (they may still write). */
 const SILENT_VISITOR_MS = 24 * 60 * 60_000;

@@ -1,9 +1,7 @@
-import type { Engine } from '../engine/engine';
-import type { CartItem, SlotValue } from '../engine/types';
+import type { Engine, CartItem, SlotValue } from '../engine/index';
 import type { AfterSaleSettings } from '../flows/schema';
 import type { Logger } from '../log';
-import { cancelScheduled, claimScheduled, dueScheduledMessages, markScheduledSentQuery, postponeScheduled, type ScheduledKind, type ScheduledPayload } from '../store/scheduled';
-import type { Store } from '../store/store';
+import { cancelScheduled, claimScheduled, dueScheduledMessages, markScheduledSentQuery, postponeScheduled, type ScheduledKind, type ScheduledPayload, type Store } from '../store/index';
 import type { Conversations } from './conversations';
 import { MESSAGING_WINDOW_MS } from './after-sale';
 import { cartLeftSlots, recommendDue } from './journey-slots';

@@ -1,9 +1,7 @@
 import type { CompiledQuery, Kysely, Selectable } from 'kysely';
 import { serializeState, type ConversationState, type EngineEvent, type Inbound, type Outbound, type TurnResult } from '../engine/index';
 import type { ShopFlows } from '../flows/schema';
-import type { ConversationTable, Database } from '../store/database';
-import { handoverQueries } from '../store/relays';
-import { turnQueries, type ConversationFields, type TurnSnapshot, type TurnWrite } from '../store/turns';
+import { type ConversationTable, type Database, handoverQueries, turnQueries, type ConversationFields, type TurnSnapshot, type TurnWrite } from '../store/index';
 import { abandonedCartQuery } from './after-sale';
 import type { OwnerChannel } from './conversations';
 import { effectRows, type EffectRows } from './effects/index';
@@ -51,7 +49,7 @@ export function buildTurnWrite(turn: CustomerTurn): TurnPlan {
   const conversationId = open?.id ?? turn.newId();
   const customerName = snapshot.customer?.name ?? snapshot.customer?.display_name ?? event.displayName ?? null;
   const context: NoticeContext = { customer: customerName ?? event.chatId, channel: event.channel };
-  const rows = effectRows(result.effects, { db: turn.db, flows, now, customerId, notice: context, snapshot, newId: turn.newId, message: event.message });
+  const rows = effectRows(result.effects, { db: turn.db, flows, now, customerId, notice: context, snapshot, newId: turn.newId });
   const replies = [...result.replies, ...rows.flatMap((row) => row.replies ?? [])];
   const scheduled = event.message.kind === 'scheduled';
   const nowIso = now.toISOString();

@@ -1,5 +1,5 @@
 import type { Condition } from '../flows/schema';
-import { foldKey } from './text/fold';
+import { foldKey } from '../text/fold';
 import type { SlotValue } from './types';
 
 /** Whether a step's structured condition holds for the conversation's slots. */

@@ -1,5 +1,5 @@
 import type { Product, Promotion, ShopFile } from '../flows/schema';
-import { foldKey } from './text/fold';
+import { foldKey } from '../text/fold';
 import type { CartItem, OrderLine, Quote } from './types';
 
 export interface QuoteRequest {

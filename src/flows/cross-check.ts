@@ -1,5 +1,5 @@
 import { FORMER_PROVINCES, PROVINCES } from '../vietnam/provinces';
-import { foldKey } from '../engine/text/fold';
+import { foldKey } from '../text/fold';
 import type { FlowProblem } from './problems';
 import { BUILT_IN_SLOTS, TEMPLATE_ROOTS, TEMPLATE_VARIABLE, type Condition, type FlowFile, type ShopFile, type Step } from './schema';
 import { didYouMean } from './suggest';

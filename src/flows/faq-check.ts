@@ -1,4 +1,4 @@
-import { foldKey } from '../engine/text/fold';
+import { foldKey } from '../text/fold';
 import type { LoadedFlowFile } from './cross-check';
 import type { FaqFile } from './faq';
 import { STANDARD_INTENTS } from './intents';

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import { adminSessionIsOpen, startAdminSession } from '../../store/admin-sessions';
-import type { Database } from '../../store/database';
+import { adminSessionIsOpen, startAdminSession, type Database } from '../../store/index';
 import type { OwnerSecret } from './owner-secret';
 
 /**

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { AdminSession } from '../auth/session';
 import { formatMoney } from '../format';
-import type { BankTransferRow } from '../../store/payments';
+import type { BankTransferRow } from '../../store/index';
 import { formatLocalTime } from '../zoned-time';
 import { href, orderHref } from './href';
 import { Badge } from './parts';

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { MessageTable } from '../../store/database';
+import type { MessageTable } from '../../store/index';
 import type { ReportDb } from './range';
 
 export interface InboxRow {

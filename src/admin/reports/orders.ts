@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { OrderTable } from '../../store/database';
+import type { OrderTable } from '../../store/index';
 import { likePattern } from './conversations';
 import type { ReportDb, TimeRange } from './range';
 

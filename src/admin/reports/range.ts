@@ -1,4 +1,4 @@
-import type { Store } from '../../store/store';
+import type { Store } from '../../store/index';
 import { CHANNELS } from '../labels';
 
 /** The database the reports read: the Kysely instance of the store, on SQLite or D1. */

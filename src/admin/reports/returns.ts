@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { ReturnRequestTable } from '../../store/database';
+import type { ReturnRequestTable } from '../../store/index';
 import type { ReportDb, TimeRange } from './range';
 
 export const RETURN_STATUSES = ['open', 'accepted', 'rejected', 'resolved'] as const;

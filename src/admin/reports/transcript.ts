@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { ConversationTable, CustomerTable, EventTable, MessageTable } from '../../store/database';
+import type { ConversationTable, CustomerTable, EventTable, MessageTable } from '../../store/index';
 import { ordersOfConversation, type OrderRow } from './orders';
 import type { ReportDb } from './range';
 import { returnRequestsOfConversation, type ReturnRequestRow } from './returns';

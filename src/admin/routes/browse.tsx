@@ -11,7 +11,7 @@ import { customerJourney, listCustomers } from '../reports/customers';
 import { transcript } from '../reports/transcript';
 import { PAGE_SIZE, pageOf, renderAdmin, shopView } from './render';
 import { erasePersonalData } from '../../conversation/conversations';
-import { personalData } from '../../store/personal-data';
+import { personalData } from '../../store/index';
 
 /** Conversations and customers: lists with filters, a transcript, a customer's journey. */
 export function browseRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { newId } from '../../conversation/ids';
-import { scheduleQuery } from '../../store/scheduled';
+import { scheduleQuery } from '../../store/index';
 import type { AdminDeps, AdminEnv } from '../deps';
 import { ChurnPage, REACH_WORDS } from '../pages/churn';
 import { href } from '../pages/href';

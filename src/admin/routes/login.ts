@@ -4,7 +4,7 @@ import { LOGIN_PATH, refuseCrossSite, safeNext, type OwnerCheck } from '../auth/
 import type { LoginLockout } from '../auth/lockout';
 import { isCrossSite } from '../auth/request-origin';
 import { issueSession, readSession, SESSION_COOKIE, SESSION_HOURS } from '../auth/session';
-import { endAdminSessions } from '../../store/admin-sessions';
+import { endAdminSessions } from '../../store/index';
 import { ADMIN_BASE, type AdminDeps, type AdminEnv } from '../deps';
 import { loginPage } from '../pages/login';
 

@@ -5,7 +5,7 @@ import { messagePage } from '../pages/message';
 import { OrdersPage } from '../pages/orders';
 import { ReturnsPage } from '../pages/returns';
 import { changeOrderStatus } from '../../conversation/order-status';
-import { orderByCode } from '../../store/orders';
+import { orderByCode } from '../../store/index';
 import { listOrders, setTrackingCode } from '../reports/orders';
 import { changeReturnStatus, listReturnRequests } from '../reports/returns';
 import { returnStatusMessage, trackingMessage } from '../status-texts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ADMIN_BASE, type AdminDeps, type AdminEnv } from '../deps';
 import { messagePage } from '../pages/message';
 import { PaymentsPage } from '../pages/payments';
-import { transfersReceived } from '../../store/payments';
+import { transfersReceived } from '../../store/index';
 import { renderAdmin, shopView } from './render';
 
 const MatchForm = z.object({ order_code: z.string().trim().min(1, 'nhập mã đơn').max(20) });

@@ -5,10 +5,9 @@
  * looks the order up and draws the code for its stored total; any other path is a 404.
  */
 import { Hono } from 'hono';
-import { bankDetailsText, paymentQrPayload } from '../../engine/payment/payment-qr';
+import { bankDetailsText, paymentQrPayload } from '../../engine/index';
 import type { ShopFlows } from '../../flows/schema';
-import { orderByCode } from '../../store/orders';
-import type { Store } from '../../store/store';
+import { orderByCode, type Store } from '../../store/index';
 import { qrPng } from './qr-png';
 
 const encoder = new TextEncoder();

@@ -1,4 +1,4 @@
-import type { Inbound } from '../../engine/types';
+import type { Inbound } from '../../engine/index';
 
 /** Telegram refuses an inline button whose callback data is longer than this (BUTTON_DATA_INVALID). */
 export const CALLBACK_DATA_LIMIT = 64;

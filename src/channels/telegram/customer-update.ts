@@ -1,6 +1,6 @@
 import type { Message, Update, User } from 'grammy/types';
 import type { InboundEvent } from '../../conversation/inbound';
-import type { Inbound } from '../../engine/types';
+import type { Inbound } from '../../engine/index';
 import { provinceNear } from '../../vietnam/province-centres';
 import { inboundOfCallbackData } from './callback-data';
 

@@ -1,5 +1,5 @@
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup } from 'grammy/types';
-import type { Button } from '../../engine/types';
+import type { Button } from '../../engine/index';
 import { callbackDataOf } from './callback-data';
 
 /**

@@ -1,7 +1,7 @@
 import type { UserFromGetMe } from 'grammy/types';
 import { withDefer, type Receive } from '../../conversation/receiver';
 import type { Logger } from '../../log';
-import { setCustomerBlocked } from '../../store/customers';
+import { setCustomerBlocked } from '../../store/index';
 import type { ChannelModule, ChannelShop } from '../channel';
 import { createTelegramBot } from './bot';
 import { startTelegramChannel, whyTelegramFailed } from './channel';

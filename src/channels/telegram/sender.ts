@@ -1,7 +1,7 @@
 import { InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
 import type { ChannelSender, SentMessages } from '../../conversation/inbound';
-import type { Outbound } from '../../engine/types';
+import type { Outbound } from '../../engine/index';
 // The Zalo channel's splitter is platform-neutral (a limit parameter, line boundaries, never
 // splitting an emoji); Telegram uses it with its own limit.
 import { splitText } from '../zalo/split-text';

@@ -2,10 +2,9 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Conversations } from '../../conversation/conversations';
-import type { Outbound } from '../../engine/types';
-import type { Store } from '../../store/store';
+import type { Outbound } from '../../engine/index';
+import { type Store, markSent, pendingForChat } from '../../store/index';
 import type { QrMedia } from '../media/qr-media';
-import { markSent, pendingForChat } from '../../store/outbox';
 import { RateLimit } from './rate-limit';
 
 /**

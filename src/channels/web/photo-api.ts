@@ -4,8 +4,7 @@ import { z } from 'zod';
 import type { Conversations } from '../../conversation/conversations';
 import type { ShopFlows } from '../../flows/schema';
 import type { Logger } from '../../log';
-import { photoById, savePhotoQuery } from '../../store/photos';
-import type { Store } from '../../store/store';
+import { photoById, savePhotoQuery, type Store } from '../../store/index';
 import { checkPhoto, MAX_PHOTO_BYTES, type PhotoProblem } from './photo';
 
 /** Where a stored photo is served; its random id is its only key, like a Telegram file id. */

@@ -1,5 +1,5 @@
 import { DeliveryError, type ChannelSender } from '../../conversation/inbound';
-import type { Outbound } from '../../engine/types';
+import type { Outbound } from '../../engine/index';
 import type { ZaloBotClient } from './client.js';
 import { isFatalAuthError, isRetryableError, ZaloApiError } from './error.js';
 import { splitText } from './split-text.js';

@@ -1,4 +1,4 @@
-import { optOutQueries } from '../../store/scheduled';
+import { optOutQueries } from '../../store/index';
 import type { EffectEntry } from './effect';
 
 /** "dừng": no more scheduled messages, now or later. */

@@ -1,4 +1,4 @@
-import { renderTemplate } from '../../engine/template';
+import { renderTemplate } from '../../engine/index';
 
 /** Fills an owner text from shop.yaml with named values; a missing one is left empty. */
 export function render(template: string, values: Record<string, string>): string {

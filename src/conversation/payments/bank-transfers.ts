@@ -1,21 +1,8 @@
 import type { CompiledQuery } from 'kysely';
-import { formatVnd } from '../../engine/format';
-import { renderTemplate } from '../../engine/template';
+import { formatVnd, renderTemplate } from '../../engine/index';
 import type { ShopFlows } from '../../flows/schema';
 import type { Logger } from '../../log';
-import type { OutboxMessage } from '../../store/owner-actions';
-import {
-  orderCodesSince,
-  orderToSettle,
-  settlementQueries,
-  transferById,
-  transferExists,
-  unmatchedQueries,
-  type NewBankTransfer,
-  type OrderToSettle,
-  type TransferOutcome,
-} from '../../store/payments';
-import { ConstraintError, type Store } from '../../store/store';
+import { type OutboxMessage, orderCodesSince, orderToSettle, settlementQueries, transferById, transferExists, unmatchedQueries, type NewBankTransfer, type OrderToSettle, type TransferOutcome, ConstraintError, type Store } from '../../store/index';
 import { OWNER_LOG_CHANNEL, type OwnerChannel } from '../conversations';
 import { newId } from '../ids';
 import type { OutboxDelivery } from '../outbox-delivery';

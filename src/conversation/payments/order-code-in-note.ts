@@ -1,4 +1,4 @@
-import { fold } from '../../engine/text/fold';
+import { fold } from '../../text/fold';
 
 /**
  * Finding an order code in a transfer note as the bank passed it on. Banks and apps change the

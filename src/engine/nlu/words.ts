@@ -1,4 +1,4 @@
-import { fold } from '../text/fold';
+import { fold } from '../../text/fold';
 
 /**
  * Customer text as comparable words, each in two forms: `marked` (lower case, tone marks

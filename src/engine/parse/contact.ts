@@ -1,4 +1,4 @@
-import { fold, foldWords } from '../text/fold';
+import { fold, foldWords } from '../../text/fold';
 import { parseAddress } from './address';
 import { parsePhone, type PhoneProblem } from './phone';
 import { findProvince } from './province';

@@ -1,4 +1,4 @@
-import { fold } from '../text/fold';
+import { fold } from '../../text/fold';
 
 /** Words after a number that scale it (folded): "85k", "85 nghìn", "1tr2", "2 tỷ". */
 const MULTIPLIERS = new Map<string, number>([

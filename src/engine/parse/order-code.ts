@@ -1,4 +1,4 @@
-import { fold } from '../text/fold';
+import { fold } from '../../text/fold';
 
 /**
  * Shop order codes: two to four letters and two to six digits, maybe with a dash ("XB12",

@@ -1,4 +1,4 @@
-import { foldWords } from '../text/fold';
+import { foldWords } from '../../text/fold';
 
 /** The payment methods a shop can offer, named as in shop.yaml's `payment` section. */
 export type PaymentMethod = 'cod' | 'bank_transfer';

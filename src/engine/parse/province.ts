@@ -1,4 +1,4 @@
-import { fold } from '../text/fold';
+import { fold } from '../../text/fold';
 import { FORMER_PROVINCES, PROVINCE_ALIASES, PROVINCES, provinceById, type Province } from '../../vietnam/provinces';
 
 export type ProvinceMatch =

@@ -1,4 +1,4 @@
-import { fold } from '../text/fold';
+import { fold } from '../../text/fold';
 import { isMoneyWord, readNumeral } from './money';
 import { marksFit } from './province';
 

@@ -1,4 +1,4 @@
-import { fold, foldKey, foldWords } from '../text/fold';
+import { fold, foldKey, foldWords } from '../../text/fold';
 
 /** Satisfaction on a 1–5 scale, as the shop's closing question asks. */
 export type Rating = 1 | 2 | 3 | 4 | 5;

@@ -1,4 +1,4 @@
-import { foldWords } from '../text/fold';
+import { foldWords } from '../../text/fold';
 
 const SPELT = new Map<string, number>([
   ['khong', 0], ['mot', 1], ['hai', 2], ['ba', 3], ['bon', 4], ['tu', 4], ['nam', 5], ['sau', 6], ['bay', 7], ['tam', 8], ['chin', 9], ['muoi', 10],

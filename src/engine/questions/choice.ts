@@ -1,5 +1,5 @@
 import type { Step } from '../../flows/schema';
-import { foldKey } from '../text/fold';
+import { foldKey } from '../../text/fold';
 import { isShort, retry, textOf, type QuestionKind } from './kind';
 
 type Choice = NonNullable<Step['choices']>[number];

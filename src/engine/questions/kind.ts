@@ -1,7 +1,7 @@
 import type { ShopFlows, Step } from '../../flows/schema';
 import type { FactReader } from '../facts';
 import type { IntentMatcher } from '../nlu/intent';
-import { foldKey } from '../text/fold';
+import { foldKey } from '../../text/fold';
 import type { Button, ConversationState, Inbound, SlotValue, TurnContext } from '../types';
 
 /** What one question sees while it reads a reply. */

@@ -1,4 +1,4 @@
-import { foldKey } from '../text/fold';
+import { foldKey } from '../../text/fold';
 import type { KnownOrder } from '../types';
 import { retry, textOf, type QuestionKind } from './kind';
 

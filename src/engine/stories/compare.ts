@@ -1,6 +1,6 @@
 import type { OrderExpectation, ReturnExpectation, StoryLine, TurnExpectation } from '../../flows/story-schema';
 import { formatVnd } from '../format';
-import { fold } from '../text/fold';
+import { fold } from '../../text/fold';
 import type { CartItem, NewOrder, NewReturnRequest, SlotValue } from '../types';
 import type { ObservedTurn } from './replay';
 

@@ -1,6 +1,6 @@
 import type { Story, StoryInput, StoryTurn } from '../../flows/story-schema';
 import type { Engine } from '../engine';
-import { fold } from '../text/fold';
+import { fold } from '../../text/fold';
 import { initialState, type Button, type ConversationState, type Inbound, type Outbound, type TurnContext, type TurnResult } from '../types';
 import { compareTurn, type Difference } from './compare';
 import { humanWaitText } from './human-wait';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Understanding } from '../../../src/engine/nlu/intent';
 import { toWords } from '../../../src/engine/nlu/words';
-import { fold } from '../../../src/engine/text/fold';
+import { fold } from '../../../src/text/fold';
 import { sampleFlows } from '../../support/sample-flows';
 import { FLOW_IDS, LABELED_MESSAGES, PRODUCT_IDS, type LabeledMessage } from './labeled-messages';
 import { trainedEngine } from './trained-engine';

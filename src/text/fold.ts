@@ -2,6 +2,8 @@
  * Accent folding: customers type with and without tone marks, so every comparison
  * of customer text against names (products, provinces, triggers) happens on the
  * folded form: NFC, lower case, tone marks and diacritics removed, đ → d.
+ * A leaf: the engine, the flow checks, the dashboard and the conversation layer all fold
+ * with it, so a phrase groups, matches and checks the same way everywhere.
  */
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
