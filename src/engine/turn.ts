@@ -11,6 +11,8 @@ import { amountIn } from './questions/quantity';
 import { runAction } from './actions';
 import type { IntentMatcher, Understanding } from './nlu/intent';
 import { questionOf, type Asking } from './questions';
+import { isShort } from './questions/kind';
+import { parseYesNo } from './nlu/answers';
 import { knownOrderCode } from './questions/order-code';
 import { ratingButtons } from './questions/rating';
 import { foldKey } from '../text/fold';
@@ -375,6 +377,7 @@ export class Turn {
   topicOf(understanding: Understanding | null, currentFlow: string | null, freeText = false): Topic | null {
     const best = understanding?.best;
     if (!understanding) return null;
+    const bare = isShort(this.text, 2) && parseYesNo(this.text) !== null;
     const threshold = this.flows.shop.nlu.threshold + (freeText ? FREE_TEXT_SWITCH_MARGIN : 0);
     const ordering = this.orderFor(understanding, currentFlow) ?? this.complaintFor(understanding, currentFlow);
     if (ordering) return { kind: 'flow', flow: ordering, step: null, understanding };
@@ -383,7 +386,8 @@ export class Turn {
     // "ok", "cảm ơn" are never a name or a note: everyday talk is answered wherever it comes.
     const aside = best.score >= this.flows.shop.nlu.threshold ? this.asideFor(match.intent ?? null, match.faq ?? null, understanding) : null;
     if (aside) return { kind: 'aside', text: aside };
-    if (best.score < threshold) return null;
+    // A bare "ko" or "ừ" is never a new topic, whatever a classifier makes of it.
+    if (bare || best.score < threshold) return null;
     // A name or a note ("giao giờ hành chính") is anything; only a question leaves it.
     if (freeText && !looksLikeQuestion(this.text, understanding.tokens)) return null;
     if (!match.flow || match.flow === currentFlow || !this.flows.flows.has(match.flow)) return null;
@@ -392,28 +396,29 @@ export class Turn {
 
   /**
    * Products named with their quantities are an order, whatever else the message resembles
-   * (a greeting, a question about the product), unless it is surely about an order already
-   * made (a complaint, a check-in).
+   * (a greeting, a question about the product), unless it complains about an order already
+   * made (it names a problem or an order code).
    */
   private orderFor(understanding: Understanding, currentFlow: string | null): string | null {
     const ordering = [...this.flows.flows.values()].find(placesOrders);
     const facts = this.facts(this.text);
     if (!ordering || ordering.id === currentFlow || !facts.items.some((item) => item.quantity !== null)) return null;
     // "giao thiếu 1 chai mật ong": a quantity in a complaint is what went wrong, not an order.
-    if (facts.problem || facts.orderCode) return null;
+    if (facts.orderCode || facts.problem) return null;
     // "giá xoài bao nhiêu 1kg" asks a price; "còn sầu riêng không, lấy 3 ký" orders.
     const words = [...foldKey(this.text).split(' '), ...understanding.tokens];
     if (looksLikeQuestion(this.text, words) && !words.some((word) => ORDER_WORDS.has(word))) return null;
-    const best = understanding.best;
-    const sure = best && best.flow && best.score >= this.flows.shop.nlu.threshold ? this.flows.flows.get(best.flow) : undefined;
-    if (sure && sure.id !== ordering.id && sure.phase === 'after') return null;
     return ordering.id;
   }
 
   /** A problem with an order named ("bể chai", "giao nhầm", "giao trễ") is a complaint, unless the message is surely about something else. */
   private complaintFor(understanding: Understanding, currentFlow: string | null): string | null {
     const returns = [...this.flows.flows.values()].find((flow) => Object.values(flow.steps).some((step) => step.action === 'open_return'));
-    if (!returns || returns.id === currentFlow || !this.facts(this.text).problem) return null;
+    const facts = this.facts(this.text);
+    if (!returns || returns.id === currentFlow || !facts.problem || facts.items.some((item) => item.quantity !== null && !facts.orderCode)) return null;
+    // In the middle of an order only a complaint citing an order code leaves it.
+    const current = currentFlow ? this.flows.flows.get(currentFlow) : undefined;
+    if (current && placesOrders(current) && !facts.orderCode) return null;
     const best = understanding.best;
     const sure = best && best.flow && best.score >= this.flows.shop.nlu.threshold ? this.flows.flows.get(best.flow) : undefined;
     if (sure && sure.id !== returns.id && sure.phase !== 'before') return null;
