@@ -4,7 +4,7 @@ import { repeatByCohort } from '../../src/admin/reports/cohorts';
 import { journeyReport, mattersMost, MIN_CLOSED, MIN_SCORES, RETURN_DAYS, weaknessOf, wilson, type Touchpoint } from '../../src/admin/reports/journey';
 import { abandonmentReasons } from '../../src/admin/reports/abandonment';
 import { monthsUpTo } from '../../src/admin/reports/months';
-import { npsAnswers, npsByMonth } from '../../src/admin/reports/nps';
+import { npsAnswers, npsByMonth, npsReasons } from '../../src/admin/reports/nps';
 import { journeyPeriod } from '../../src/admin/routes/journey-period';
 import type { Store } from '../../src/store/store';
 import { generateJourneyShop, insertJourneyShop, journeyFlows, orderedAgain, type JourneyShop } from './journey-seed';
@@ -181,6 +181,25 @@ describe('NPS by month', () => {
     const expected = shop.nps.filter((a) => a.reason !== null && a.createdAt >= range.from && a.createdAt < range.to);
     expect(withReason.length).toBe(expected.length);
     expect(withReason.map((a) => a.at)).toEqual([...expected.map((a) => a.createdAt)].sort().reverse());
+  });
+});
+
+describe('NPS reasons', () => {
+  it('groups the reasons by their words and puts those of unhappy customers first', async () => {
+    const months = monthsUpTo(now, 12, ZONE);
+    const range = { from: months[0]!.from, to: months[11]!.to };
+    const reasons = await npsReasons(store.db, range, 20);
+    const expected = new Map<string, { answers: number; detractors: number; promoters: number }>();
+    for (const answer of shop.nps) {
+      if (answer.reason === null || answer.createdAt < range.from || answer.createdAt >= range.to) continue;
+      const row = expected.get(answer.reason) ?? { answers: 0, detractors: 0, promoters: 0 };
+      row.answers++;
+      if (answer.score <= 6) row.detractors++;
+      if (answer.score >= 9) row.promoters++;
+      expected.set(answer.reason, row);
+    }
+    expect(new Map(reasons.map((r) => [r.text, { answers: r.answers, detractors: r.detractors, promoters: r.promoters }]))).toEqual(expected);
+    expect(reasons.map((r) => r.detractors)).toEqual([...reasons.map((r) => r.detractors)].sort((a, b) => b - a));
   });
 });
 

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { formatCount, formatShare, ratio } from '../format';
-import { npsGroupOf, npsScore, type NpsAnswer, type NpsMonth } from '../reports/nps';
+import { npsGroupOf, npsScore, type NpsAnswer, type NpsMonth, type NpsReason } from '../reports/nps';
 import { formatLocalTime } from '../zoned-time';
 import { conversationHref, customerHref, href } from './href';
 import { Pager } from './parts';
@@ -8,6 +8,8 @@ import { Pager } from './parts';
 export interface NpsPageProps {
   months: NpsMonth[];
   answers: NpsAnswer[];
+  /** The reasons grouped by their words, unhappy customers' first. */
+  reasons: NpsReason[];
   page: number;
   hasNext: boolean;
   timeZone: string;
@@ -22,7 +24,7 @@ export function formatNps(score: number | null): string {
   return score === null ? '–' : `${score > 0 ? '+' : ''}${Math.round(score)}`;
 }
 
-export const NpsPage: FC<NpsPageProps> = ({ months, answers, page, hasNext, timeZone, asking, periodDays }) => {
+export const NpsPage: FC<NpsPageProps> = ({ months, answers, reasons, page, hasNext, timeZone, asking, periodDays }) => {
   const total = months.reduce((sum, month) => ({ answers: sum.answers + month.answers, promoters: sum.promoters + month.promoters, detractors: sum.detractors + month.detractors }), { answers: 0, promoters: 0, detractors: 0 });
   return (
     <>
@@ -79,7 +81,36 @@ export const NpsPage: FC<NpsPageProps> = ({ months, answers, page, hasNext, time
           </tbody>
         </table>
       </div>
-      <h2>Lý do khách nêu (mới nhất trước)</h2>
+      <h2>Lý do thường gặp (12 tháng)</h2>
+      {reasons.length === 0 ? (
+        <p class="muted">Chưa có khách nào nêu lý do.</p>
+      ) : (
+        <div class="scroll panel">
+          <table>
+            <thead>
+              <tr>
+                <th>Lý do</th>
+                <th class="num">Lượt</th>
+                <th class="num">{GROUP_WORDS.detractor}</th>
+                <th class="num">{GROUP_WORDS.passive}</th>
+                <th class="num">{GROUP_WORDS.promoter}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reasons.map((reason) => (
+                <tr class={reason.detractors > reason.promoters ? 'low' : undefined}>
+                  <td>“{reason.text}”</td>
+                  <td class="num">{formatCount(reason.answers)}</td>
+                  <td class="num">{formatCount(reason.detractors)}</td>
+                  <td class="num">{formatCount(reason.passives)}</td>
+                  <td class="num">{formatCount(reason.promoters)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>Từng câu trả lời có lý do (mới nhất trước)</h2>
       {answers.length === 0 ? <p class="muted">Chưa có khách nào nêu lý do.</p> : null}
       <div class="list">
         {answers.map((answer) => {

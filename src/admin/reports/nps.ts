@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { foldKey } from '../../text/fold';
 import type { LocalMonth } from './months';
 import type { ReportDb } from './range';
 
@@ -100,4 +101,34 @@ export async function* npsAnswerPages(db: ReportDb, range: { from: string; to: s
     if (page.length > 0) yield page;
     if (page.length < size) return;
   }
+}
+
+/** A reason customers gave, the same words however they were typed, with how each group gave it. */
+export interface NpsReason {
+  text: string;
+  answers: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+}
+
+/** Reasons of a period grouped by their words (tone marks and case aside), those given by unhappy customers first. */
+export async function npsReasons(db: ReportDb, range: { from: string; to: string }, limit: number): Promise<NpsReason[]> {
+  const rows = await db
+    .selectFrom('events')
+    .select([sql<string>`trim(json_extract(detail, '$.reason'))`.as('reason'), scoreOf.as('score')])
+    .where('type', '=', NPS_EVENT)
+    .where('created_at', '>=', range.from)
+    .where('created_at', '<', range.to)
+    .where(sql<string>`trim(coalesce(json_extract(detail, '$.reason'), ''))`, '<>', '')
+    .execute();
+  const groups = new Map<string, NpsReason>();
+  for (const row of rows) {
+    const key = foldKey(row.reason);
+    const entry = groups.get(key) ?? { text: row.reason, answers: 0, promoters: 0, passives: 0, detractors: 0 };
+    entry.answers++;
+    entry[`${npsGroupOf(Number(row.score))}s` as 'promoters' | 'passives' | 'detractors']++;
+    groups.set(key, entry);
+  }
+  return [...groups.values()].sort((a, b) => b.detractors - a.detractors || b.answers - a.answers || a.text.localeCompare(b.text)).slice(0, limit);
 }

@@ -12,12 +12,13 @@ import { lapsedCustomers, REMINDER_KEY_PREFIX } from '../reports/churn';
 import { repeatByCohort } from '../reports/cohorts';
 import { journeyReport, touchpointConversations } from '../reports/journey';
 import { monthsUpTo } from '../reports/months';
-import { npsAnswers, npsByMonth } from '../reports/nps';
+import { npsAnswers, npsByMonth, npsReasons } from '../reports/nps';
 import { journeyExportRoutes } from './journey-export';
 import { journeyPeriod } from './journey-period';
 import { PAGE_SIZE, pageOf, renderAdmin, shopView } from './render';
 
 const NPS_MONTHS = 12;
+const NPS_REASONS = 20;
 
 const TouchpointQuery = z.object({
   stage: z.string().regex(/^[a-z_]{1,20}$/),
@@ -68,14 +69,18 @@ export function journeyRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {
     const months = monthsUpTo(deps.clock(), NPS_MONTHS, shop.timeZone);
     const page = Math.max(1, Math.min(10_000, Number(c.req.query('page')) || 1));
     const range = { from: months[0]!.from, to: months[months.length - 1]!.to };
-    const [byMonth, answers] = await Promise.all([npsByMonth(db, months), npsAnswers(db, range, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE, withReason: true })]);
+    const [byMonth, answers, reasons] = await Promise.all([
+      npsByMonth(db, months),
+      npsAnswers(db, range, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE, withReason: true }),
+      npsReasons(db, range, NPS_REASONS),
+    ]);
     const shown = pageOf(answers, PAGE_SIZE);
     const settings = shop.flows.shop.after_sale.nps;
     return renderAdmin(
       c,
       deps,
       { title: 'NPS', active: 'nps' },
-      <NpsPage months={byMonth} answers={shown.rows} page={page} hasNext={shown.hasNext} timeZone={shop.timeZone} asking={settings.enabled} periodDays={settings.every_days} />,
+      <NpsPage months={byMonth} answers={shown.rows} reasons={reasons} page={page} hasNext={shown.hasNext} timeZone={shop.timeZone} asking={settings.enabled} periodDays={settings.every_days} />,
     );
   });
 
