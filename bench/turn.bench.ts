@@ -4,51 +4,124 @@ import { join } from 'node:path';
 import { channelNamed } from '../src/channels/registry';
 import { composeShop } from '../src/compose';
 import { parseEnv } from '../src/config';
-import { createEngine } from '../src/engine/index';
-import { loadFlows } from '../src/flows/index';
-import { readFlowDir } from '../src/flows/flow-dir.node.ts';
+import type { Conversations } from '../src/conversation/conversations';
+import type { InboundEvent } from '../src/conversation/inbound';
+import { initialState, type ConversationState, type Engine, type Inbound } from '../src/engine/index';
 import { memoryLogger } from '../src/log';
-import { openDatabase } from '../src/runtime.node.ts';
+import { loadEngine, openDatabase } from '../src/runtime.node.ts';
 import { percentile, rate, row, time } from './stats';
 
 /**
- * `npm run bench:turn`: the whole turn — read, engine, one SQLite transaction with the
- * transcript, events and outbox — for 1, 100 and 10,000 conversations in flight at once,
- * against the raw rate of single-row SQLite transactions on the same file in the same run.
+ * `npm run bench:turn`: the whole turn — read, engine, building the write, one SQLite
+ * transaction, delivery bookkeeping — through the shop as composed for the app, against two
+ * baselines measured in the same run: the engine alone on the same script, and single-row
+ * SQLite transactions on the same file. Then 100 conversations in flight, a burst of 10,000,
+ * and an open-loop run at 30% of the measured capacity across 10,000 open conversations.
  */
 const dir = mkdtempSync(join(tmpdir(), 'shopbot-bench-'));
 const { store } = await openDatabase(join(dir, 'bench.db'));
-const loaded = loadFlows(await readFlowDir('flows'));
-if (!loaded.ok) throw new Error('sample flows do not load');
-const engine = createEngine(loaded.flows);
-let orders = 0;
+const { engine } = await loadEngine('flows');
 const env = parseEnv({});
 if (!env.ok) throw new Error(env.errors.join('\n'));
-const { conversations } = await composeShop(env.env, {
+
+/** Microseconds spent in each phase, summed over the turns since the last reset. */
+const phases = { handle: 0, compute: 0, engine: 0, batch: 0, whole: 0 };
+const timed = <A extends unknown[], R>(phase: keyof typeof phases, work: (...args: A) => R) =>
+  (...args: A): R => {
+    const start = performance.now();
+    const result = work(...args);
+    if (result instanceof Promise) return result.finally(() => (phases[phase] += performance.now() - start)) as R;
+    phases[phase] += performance.now() - start;
+    return result;
+  };
+
+const timedEngine: Engine = Object.create(engine);
+timedEngine.turn = timed('engine', engine.turn.bind(engine));
+store.batch = timed('batch', store.batch.bind(store));
+let orders = 0;
+// Telegram's rows go through the whole delivery bookkeeping (claim, send, mark sent) to a sender that answers at once.
+const { conversations, receive } = await composeShop(env.env, {
   store,
-  engine: () => engine,
+  engine: () => timedEngine,
   log: memoryLogger(),
   persistent: false,
   channels: [channelNamed('web')],
+  senders: { telegram: { send: async () => ({ messageIds: ['1'] }) } },
   orderCode: () => `B${(++orders).toString(36).padStart(6, '0')}`,
 });
-const script = ['chào shop', '2', 'xoai cat', '4 ký', 'không', 'Nguyễn Văn An', '0912 345 678', '12 Lê Lợi, phường Bến Thành, TP HCM', 'không', '1', 'không', 'ok chốt', '5'];
+conversations.handle = timed('handle', conversations.handle.bind(conversations));
+// Building the write is the part of the private compute step that is not the engine.
+const internals = conversations as unknown as { compute?: Conversations['handle'] };
+if (typeof internals.compute !== 'function') throw new Error('the phase profile wraps Conversations.compute (engine + write builder); it was renamed: update bench/turn.bench.ts');
+internals.compute = timed('compute', internals.compute.bind(conversations));
 
-async function scenario(inFlight: number, turnsPerConversation: number, label: string) {
-  const latencies: number[] = [];
-  let update = 0;
-  const chat = async (c: number) => {
-    for (let t = 0; t < turnsPerConversation; t++) {
-      const start = performance.now();
-      await conversations.handle({ channel: 'web', updateId: `${label}-${c}-${update++}`, chatId: `${label}-${c}`, userId: `${label}-${c}`, message: { kind: 'text', text: script[t % script.length]! } });
-      latencies.push(performance.now() - start);
-    }
-  };
-  const { ms } = await time(() => Promise.all(Array.from({ length: inFlight }, (_, c) => chat(c))));
-  latencies.sort((a, b) => a - b);
-  return { turns: latencies.length, ms, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+const script = ['chào shop', '2', 'xoai cat', '4 ký', 'không', 'Nguyễn Văn An', '0912 345 678', '12 Lê Lợi, phường Bến Thành, TP HCM', 'không', '1', 'không', 'ok chốt', '5'];
+let update = 0;
+
+/** One turn as a channel hands it over, until its replies were sent. */
+async function turn(label: string, c: number, text: string): Promise<number> {
+  const start = performance.now();
+  let delivered: Promise<unknown> = Promise.resolve();
+  const event: InboundEvent = { channel: 'telegram', updateId: `${label}-${update++}`, chatId: `${label}-${c}`, userId: `${label}-${c}`, message: { kind: 'text', text } };
+  await receive(event, (work) => (delivered = work));
+  await delivered;
+  const ms = performance.now() - start;
+  phases.whole += ms;
+  return ms;
 }
 
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+
+async function closedLoop(inFlight: number, turnsPerConversation: number, label: string) {
+  const latencies: number[] = [];
+  const chat = async (c: number) => {
+    for (let t = 0; t < turnsPerConversation; t++) latencies.push(await turn(label, c, script[t % script.length]!));
+  };
+  peakRss = process.memoryUsage().rss;
+  const { ms } = await time(() => Promise.all(Array.from({ length: inFlight }, (_, c) => chat(c))));
+  latencies.sort((a, b) => a - b);
+  return { turns: latencies.length, rate: rate(latencies.length, ms), p50: percentile(latencies, 50), p99: percentile(latencies, 99), rss: peakRss };
+}
+
+/** Messages arrive at a fixed rate whatever the answers; latency counts from the arrival. */
+async function openLoop(perSecond: number, seconds: number, open: number, label: string) {
+  const latencies: number[] = [];
+  // The burst's conversations, each two turns in.
+  const next = new Array<number>(open).fill(2);
+  const total = Math.round(perSecond * seconds);
+  const started = performance.now();
+  const running: Promise<void>[] = [];
+  peakRss = process.memoryUsage().rss;
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const c = i % open;
+    const text = script[next[c]!++ % script.length]!;
+    running.push(turn(label, c, text).then(() => void latencies.push(performance.now() - due)));
+  }
+  await Promise.all(running);
+  latencies.sort((a, b) => a - b);
+  return { turns: total, p50: percentile(latencies, 50), p99: percentile(latencies, 99), rss: peakRss };
+}
+
+// Baseline 1: the engine alone, the same script, the context a turn gives it.
+const engineTurns = Number(process.env.BENCH_ENGINE_TURNS ?? 20_000);
+const context = { now: new Date(), orderCode: 'B000001', customer: { name: null, orders: [] } };
+const engineOnly = () => {
+  let state: ConversationState = initialState();
+  for (let i = 0; i < engineTurns; i++) {
+    if (i % script.length === 0) state = initialState();
+    const inbound: Inbound = { kind: 'text', text: script[i % script.length]! };
+    state = engine.turn(state, inbound, context).state;
+  }
+};
+engineOnly();
+const engineRun = await time(engineOnly);
+const engineRate = rate(engineTurns, engineRun.ms);
+
+// Baseline 2: single-row SQLite transactions on the same file.
 const baselineCount = Number(process.env.BENCH_BASELINE ?? 20_000);
 await store.exec('CREATE TABLE bench_rows (id INTEGER PRIMARY KEY, value TEXT NOT NULL)');
 const insert = store.sqlite.prepare('INSERT INTO bench_rows (value) VALUES (?)');
@@ -58,19 +131,36 @@ const baseline = await time(() => {
 });
 const baselineRate = rate(baselineCount, baseline.ms);
 
-const runs = [
-  { label: '1', inFlight: 1, turns: Number(process.env.BENCH_SINGLE_TURNS ?? 2_000) },
-  { label: '100', inFlight: 100, turns: Number(process.env.BENCH_HUNDRED_TURNS ?? 39) },
-  { label: '10000', inFlight: Number(process.env.BENCH_MANY ?? 10_000), turns: 2 },
-];
-await scenario(10, 13, 'warmup');
-const widths = [14, 8, 10, 12, 10, 10];
-console.log(`single-row SQLite transactions (baseline): ${baselineRate.toLocaleString('en')}/s\n`);
-console.log(row(['conversations', 'turns', 'turns/s', '× baseline', 'p50 ms', 'p99 ms'], widths));
-for (const run of runs) {
-  const result = await scenario(run.inFlight, run.turns, run.label);
-  const turnRate = rate(result.turns, result.ms);
-  console.log(row([run.inFlight, result.turns, turnRate, (turnRate / baselineRate).toFixed(3), result.p50.toFixed(2), result.p99.toFixed(2)], widths));
+await closedLoop(10, 26, 'warmup');
+for (const key of Object.keys(phases) as (keyof typeof phases)[]) phases[key] = 0;
+const single = await closedLoop(1, Number(process.env.BENCH_SINGLE_TURNS ?? 2_000), 'one');
+const perTurn = (ms: number) => ((ms * 1000) / single.turns).toFixed(1);
+const read = phases.handle - phases.compute - phases.batch;
+const build = phases.compute - phases.engine;
+const delivery = phases.whole - phases.handle;
+
+console.log(`engine alone (same script):           ${engineRate.toLocaleString('en')} turns/s`);
+console.log(`single-row SQLite transactions:        ${baselineRate.toLocaleString('en')}/s\n`);
+console.log(`one conversation, ${single.turns} turns, µs per turn:`);
+const phaseWidths = [26, 10, 8];
+console.log(row(['phase', 'µs/turn', 'share'], phaseWidths));
+for (const [name, ms] of [['read (queue, snapshot)', read], ['engine', phases.engine], ['building the write', build], ['the transaction', phases.batch], ['delivery bookkeeping', delivery], ['whole turn', phases.whole]] as const) {
+  console.log(row([name, perTurn(ms), `${((ms / phases.whole) * 100).toFixed(0)}%`], phaseWidths));
 }
+
+const hundred = await closedLoop(100, Number(process.env.BENCH_HUNDRED_TURNS ?? 39), 'hundred');
+const burst = await closedLoop(Number(process.env.BENCH_MANY ?? 10_000), 2, 'burst');
+const target = Math.max(1, Math.round(single.rate * 0.3));
+const open = await openLoop(target, Number(process.env.BENCH_OPEN_SECONDS ?? 5), Number(process.env.BENCH_MANY ?? 10_000), 'burst');
+clearInterval(sampler);
+
+const widths = [34, 8, 10, 14, 10, 10, 8];
+console.log(`\n${row(['run', 'turns', 'turns/s', '× one conv.', 'p50 ms', 'p99 ms', 'RSS MB'], widths)}`);
+const mb = (bytes: number) => Math.round(bytes / 1e6);
+for (const [name, result] of [['1 conversation', single], ['100 in flight', hundred], [`burst of ${process.env.BENCH_MANY ?? '10,000'}`, burst]] as const) {
+  console.log(row([name, result.turns, result.rate, (result.rate / single.rate).toFixed(2), result.p50.toFixed(2), result.p99.toFixed(2), mb(result.rss)], widths));
+}
+console.log(row([`open loop ${target}/s (30% of one conv.)`, open.turns, target, '', open.p50.toFixed(2), open.p99.toFixed(2), mb(open.rss)], widths));
+console.log(`\nwhole turn: ${(single.rate / engineRate).toFixed(2)}× engine-only`);
 await store.close();
 rmSync(dir, { recursive: true, force: true });

@@ -49,7 +49,7 @@ export function buildTurnWrite(turn: CustomerTurn): TurnPlan {
   const conversationId = open?.id ?? turn.newId();
   const customerName = snapshot.customer?.name ?? snapshot.customer?.display_name ?? event.displayName ?? null;
   const context: NoticeContext = { customer: customerName ?? event.chatId, channel: event.channel };
-  const rows = effectRows(result.effects, { db: turn.db, flows, now, customerId, notice: context, snapshot, newId: turn.newId });
+  const rows = effectRows(result.effects, { db: turn.db, flows, now, customerId, notice: context, snapshot, newId: turn.newId, message: event.message });
   const replies = [...result.replies, ...rows.flatMap((row) => row.replies ?? [])];
   const scheduled = event.message.kind === 'scheduled';
   const nowIso = now.toISOString();

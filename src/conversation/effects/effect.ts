@@ -1,5 +1,5 @@
 import type { CompiledQuery, Kysely } from 'kysely';
-import type { Effect, Outbound } from '../../engine/index';
+import type { Effect, Inbound, Outbound } from '../../engine/index';
 import type { ShopFlows } from '../../flows/schema';
 import type { Database, TurnSnapshot, TurnWrite } from '../../store/index';
 import type { NoticeContext } from '../owner-notices';
@@ -16,6 +16,8 @@ export interface EffectContext {
   notice: NoticeContext;
   snapshot: TurnSnapshot;
   newId: () => string;
+  /** What the customer sent in this turn; none for an idle close. */
+  message?: Inbound;
 }
 
 /** What one effect adds to its turn's batch. */

@@ -1,4 +1,4 @@
-import { formatVnd, initialState } from '../../engine/index';
+import { formatVnd, initialState, type Inbound } from '../../engine/index';
 import { erasePersonalDataQueries } from '../../store/index';
 import type { EffectEntry } from './effect';
 import { render } from './render';
@@ -22,5 +22,14 @@ export const personalData: EffectEntry<'personal_data'> = (effect, context) => {
     // The conversation this turn opens is counted too.
     conversations: String(conversationCount + (context.snapshot.conversation ? 0 : 1)),
   };
-  return { replies: [{ kind: 'text', text: render(texts.personal_data, values) }] };
+  // On the web chat a browser's id is all that stands for the customer: a copied id alone must not read the data.
+  const confirmed = context.notice.channel !== 'web' || !customer?.phone || confirmsPhone(context.message, customer.phone);
+  return { replies: [{ kind: 'text', text: confirmed ? render(texts.personal_data, values) : texts.personal_data_confirm }] };
 };
+
+/** A message carrying the last four digits of the phone on file (alone, or as the end of the whole number). */
+function confirmsPhone(message: Inbound | undefined, phone: string): boolean {
+  const last4 = phone.replace(/\D/g, '').slice(-4);
+  if (message?.kind !== 'text' || last4.length < 4) return false;
+  return (message.text.match(/\d[\d .-]*\d/g) ?? []).some((digits) => digits.replace(/\D/g, '').endsWith(last4));
+}
