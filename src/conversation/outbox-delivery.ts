@@ -128,7 +128,7 @@ export class OutboxDelivery {
         const sender = this.deps.senders[row.channel];
         if (!sender) throw new DeliveryError(`no ${row.channel} channel is running to send this message`, 'later');
         const sent = await sender.send(row.chat_id, JSON.parse(row.payload) as Outbound);
-        // Owner relay (issue 6): the owner's reply to this message must reach the conversation's customer.
+        // The owner's reply to this message must reach the conversation's customer.
         if (sent && row.recipient === 'owner' && row.conversation_id) {
           await recordOwnerRelays(store.db, { channel: row.channel, chatId: row.chat_id, messageIds: sent.messageIds, conversationId: row.conversation_id, now: clock().toISOString() });
         }

@@ -10,7 +10,7 @@ export type Inbound =
   /** The owner hands a paused conversation back to the bot. */
   | { kind: 'handback' }
   /**
-   * A message the shop scheduled (issue 10: check-in, unfinished order, repurchase): starts
+   * A message the shop scheduled (a check-in, an unfinished order, a repurchase): starts
    * `flow` with these slots (and cart), so what is said comes from the flow files.
    */
   | { kind: 'scheduled'; message: string; flow: string; slots: Record<string, SlotValue>; cart?: CartItem[] };
@@ -166,7 +166,7 @@ export interface TurnContext {
   customer: {
     name: string | null;
     orders: KnownOrder[];
-    /** The stored contact of a returning customer (issue 10); absent for a new one. */
+    /** The stored contact of a returning customer; absent for a new one. */
     phone?: string | null;
     address?: string | null;
     lastOrder?: { code: string; contactName: string; province: string | null; items: CartItem[] } | null;

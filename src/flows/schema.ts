@@ -58,7 +58,7 @@ export const ACTIONS = [
   'lookup_order',
   // Issue 10 part A: the VietQR code for the order's total (src/engine/payment).
   'send_payment_qr',
-  // After the sale (issue 10): the returning customer, the check-in, personal data.
+  // After the sale: the returning customer, the check-in, personal data.
   'recall_contact',
   'use_saved_contact',
   'reorder_last',
@@ -542,7 +542,7 @@ export const BUILT_IN_SLOTS = [
   'promo_code',
   'order_code',
   'province',
-  // Filled by recall_contact (a returning customer) and by scheduled messages (issue 10).
+  // Filled by recall_contact (a returning customer) and by scheduled messages.
   'saved_name',
   'saved_phone',
   'saved_address',

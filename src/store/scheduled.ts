@@ -1,7 +1,7 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from './database';
 
-/** The kinds of message the bot sends on its own after the sale (issue 10). */
+/** The kinds of message the bot sends on its own after the sale. */
 export const SCHEDULED_KINDS = ['checkin', 'abandoned_cart', 'reorder'] as const;
 export type ScheduledKind = (typeof SCHEDULED_KINDS)[number];
 

@@ -25,7 +25,7 @@ export type JourneyMoment =
       outcome: string | null;
       score: number | null;
       comment: string | null;
-      /** A product's own score from an after-sale check-in (issue 10), apart from the conversation's. */
+      /** A product's own score from an after-sale check-in apart from the conversation's. */
       productScore?: { score: number; orderCode: string | null } | undefined;
     }
   | { kind: 'order'; at: string; code: string; total: number; paymentStatus: string; shippingStatus: string; conversationId: string | null }

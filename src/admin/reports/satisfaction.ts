@@ -127,7 +127,7 @@ export async function scoreDistribution(db: ReportDb, range: TimeRange): Promise
   return counts;
 }
 
-/** A product's own score from the after-sale check-ins (issue 10), kept apart from conversation scores. */
+/** A product's own score from the after-sale check-ins kept apart from conversation scores. */
 export interface ProductScore extends ScoreSummary {
   product: string | null;
 }

@@ -55,7 +55,7 @@ export function browseRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {
     );
   });
 
-  // Personal data on request (issue 10): everything the shop holds about a customer, as JSON.
+  // Personal data on request: everything the shop holds about a customer, as JSON.
   app.get('/customers/:id/data.json', async (c) => {
     const id = c.req.param('id');
     const data = await personalData(db, id);
