@@ -6,7 +6,8 @@
  */
 
 export interface FeatureVector {
-  names: readonly string[];
+  /** Feature hashes (see features.ts). */
+  keys: readonly number[];
   values: readonly number[];
 }
 
@@ -21,7 +22,7 @@ export interface SerializedModel {
   format: 1;
   classes: string[];
   bias: number[];
-  features: string[];
+  features: number[];
   /** Per feature: class index, weight × WEIGHT_SCALE, class index, weight × WEIGHT_SCALE, … */
   rows: number[][];
 }
@@ -53,14 +54,14 @@ export class LinearModel {
   private constructor(
     readonly classes: readonly string[],
     private readonly bias: Float64Array,
-    private readonly rows: ReadonlyMap<string, Row>,
+    private readonly rows: ReadonlyMap<number, Row>,
   ) {}
 
   /** Probabilities per class, in the order of `classes`. */
   probabilities(vector: FeatureVector): Float64Array {
     const scores = Float64Array.from(this.bias);
-    for (let i = 0; i < vector.names.length; i++) {
-      const row = this.rows.get(vector.names[i]!);
+    for (let i = 0; i < vector.keys.length; i++) {
+      const row = this.rows.get(vector.keys[i]!);
       if (!row) continue;
       const value = vector.values[i]!;
       for (let j = 0; j < row.classes.length; j++) scores[row.classes[j]!]! += row.weights[j]! * value;
@@ -69,7 +70,7 @@ export class LinearModel {
   }
 
   serialize(): SerializedModel {
-    const features: string[] = [];
+    const features: number[] = [];
     const rows: number[][] = [];
     for (const [name, row] of this.rows) {
       features.push(name);
@@ -81,7 +82,7 @@ export class LinearModel {
   }
 
   static fromSerialized(model: SerializedModel): LinearModel {
-    const rows = new Map<string, Row>();
+    const rows = new Map<number, Row>();
     model.features.forEach((name, i) => {
       const packed = model.rows[i]!;
       const classes = new Int32Array(packed.length / 2);
@@ -97,17 +98,17 @@ export class LinearModel {
 
   static train(examples: readonly WeightedVector[], options: TrainingOptions = DEFAULT_TRAINING): LinearModel {
     const classIndex = new Map<string, number>();
-    const counts = new Map<string, number>();
-    for (const example of examples) for (const name of example.names) counts.set(name, (counts.get(name) ?? 0) + 1);
-    const featureIndex = new Map<string, number>();
+    const counts = new Map<number, number>();
+    for (const example of examples) for (const key of example.keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    const featureIndex = new Map<number, number>();
     const encoded = examples.map((example) => {
       if (!classIndex.has(example.label)) classIndex.set(example.label, classIndex.size);
       const indices: number[] = [];
       const values: number[] = [];
-      example.names.forEach((name, i) => {
-        if (counts.get(name)! < options.minCount) return;
-        let index = featureIndex.get(name);
-        if (index === undefined) featureIndex.set(name, (index = featureIndex.size));
+      example.keys.forEach((key, i) => {
+        if (counts.get(key)! < options.minCount) return;
+        let index = featureIndex.get(key);
+        if (index === undefined) featureIndex.set(key, (index = featureIndex.size));
         indices.push(index);
         values.push(example.values[i]!);
       });
@@ -163,7 +164,7 @@ export class LinearModel {
         }
       }
     }
-    const rows = new Map<string, Row>();
+    const rows = new Map<number, Row>();
     const row = new Float64Array(K);
     for (const [name, f] of featureIndex) {
       // Softmax ignores a constant added to every class's weight of a feature: centring each

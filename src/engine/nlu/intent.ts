@@ -65,36 +65,41 @@ export class IntentMatcher {
   understand(text: string): Understanding {
     const featured = featurize(text, this.names.products, this.names.provinces);
     const probabilities = this.model.intents.probabilities(featured);
+    // Top two by probability; -1 while there is none (never read as an index: that is slow on typed arrays).
     let first = -1;
     let second = -1;
     for (let k = 0; k < probabilities.length; k++) {
-      if (first < 0 || probabilities[k]! > probabilities[first]!) {
+      const p = probabilities[k]!;
+      if (first === -1 || p > probabilities[first]!) {
         second = first;
         first = k;
-      } else if (second < 0 || probabilities[k]! > probabilities[second]!) {
+      } else if (second === -1 || p > probabilities[second]!) {
         second = k;
       }
     }
-    const best = first < 0 ? null : this.match(this.model.intents.classes[first]!, probabilities[first]!, featured);
-    const runnerUp = second < 0 ? null : this.match(this.model.intents.classes[second]!, probabilities[second]!, featured);
+    const classes = this.model.intents.classes;
+    const asksFaq = [first, second].some((k) => k >= 0 && this.faqIntents.has(classes[k]!));
+    const faq = asksFaq ? this.answeringFaq(featured) : null;
+    const best = first < 0 ? null : this.match(classes[first]!, probabilities[first]!, faq);
+    const runnerUp = second < 0 ? null : this.match(classes[second]!, probabilities[second]!, faq);
     const ambiguous = best !== null && runnerUp !== null && best.intent !== OUT_OF_SCOPE && runnerUp.intent !== OUT_OF_SCOPE && best.score - runnerUp.score < AMBIGUITY_MARGIN;
     return { ...featured.analysis, best, runnerUp, ambiguous };
   }
 
-  private match(intent: string, probability: number, featured: FeaturedText): IntentMatch {
+  private match(intent: string, probability: number, answering: string | null): IntentMatch {
     const route = this.routes.get(intent);
-    const faq = intent === OUT_OF_SCOPE ? null : this.answeringFaq(intent, featured);
+    const faq = answering !== null && this.intentOfEntry.get(answering) === intent ? answering : null;
     return { intent, flow: faq ? null : (route?.flow ?? null), step: faq ? null : (route?.step ?? null), faq, score: Math.round(probability * 1000) / 1000 };
   }
 
-  /** The FAQ entry of this intent that answers the message, when the FAQ stage is sure of one. */
-  private answeringFaq(intent: string, featured: FeaturedText): string | null {
+  /** The FAQ entry that answers the message, when the FAQ stage is sure of one. */
+  private answeringFaq(featured: FeaturedText): string | null {
     const faq = this.model.faq;
-    if (!faq || !this.faqIntents.has(intent)) return null;
+    if (!faq) return null;
     const probabilities = faq.probabilities(featured);
     let top = 0;
     for (let k = 1; k < probabilities.length; k++) if (probabilities[k]! > probabilities[top]!) top = k;
     const entry = faq.classes[top]!;
-    return probabilities[top]! >= FAQ_MIN_PROBABILITY && this.intentOfEntry.get(entry) === intent ? entry : null;
+    return probabilities[top]! >= FAQ_MIN_PROBABILITY && this.intentOfEntry.has(entry) ? entry : null;
   }
 }

@@ -50,8 +50,8 @@ export function deserializeUnderstanding(data: SerializedUnderstanding, flowsVer
 /** The intent classifier alone, over examples already labelled (cross-validation trains one per fold). */
 export function trainIntents(examples: readonly TrainingExample[], names: ShopNames, options: TrainingOptions = DEFAULT_TRAINING): LinearModel {
   const vectors = examples.map((example) => {
-    const { names: features, values } = featurize(example.text, names.products, names.provinces);
-    return { label: example.label, weight: example.weight, names: features, values };
+    const { keys, values } = featurize(example.text, names.products, names.provinces);
+    return { label: example.label, weight: example.weight, keys, values };
   });
   return LinearModel.train(vectors, options);
 }
