@@ -4,9 +4,11 @@ import { clientAddressOf } from './admin/auth/client-address';
 import { composeShop, runJob } from './compose';
 import { parseEnv } from './config';
 import type { Engine } from './engine/index';
+import { formatProblem } from './flows/index';
 import { FlowStatus } from './flows/status';
 import { consoleLogger } from './log';
-import { loadDotEnv, loadEngine, openDatabase, watchFlows } from './runtime.node.ts';
+import { flowsAtStart, keepGoodFlows } from './flows-at-start.node.ts';
+import { loadDotEnv, openDatabase, trainedEngine, watchFlows } from './runtime.node.ts';
 
 /** `npm start`: the shop on Node with the embedded SQLite file, flows read (and watched) from FLOWS_DIR. */
 loadDotEnv();
@@ -18,25 +20,36 @@ if (!parsed.ok) {
 const env = parsed.env;
 const log = consoleLogger(env.LOG_LEVEL);
 
-let engine: Engine;
-try {
-  const loaded = await loadEngine(env.FLOWS_DIR);
-  engine = loaded.engine;
-  for (const warning of loaded.warnings) log.warn('flow warning', { warning });
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
 const { store, applied } = await openDatabase(env.DATABASE_PATH);
 if (applied.length > 0) log.info('database migrated', { applied });
 
 // The last refused edit of the flow files, for /healthz, the dashboard's banner and the owner's chat.
 const flowStatus = new FlowStatus();
+// A flows folder broken at start-up runs on the last good flows kept in the database; only without any the bot cannot start.
+const start = await flowsAtStart(env.FLOWS_DIR, store, new Date());
+if (!start.ok) {
+  console.error(start.message);
+  process.exit(1);
+}
+let engine: Engine = await trainedEngine(start.flows, []);
+flowStatus.accepted(start.warnings);
+for (const warning of start.warnings) log.warn('flow warning', { warning: formatProblem(warning) });
+if (start.fallback) {
+  flowStatus.refused({ at: new Date().toISOString(), errors: start.fallback.errors, warnings: [] });
+  log.error('the flows folder cannot be used: running on the last good flows kept in the database; fix the files (npm run flows:check) and they load by themselves', {
+    savedAt: start.fallback.savedAt,
+    version: start.flows.version,
+    problem: start.fallback.message,
+  });
+}
 const shop = await composeShop(env, { store, engine: () => engine, log, persistent: true, flowStatus, clientAddress: clientAddressOf({ trustProxy: env.TRUST_PROXY, connection: (c) => getConnInfo(c).remote.address }) });
 // This process is the only sender: what it was sending when it stopped goes first.
 await shop.delivery.resumeInterrupted();
 const stopWatching = watchFlows(env.FLOWS_DIR, {
-  onEngine: (next) => (engine = next),
+  onEngine: (next) => {
+    engine = next;
+    void keepGoodFlows(env.FLOWS_DIR, store, new Date()).catch((error: unknown) => log.warn('the reloaded flows were not kept as the last good ones', { error: String(error) }));
+  },
   log,
   status: flowStatus,
   onRefused: (edit) => void shop.ownerDesk?.tellFlowsRefused(edit),
