@@ -1,4 +1,5 @@
 import type { Flow, ShopFlows, Step } from '../flows/schema';
+import { sameFamily } from './catalog';
 import type { Facts } from './facts';
 import { expandShorthand } from './nlu/shorthand';
 import { toWords } from './nlu/words';
@@ -34,7 +35,7 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
       fill.slots[productSlot] = first.productId;
       fill.slots[quantitySlot] = { amount: first.quantity, unit: unitOf(flows, first.productId) };
       fill.moreItems = items.slice(1);
-    } else if (facts.items[0] && open(productSlot)) {
+    } else if (facts.items[0] && open(productSlot) && sameFamily(flows.shop, text, facts.items[0].productId).length === 0) {
       fill.slots[productSlot] = facts.items[0].productId;
     }
   }

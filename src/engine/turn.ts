@@ -4,6 +4,7 @@ import { decodeTap, type Tap } from './codec';
 import { conditionHolds } from './conditions';
 import { factReaderFor, type FactReader } from './facts';
 import { fillForm } from './form';
+import { sameFamily } from './catalog';
 import { isInSeason } from './pricing';
 import { cartRefusal } from './orders';
 import { nextOpening } from './hours';
@@ -467,7 +468,9 @@ export class Turn {
   /** Provinces named in the message fill their slot, so the flow doesn't ask again. */
   private fillFromUnderstanding(understanding: Understanding): void {
     const product = understanding.products[0];
-    if (product && this.state.slots.product === undefined) this.state.slots.product = product;
+    // "cà phê" alone may be either coffee: the product question asks which.
+    if (product && sameFamily(this.flows.shop, this.text, product).length > 0) delete this.state.slots.product;
+    else if (product && this.state.slots.product === undefined) this.state.slots.product = product;
     // An address names its province last ("3 Hòa Bình, Ninh Kiều, Cần Thơ"): that one wins.
     const province = understanding.provinces[0];
     const name = this.facts(this.text).province ?? (province ? provinceById(province)?.name : undefined);
@@ -488,7 +491,9 @@ export class Turn {
       return;
     }
     if (understanding && understanding.products.length > 0 && this.flows.flows.has('advice')) {
-      this.state.slots.product = understanding.products[0]!;
+      const product = understanding.products[0]!;
+      if (sameFamily(this.flows.shop, this.text, product).length > 0) delete this.state.slots.product;
+      else this.state.slots.product = product;
       return this.startFlow('advice', 'trigger');
     }
     this.fallback(this.text);
