@@ -24,16 +24,37 @@ const login = (password: string, headers: Record<string, string> = {}) => ({
 describe('the owner always gets in, and a session ends when the owner says so', () => {
   it('behind a reverse proxy (TRUST_PROXY=1) wrong guesses from one address never refuse the right password from another', async () => {
     // Every connection comes from the proxy on this machine; the proxy says who the client is.
-    const { app } = mountAdmin(store, { clientAddress: clientAddressOf({ trustProxy: true, connection: () => '127.0.0.1' }) });
+    const clock = new TestClock();
+    const { app } = mountAdmin(store, { clock, clientAddress: clientAddressOf({ trustProxy: true, connection: () => '127.0.0.1' }) });
     const guesser = { 'x-forwarded-for': '198.51.100.66' };
     const statuses: number[] = [];
-    for (let attempt = 1; attempt <= 8; attempt++) statuses.push((await app.request('/admin/login', login(`doan-${attempt}`, guesser))).status);
+    for (let attempt = 1; attempt <= 8; attempt++) {
+      statuses.push((await app.request('/admin/login', login(`doan-${attempt}`, guesser))).status);
+      clock.current = new Date(clock.current.getTime() + 10_000);
+    }
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429, 429, 429]);
+    // The owner, from home, meanwhile.
+    const home = await app.request('/admin/login', login(PASSWORD, { 'x-forwarded-for': '203.0.113.9' }));
+    expect(home.status).toBe(303);
     // The guesser cannot make the proxy's own entry look like the owner's by writing one in front of it.
     expect((await app.request('/admin/login', login(PASSWORD, { 'x-forwarded-for': '203.0.113.7, 198.51.100.66' }))).status).toBe(429);
     const owner = await app.request('/admin/login', login(PASSWORD, { 'x-forwarded-for': '203.0.113.7' }));
     expect(owner.status).toBe(303);
     expect(owner.headers.get('set-cookie')).toMatch(/^admin_session=v1\./);
+  });
+
+  it('wrong guesses slow the guessing address down before they block it: a try right after a wrong one waits and is not checked', async () => {
+    const clock = new TestClock();
+    const { app } = mountAdmin(store, { clock, clientAddress: () => '198.51.100.70' });
+    expect((await app.request('/admin/login', login('doan-1'))).status).toBe(401);
+    const second = await app.request('/admin/login', login('doan-2'));
+    expect(second.status).toBe(401);
+    expect(second.headers.get('retry-after')).toBe('1');
+    const hurried = await app.request('/admin/login', login(PASSWORD));
+    expect(hurried.status).toBe(429);
+    expect(await hurried.text()).toContain('Đợi 1 giây');
+    clock.current = new Date(clock.current.getTime() + 1_000);
+    expect((await app.request('/admin/login', login(PASSWORD))).status).toBe(303);
   });
 
   it('logging out ends the session on the server: the same cookie no longer opens the dashboard', async () => {

@@ -1,6 +1,7 @@
 /**
- * Slows down password guessing: after `limit` wrong passwords from one address within
- * the window, that address waits until the oldest of them leaves the window.
+ * Slows down password guessing, one address at a time: from the second wrong password on, the
+ * address waits before its next try (1 s, 2 s, 4 s …); after `limit` wrong passwords within the
+ * window it waits until the oldest of them leaves the window. Other addresses are never held.
  * Kept in memory: a restart forgets it, which costs a guesser a restart they cannot cause.
  */
 export class LoginLockout {
@@ -14,8 +15,15 @@ export class LoginLockout {
   /** Milliseconds this address must still wait; 0 when it may try. */
   waitFor(address: string, now: Date): number {
     const recent = this.recent(address, now);
-    if (recent.length < this.limit) return 0;
-    return recent[recent.length - this.limit]! + this.windowMs - now.getTime();
+    if (recent.length >= this.limit) return recent[recent.length - this.limit]! + this.windowMs - now.getTime();
+    if (recent.length < 2) return 0;
+    const pauseMs = 1000 * 2 ** (recent.length - 2);
+    return Math.max(0, recent[recent.length - 1]! + pauseMs - now.getTime());
+  }
+
+  /** Whether this address used up its tries (not only slowed down). */
+  isBlocked(address: string, now: Date): boolean {
+    return this.recent(address, now).length >= this.limit;
   }
 
   /** Wrong passwords this address may still type before it has to wait. */

@@ -30,8 +30,10 @@ export function loginRoutes(app: Hono<AdminEnv>, deps: AdminDeps, check: OwnerCh
     const next = safeNext(typeof form.next === 'string' ? form.next : undefined);
     const locked = (waitMs: number) => {
       c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
-      const minutes = Math.ceil(waitMs / 60_000);
-      return c.html(loginPage({ shopName: shopName(), next, error: `Nhập sai mật khẩu quá ${lockout.limit} lần. Thử lại sau ${minutes} phút.` }), 429);
+      const error = lockout.isBlocked(address, now)
+        ? `Nhập sai mật khẩu quá ${lockout.limit} lần. Thử lại sau ${Math.ceil(waitMs / 60_000)} phút.`
+        : `Vừa nhập sai mật khẩu. Đợi ${Math.ceil(waitMs / 1000)} giây rồi thử lại.`;
+      return c.html(loginPage({ shopName: shopName(), next, error }), 429);
     };
     const wait = lockout.waitFor(address, now);
     if (wait > 0) return locked(wait);
@@ -41,12 +43,14 @@ export function loginRoutes(app: Hono<AdminEnv>, deps: AdminDeps, check: OwnerCh
     if (!(await secret.passwordMatches(password))) {
       lockout.recordFailure(address, now);
       const waitNow = lockout.waitFor(address, now);
-      if (waitNow > 0) {
+      if (lockout.isBlocked(address, now)) {
         deps.log.warn('admin login locked after repeated wrong passwords', { client: address, minutes: Math.ceil(waitNow / 60_000) });
         return locked(waitNow);
       }
       const left = lockout.triesLeft(address, now);
-      return c.html(loginPage({ shopName: shopName(), next, error: `Sai mật khẩu. Còn ${left} lần thử trước khi phải đợi ${lockout.windowMs / 60_000} phút.` }), 401);
+      const pause = waitNow > 0 ? ` Đợi ${Math.ceil(waitNow / 1000)} giây rồi thử lại.` : '';
+      if (waitNow > 0) c.header('Retry-After', String(Math.ceil(waitNow / 1000)));
+      return c.html(loginPage({ shopName: shopName(), next, error: `Sai mật khẩu. Còn ${left} lần thử trước khi phải đợi ${lockout.windowMs / 60_000} phút.${pause}` }), 401);
     }
     lockout.clear(address);
     const { cookie } = await issueSession(deps.store.db, secret, now);
