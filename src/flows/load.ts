@@ -19,8 +19,21 @@ export const SHOP_FILE = 'shop.yaml';
  * Parses, validates and cross-checks every flow file at once, so the owner sees all
  * mistakes in one go. Pure: the caller reads the files (Node) or bundles them (Workers).
  */
-export function loadFlows(sources: readonly FlowSource[]): LoadResult {
+export function loadFlows(given: readonly FlowSource[]): LoadResult {
   const problems: FlowProblem[] = [];
+  // A backup copy left in the folder ("shop - Copy.yaml") would be read as another flow: named, and left out.
+  const copies = given.filter((source) => copyOf(baseName(source.path)) !== null);
+  for (const copy of copies) {
+    const original = copyOf(baseName(copy.path))!;
+    problems.push({ severity: 'error', file: copy.path, line: 1, column: 1, path: '', message: `tệp này là bản sao của "${original}" (bản sao lưu để lại trong thư mục): bot không đọc bản sao; xóa nó hoặc chuyển ra ngoài thư mục flows/` });
+  }
+  // A file saved as UTF-16 or in the Windows code page reads as garbage: said once, before any other problem of it.
+  for (const source of given) {
+    if (!source.notUtf8) continue;
+    const saved = source.notUtf8 === 'utf-16' ? 'UTF-16 (Unicode)' : 'bảng mã khác (ví dụ Windows-1258 / TCVN3)';
+    problems.push({ severity: 'error', file: source.path, line: 1, column: 1, path: '', message: `tệp đang lưu dạng ${saved}, không phải UTF-8: mở tệp, chọn "Lưu thành" (Save as), ở mục Mã hóa (Encoding) chọn UTF-8 rồi lưu lại dạng UTF-8` });
+  }
+  const sources = given.filter((source) => !copies.includes(source) && !source.notUtf8);
   const shopSources = sources.filter((source) => baseName(source.path) === SHOP_FILE);
   const faqSources = sources.filter((source) => baseName(source.path) === FAQ_FILE);
   const flowSources = sources.filter((source) => baseName(source.path) !== SHOP_FILE && baseName(source.path) !== FAQ_FILE);
@@ -68,16 +81,25 @@ function validate<T extends z.ZodType>(source: YamlSource, schema: T, problems: 
     problems.push(...source.syntaxProblems);
     return undefined;
   }
+  problems.push(...source.valueProblems);
+  const misread = source.valueProblems.some((problem) => problem.severity === 'error');
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
     problems.push(source.problem([], 'tệp phải là một nhóm khóa dạng "khóa: giá trị" (tệp đang trống hoặc sai dạng)'));
     return undefined;
   }
   const parsed = schema.safeParse(source.data);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return misread ? undefined : parsed.data;
   for (const problem of schemaProblems(schema, parsed.error.issues, source.data)) {
     problems.push(source.problem(problem.path, problem.message, 'error', problem.atKey));
   }
   return undefined;
+}
+
+/** "shop - Copy.yaml", "shop (2).yaml", "shop copy.yaml", "shop.bak.yaml", "Copy of shop.yaml": the name of the file it copies. */
+function copyOf(name: string): string | null {
+  const match =
+    /^(.+?)(?:\s*-\s*(?:copy|bản sao)(?:\s*\(\d+\))?|\s+copy(?:\s*\d+)?|\s*\(\d+\)|\.bak|\.orig|\.old|~)(\.ya?ml)$/i.exec(name) ?? /^(?:copy of|bản sao của)\s+(.+?)(\.ya?ml)$/i.exec(name);
+  return match ? `${match[1]}${match[2]}` : null;
 }
 
 function declaredId(source: YamlSource): string | undefined {

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Document, type Node } from 'yaml';
 import type { FlowProblem } from './problems';
 import { formatPath } from './problems';
 
@@ -6,6 +6,8 @@ export interface FlowSource {
   /** Shown in every message, e.g. `flows/order.yaml`. */
   path: string;
   text: string;
+  /** The file is not UTF-8 (saved as UTF-16, or in the Windows Vietnamese code page): its text cannot be trusted. */
+  notUtf8?: 'utf-16' | 'other';
 }
 
 /** A parsed YAML file that can tell the line and column of any path inside it. */
@@ -20,16 +22,44 @@ export class YamlSource {
     // Later YAML errors are mostly echoes of the first one: show the one to fix first.
     this.syntaxProblems = this.document.errors.slice(0, 1).map((error) => {
       const position = this.lines.linePos(error.pos[0]);
+      const said = yamlErrorInVietnamese(error.code, error.message, source.text.split(/\r?\n/), position.line);
       return {
         severity: 'error' as const,
         file: source.path,
-        line: position.line,
-        column: position.col,
+        line: said.line ?? position.line,
+        column: said.line ? 1 : position.col,
         path: '',
-        message: `lỗi cú pháp YAML: ${yamlErrorInVietnamese(error.code, error.message)}`,
+        message: `lỗi cú pháp YAML: ${said.message}`,
       };
     });
     this.data = this.syntaxProblems.length > 0 ? undefined : this.document.toJS();
+    this.valueProblems = this.syntaxProblems.length > 0 ? [] : this.writtenValueProblems();
+  }
+
+  /** Values YAML reads differently from what the owner meant: `85.000` is 85, the rest of `Mã #1` is a comment. */
+  readonly valueProblems: FlowProblem[];
+
+  private writtenValueProblems(): FlowProblem[] {
+    const problems: FlowProblem[] = [];
+    visit(this.document, {
+      Scalar: (_key, node, ancestors) => {
+        const written = node.source ?? '';
+        const path = pathOf(ancestors, node);
+        if (typeof node.value === 'number' && THOUSANDS_WITH_DOTS.test(written)) {
+          problems.push(this.problem(path, `"${written}" được đọc thành ${node.value}: số tiền viết liền, không dấu chấm — viết ${written.replace(/\./g, '')}`));
+        } else if (typeof node.value === 'string' && node.type === Scalar.PLAIN && node.comment && this.sameLine(node)) {
+          problems.push(this.problem(path, `phần sau dấu " #" bị bỏ (YAML hiểu là ghi chú), câu chỉ còn "${node.value}"; nếu "#" là một phần của câu, đặt cả câu trong ngoặc kép`, 'warning'));
+        }
+      },
+    });
+    return problems;
+  }
+
+  /** Whether a scalar's trailing comment is on its own line (a real comment) or right after it. */
+  private sameLine(node: Scalar): boolean {
+    const end = node.range?.[1] ?? 0;
+    const rest = this.source.text.slice(end, this.source.text.indexOf('\n', end) === -1 ? undefined : this.source.text.indexOf('\n', end));
+    return /^\s+#/.test(rest);
   }
 
   problem(path: readonly PropertyKey[], message: string, severity: FlowProblem['severity'] = 'error', atKey = false): FlowProblem {
@@ -66,26 +96,74 @@ export class YamlSource {
   }
 }
 
+/** `85.000`, `1.200.000`: a price in the Vietnamese way, which YAML reads as 85 and 1.2. */
+const THOUSANDS_WITH_DOTS = /^\d{1,3}(?:\.\d{3})+$/;
+
+/** The document path of a node, from the visitor's ancestors. */
+function pathOf(ancestors: readonly unknown[], node: unknown): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  const chain = [...ancestors, node];
+  for (let index = 0; index < chain.length - 1; index++) {
+    const parent = chain[index];
+    const child = chain[index + 1];
+    if (isPair(parent) && isScalar(parent.key) && parent.value === child) path.push(String(parent.key.value));
+    else if (isSeq(parent)) path.push(parent.items.indexOf(child as never));
+  }
+  return path;
+}
+
 function rangeStart(node: unknown): number | undefined {
   const range = (node as Node | undefined)?.range;
   return range ? range[0] : undefined;
 }
 
-function yamlErrorInVietnamese(code: string, original: string): string {
-  const plain = original.split('\n')[0] ?? original;
+const indentOf = (line: string) => line.length - line.trimStart().length;
+
+/**
+ * The YAML library's English message said in the owner's words, pointing at the line to change
+ * and saying what to write: an extra space of indent, a text with ": " or starting with "{{"
+ * that needs quotes, a key without its ":".
+ */
+function yamlErrorInVietnamese(code: string, original: string, lines: readonly string[], line: number): { message: string; line?: number } {
+  const here = lines[line - 1] ?? '';
+  const keyValue = /^(\s*)(- )?([^\s:#][^:#]*?):\s+(.+)$/.exec(here);
   switch (code) {
     case 'DUPLICATE_KEY':
-      return `một khóa bị viết hai lần trong cùng một nhóm (${plain})`;
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      return `thụt lề hoặc dấu ":" chưa đúng; các khóa cùng cấp phải thẳng cột (${plain})`;
+      return { message: `khóa "${here.trim().replace(/^- /, '').split(':')[0]}" bị viết hai lần trong cùng một nhóm; xóa hoặc đổi tên một trong hai` };
     case 'BLOCK_AS_IMPLICIT_KEY':
-      return `có thể thiếu dấu ":" hoặc chữ có dấu ":" cần đặt trong ngoặc kép (${plain})`;
+    case 'MULTILINE_IMPLICIT_KEY': {
+      if (/^\s*- /.test(here)) {
+        // A product pasted at the end of shop.yaml, outside its list.
+        if (/^\s*- id:/.test(here) && lines.some((candidate) => /^catalog:/.test(candidate))) {
+          return { message: 'sản phẩm này nằm ngoài danh sách sản phẩm: dời cả khối lên dưới "catalog:", thụt lề như các sản phẩm khác (2 dấu cách trước "- id:")' };
+        }
+        return { message: 'mục danh sách ("- ") này không nằm dưới khóa nào: dời nó lên dưới đúng khóa của danh sách, thụt lề như các mục khác' };
+      }
+      const next = lines.slice(line).findIndex((candidate) => candidate.trim() !== '');
+      const nextLine = next === -1 ? undefined : lines[line + next];
+      if (nextLine !== undefined && keyValue && indentOf(nextLine) > indentOf(here) && /^\s*[^\s:#][^:#]*:(\s|$)/.test(nextLine)) {
+        const extra = indentOf(nextLine) - indentOf(here) - (keyValue[2] ? 2 : 0);
+        if (extra > 0) {
+          return { line: line + next + 1, message: `dòng này thụt vào thừa ${extra} dấu cách: khóa "${nextLine.trim().split(':')[0]}" phải thẳng cột với "${keyValue[3]}" ở dòng ${line}` };
+        }
+      }
+      if (keyValue && keyValue[4]!.includes(': ')) return { message: `câu có dấu ": " ở giữa phải đặt trong ngoặc kép: viết ${keyValue[3]}: "${keyValue[4]!.replace(/"/g, "'")}"` };
+      if (code === 'MULTILINE_IMPLICIT_KEY' && !here.includes(':')) return { message: `thiếu dấu ":" sau tên khóa: viết "${here.trim().split(/\s+/)[0]}: …"` };
+      return { message: 'thụt lề hoặc dấu ":" chưa đúng; các khóa cùng cấp phải thẳng cột, câu có dấu ": " phải đặt trong ngoặc kép' };
+    }
+    case 'UNEXPECTED_TOKEN':
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR': {
+      if (keyValue && /^[{[]/.test(keyValue[4]!)) return { message: `câu bắt đầu bằng "${keyValue[4]!.startsWith('{{') ? '{{' : keyValue[4]![0]}" phải đặt trong ngoặc kép: viết ${keyValue[3]}: "${keyValue[4]!.replace(/"/g, "'")}"` };
+      if (keyValue && keyValue[4]!.includes(': ')) return { message: `câu có dấu ": " ở giữa phải đặt trong ngoặc kép: viết ${keyValue[3]}: "${keyValue[4]!.replace(/"/g, "'")}"` };
+      return { message: 'thụt lề hoặc dấu ":" chưa đúng; các khóa cùng cấp phải thẳng cột, câu có dấu ": " hay bắt đầu bằng "{{" phải đặt trong ngoặc kép' };
+    }
     case 'TAB_AS_INDENT':
-      return 'dùng phím cách (space) để thụt lề, không dùng phím Tab';
+      return { message: 'dùng phím cách (space) để thụt lề, không dùng phím Tab' };
     case 'MULTIPLE_DOCS':
-      return 'mỗi tệp chỉ chứa một tài liệu; xóa dòng "---" thừa';
+      return { message: 'mỗi tệp chỉ chứa một tài liệu; xóa dòng "---" thừa' };
     default:
-      return `${plain}; kiểm tra thụt lề, dấu ":" và dấu ngoặc kép`;
+      // Kept for the operator only when no owner's wording fits: the English text says what the library saw.
+      return { message: `kiểm tra thụt lề, dấu ":" và dấu ngoặc kép ở dòng này (${original.split('\n')[0] ?? original})` };
   }
 }

@@ -40,6 +40,10 @@ function translate(schema: z.ZodType, issue: z.core.$ZodIssue, prefix: PropertyK
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = allowedKeys(schema, path);
+      // "id:", "name:", "price:" at the top of shop.yaml: a product pasted at the end of the file.
+      if (path.length === 0 && issue.keys.includes('price') && allowed.includes('catalog')) {
+        return [{ path: [issue.keys[0]!], atKey: true, message: 'đây là một sản phẩm dán ở cuối tệp, nằm ngoài danh sách sản phẩm: dời cả khối vào dưới "catalog:", thêm "- " trước "id:" và thụt lề như các sản phẩm khác' }];
+      }
       return issue.keys.map((key) => {
         const guess = closest(key, allowed);
         return {
@@ -54,6 +58,10 @@ function translate(schema: z.ZodType, issue: z.core.$ZodIssue, prefix: PropertyK
       const present = valueAt(data, path) !== undefined;
       const key = String(path.at(-1) ?? '');
       const wanted = TYPE_NAMES[issue.expected] ?? issue.expected;
+      const written = valueAt(data, path);
+      // "85.000đ", "85k", "85000" in quotes: the owner meant a number of đồng.
+      const digits = issue.expected === 'number' && typeof written === 'string' ? numberMeant(written) : null;
+      if (digits !== null) return [{ path, atKey: false, message: `"${written}" là chữ, không phải số: số tiền viết liền bằng chữ số, không dấu chấm, không "k" hay "đ", không ngoặc kép — viết ${digits}` }];
       return [{ path, atKey: !present, ...(present ? {} : { missing: true }), message: present ? `phải là ${wanted}` : `thiếu khóa bắt buộc "${key}" (${wanted})` }];
     }
     case 'invalid_value': {
@@ -80,6 +88,17 @@ function translate(schema: z.ZodType, issue: z.core.$ZodIssue, prefix: PropertyK
     default:
       return [{ path, atKey: false, message: issue.message }];
   }
+}
+
+/** The number a text stands for when it is one written the Vietnamese way: 85000, 85.000, 85.000đ, 85k, 1,2tr. */
+function numberMeant(text: string): string | null {
+  const match = /^\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?:[.,](\d+))?\s*(k|nghìn|ngàn|tr|triệu)?\s*(đ|₫|vnd|vnđ|đồng)?\s*$/i.exec(text);
+  if (!match) return null;
+  const whole = match[1]!.replace(/[.,]/g, '');
+  const unit = match[3]?.toLowerCase();
+  const scale = unit === 'k' || unit === 'nghìn' || unit === 'ngàn' ? 1000 : unit === 'tr' || unit === 'triệu' ? 1_000_000 : 1;
+  const value = (Number(whole) + (match[2] ? Number(`0.${match[2]}`) : 0)) * scale;
+  return Number.isFinite(value) && Number.isInteger(value) ? String(value) : null;
 }
 
 function depth(branch: readonly z.core.$ZodIssue[]): number {

@@ -45,7 +45,7 @@ describe('every sample flow loads', () => {
 describe('a flow file with a mistake is refused with file, line, column and a message the owner can act on', () => {
   it('a YAML syntax error (a nested key in the wrong column)', () => {
     expect(problems(withFlow(flow('  a:\n    say: xin chào\n      next: b\n')))).toEqual([
-      'flows/broken.yaml:6:10 (gốc): lỗi: lỗi cú pháp YAML: có thể thiếu dấu ":" hoặc chữ có dấu ":" cần đặt trong ngoặc kép (Nested mappings are not allowed in compact mappings)',
+      'flows/broken.yaml:7:1 (gốc): lỗi: lỗi cú pháp YAML: dòng này thụt vào thừa 2 dấu cách: khóa "next" phải thẳng cột với "say" ở dòng 6',
     ]);
   });
 
@@ -55,7 +55,7 @@ describe('a flow file with a mistake is refused with file, line, column and a me
 
   it('a step name written twice', () => {
     expect(problems(withFlow(flow('  a:\n    say: một\n  a:\n    say: hai\n')))).toEqual([
-      'flows/broken.yaml:7:3 (gốc): lỗi: lỗi cú pháp YAML: một khóa bị viết hai lần trong cùng một nhóm (Map keys must be unique)',
+      'flows/broken.yaml:7:3 (gốc): lỗi: lỗi cú pháp YAML: khóa "a" bị viết hai lần trong cùng một nhóm; xóa hoặc đổi tên một trong hai',
     ]);
   });
 
@@ -75,11 +75,11 @@ describe('a flow file with a mistake is refused with file, line, column and a me
     expect(problems(withEdit('shop.yaml', '    price: 85000', '    price: tám lăm nghìn'))).toEqual([`flows/shop.yaml:${lineOf('shop.yaml', 'price: 85000')}:12 catalog[0].price: lỗi: phải là số`]);
   });
 
-  it('a price written with a thousands dot is read as 85 đồng and warned about', () => {
+  it('a price written with a thousands dot, which YAML reads as 85 đồng, is refused', () => {
     const result = loadFlows(withEdit('shop.yaml', '    price: 85000', '    price: 85.000'));
-    expect(result.ok).toBe(true);
-    expect(result.warnings.map(formatProblem)).toEqual([
-      `flows/shop.yaml:${lineOf('shop.yaml', 'price: 85000')}:12 catalog[0].price: cảnh báo: giá 85đ có vẻ quá thấp; viết giá bằng đồng, không dấu chấm (ví dụ 85000 cho 85.000đ)`,
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors.map(formatProblem)).toEqual([
+      `flows/shop.yaml:${lineOf('shop.yaml', 'price: 85000')}:12 catalog[0].price: lỗi: "85.000" được đọc thành 85: số tiền viết liền, không dấu chấm — viết 85000`,
     ]);
   });
 

@@ -1,0 +1,133 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFlowDir } from '../../src/flows/flow-dir.node.ts';
+import { formatProblem, loadFlows, type FlowProblem, type FlowSource } from '../../src/flows/index';
+import { sampleSources } from '../support/sample-flows';
+
+/*
+ * Mistakes shop owners really make in flows/, each tried as an owner would make it, with the
+ * exact message the owner reads (npm run flows:check, the dashboard's banner).
+ */
+let sources: FlowSource[];
+
+beforeAll(async () => {
+  sources = await sampleSources();
+});
+
+const named = (name: string) => sources.find((source) => source.path.endsWith(`/${name}`))!;
+
+/** The flows with one file's text changed, and what loading them says. */
+function withEdit(name: string, edit: (text: string) => string): FlowProblem[] {
+  const edited = sources.map((source) => (source === named(name) ? { ...source, text: edit(source.text) } : source));
+  const result = loadFlows(edited);
+  return result.ok ? result.warnings : [...result.errors, ...result.warnings];
+}
+
+const errorsOf = (problems: FlowProblem[]) => problems.filter((problem) => problem.severity === 'error').map(formatProblem);
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+describe('a price written the way people write it on paper', () => {
+  const price = 'price: 85000';
+
+  it('refuses 85.000, which YAML reads as 85, and says to write 85000', () => {
+    const shop = named('shop.yaml').text;
+    const problems = withEdit('shop.yaml', (text) => text.replace(price, 'price: 85.000'));
+    expect(errorsOf(problems)).toContain(`flows/shop.yaml:${lineOf(shop, price)}:12 catalog[0].price: lỗi: "85.000" được đọc thành 85: số tiền viết liền, không dấu chấm — viết 85000`);
+  });
+
+  it.each([
+    ['85k', '"85k" là chữ'],
+    ['85.000đ', '"85.000đ" là chữ'],
+    ['"85000"', '"85000" là chữ'],
+  ])('refuses %s and says to write 85000', (written, start) => {
+    const shop = named('shop.yaml').text;
+    const problems = withEdit('shop.yaml', (text) => text.replace(price, `price: ${written}`));
+    expect(errorsOf(problems)).toContain(
+      `flows/shop.yaml:${lineOf(shop, price)}:12 catalog[0].price: lỗi: ${start}, không phải số: số tiền viết liền bằng chữ số, không dấu chấm, không "k" hay "đ", không ngoặc kép — viết 85000`,
+    );
+  });
+});
+
+describe('YAML mistakes said in Vietnamese, at the line to change', () => {
+  it('a text with ": " in the middle is to be put in quotes', () => {
+    const problems = withEdit('greeting.yaml', (text) => text.replace('say: Dạ anh/chị cần em giúp gì ạ?', 'say: Dạ giờ mở cửa: 7h đến 21h ạ'));
+    const line = lineOf(named('greeting.yaml').text, 'say: Dạ anh/chị cần em giúp gì ạ?');
+    expect(errorsOf(problems)).toEqual([`flows/greeting.yaml:${line}:10 (gốc): lỗi: lỗi cú pháp YAML: câu có dấu ": " ở giữa phải đặt trong ngoặc kép: viết say: "Dạ giờ mở cửa: 7h đến 21h ạ"`]);
+    expect(errorsOf(problems).join()).not.toMatch(/Nested mappings|compact mappings/);
+  });
+
+  it('an extra space of indent is pointed at on its own line', () => {
+    const text = named('greeting.yaml').text;
+    const line = lineOf(text, 'say: Dạ anh/chị cần em giúp gì ạ?');
+    const lines = text.split('\n');
+    const next = lines[line]!;
+    lines[line] = ` ${next}`;
+    const problems = withEdit('greeting.yaml', () => lines.join('\n'));
+    expect(errorsOf(problems)).toEqual([`flows/greeting.yaml:${line + 1}:1 (gốc): lỗi: lỗi cú pháp YAML: dòng này thụt vào thừa 1 dấu cách: khóa "${next.trim().split(':')[0]}" phải thẳng cột với "say" ở dòng ${line}`]);
+  });
+
+  it('a text starting with {{ is to be put in quotes', () => {
+    const problems = withEdit('greeting.yaml', (text) => text.replace('say: Dạ anh/chị cần em giúp gì ạ?', 'say: {{customer.name}} ơi, em giúp gì ạ?'));
+    expect(errorsOf(problems)[0]).toContain('lỗi cú pháp YAML: câu bắt đầu bằng "{{" phải đặt trong ngoặc kép: viết say: "{{customer.name}} ơi, em giúp gì ạ?"');
+    expect(errorsOf(problems).join()).not.toContain('Unexpected scalar');
+  });
+
+  it('a text cut at " #" is pointed out: the rest became a comment', () => {
+    const problems = withEdit('greeting.yaml', (text) => text.replace('say: Dạ anh/chị cần em giúp gì ạ?', 'say: Dạ shop ở số #12 Lê Lợi ạ'));
+    const line = lineOf(named('greeting.yaml').text, 'say: Dạ anh/chị cần em giúp gì ạ?');
+    expect(problems.map(formatProblem)).toContainEqual(expect.stringMatching(new RegExp(`^flows/greeting\\.yaml:${line}:10 .*: cảnh báo: phần sau dấu " #" bị bỏ \\(YAML hiểu là ghi chú\\), câu chỉ còn "Dạ shop ở số"`)));
+  });
+});
+
+describe('files that are not what the bot can read', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'shop-flows-'));
+    cpSync('flows', dir, { recursive: true });
+    return () => rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('names a file saved as UTF-16 or in the Windows code page, and says to save it as UTF-8', async () => {
+    const greeting = readFileSync(join(dir, 'greeting.yaml'), 'utf8');
+    writeFileSync(join(dir, 'greeting.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(greeting, 'utf16le')]));
+    // "Chào" in the Windows Vietnamese code page (1258): à is 0xE0 alone, not valid UTF-8 here.
+    writeFileSync(join(dir, 'promotions.yaml'), Buffer.from([...Buffer.from('id: promotions\ntitle: Ch'), 0xe0, 0x6f, 0x0a]));
+    const result = loadFlows(await readFlowDir(dir));
+    const errors = errorsOf(result.ok ? result.warnings : result.errors);
+    expect(errors).toContain(`${join(dir, 'greeting.yaml')}:1:1 (gốc): lỗi: tệp đang lưu dạng UTF-16 (Unicode), không phải UTF-8: mở tệp, chọn "Lưu thành" (Save as), ở mục Mã hóa (Encoding) chọn UTF-8 rồi lưu lại dạng UTF-8`);
+    expect(errors).toContain(
+      `${join(dir, 'promotions.yaml')}:1:1 (gốc): lỗi: tệp đang lưu dạng bảng mã khác (ví dụ Windows-1258 / TCVN3), không phải UTF-8: mở tệp, chọn "Lưu thành" (Save as), ở mục Mã hóa (Encoding) chọn UTF-8 rồi lưu lại dạng UTF-8`,
+    );
+  });
+
+  it('names a backup copy left in flows/ as a stray copy, and does not read it as another shop', () => {
+    const copy = { path: 'flows/shop - Copy.yaml', text: named('shop.yaml').text };
+    const result = loadFlows([...sources, copy]);
+    expect(result.ok).toBe(false);
+    expect(errorsOf(result.ok ? [] : result.errors)).toEqual([
+      'flows/shop - Copy.yaml:1:1 (gốc): lỗi: tệp này là bản sao của "shop.yaml" (bản sao lưu để lại trong thư mục): bot không đọc bản sao; xóa nó hoặc chuyển ra ngoài thư mục flows/',
+    ]);
+  });
+});
+
+describe('a product pasted at the end of shop.yaml', () => {
+  const product = 'id: buoi_nam_roi\nname: Bưởi Năm Roi\nunit: kg\nprice: 55000\n';
+
+  it('as a list item, is pointed to catalog:', () => {
+    const shop = named('shop.yaml').text;
+    const problems = withEdit('shop.yaml', (text) => `${text.trimEnd()}\n- ${product.replace(/\n(?=.)/g, '\n  ')}`);
+    expect(errorsOf(problems)).toEqual([
+      `flows/shop.yaml:${shop.trimEnd().split('\n').length + 1}:1 (gốc): lỗi: lỗi cú pháp YAML: sản phẩm này nằm ngoài danh sách sản phẩm: dời cả khối lên dưới "catalog:", thụt lề như các sản phẩm khác (2 dấu cách trước "- id:")`,
+    ]);
+  });
+
+  it('as plain keys, is pointed to catalog:', () => {
+    const shop = named('shop.yaml').text;
+    const problems = withEdit('shop.yaml', (text) => `${text.trimEnd()}\n${product}`);
+    expect(errorsOf(problems)).toEqual([
+      `flows/shop.yaml:${shop.trimEnd().split('\n').length + 1}:1 id: lỗi: đây là một sản phẩm dán ở cuối tệp, nằm ngoài danh sách sản phẩm: dời cả khối vào dưới "catalog:", thêm "- " trước "id:" và thụt lề như các sản phẩm khác`,
+    ]);
+  });
+});
