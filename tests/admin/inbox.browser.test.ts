@@ -85,6 +85,8 @@ describe('the inbox in a real browser', () => {
     await customer.locator('.bubble.bot', { hasText: 'chấm giúp shop mức hài lòng' }).waitFor();
     await snap(customer, '03-web-chat-after-hand-back');
 
+    // The test clock stands still; a few minutes on, today's conversations are behind "now".
+    harness.clock.advance(5);
     await owner.goto(`${server.url}/admin?period=today`);
     await owner.locator('h1', { hasText: 'Tổng quan' }).waitFor();
     await snap(owner, '04-overview');
