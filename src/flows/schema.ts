@@ -39,6 +39,8 @@ export const ASK_TYPES = [
   'nps',
   // Why a cart was left: the step's own choices, then the reasons of after_sale.abandoned_cart.reasons.
   'cart_reason',
+  // The customer's own words on why (an NPS reason): any text is the answer, never another topic.
+  'comment',
 ] as const;
 
 /**

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/conversation/ids';
 import { scheduleQuery } from '../../src/store/scheduled';
 import { tempDatabasePath, TestClock } from '../support/harness';
+import { logIn, PASSWORD } from '../admin/support';
 import { AfterSaleShop } from './after-sale.support';
 
 const DAY = 24 * 60;
@@ -23,6 +24,7 @@ afterEach(async () => {
 /** Lets the check-in of the order come due and sends it. */
 async function checkInAfter(days = 5): Promise<void> {
   clock.advance(days * DAY);
+  await shop.harness.conversations.sweepIdle();
   expect(await shop.scheduler.runDue()).toMatchObject({ sent: 1 });
 }
 
@@ -70,6 +72,27 @@ describe('"would you recommend us" in the check-in', () => {
     await shop.tap('c1', '5 · Rất ngon');
     expect(shop.lastText('c1')).not.toContain('giới thiệu shop');
     expect(shop.lastText('c1')).toContain('cảm ơn anh/chị nhiều');
+  });
+});
+
+describe('what the owner reads afterwards', () => {
+  it('the NPS page shows the answer and its reason, and the journey page the check-in touchpoint, with the real flows', async () => {
+    await shop.close();
+    shop = await AfterSaleShop.open(database.path, clock, undefined, { adminPassword: PASSWORD });
+    await shop.order('c1', 'xoài cát hòa lộc', '2 ký');
+    await checkInAfter();
+    await shop.tap('c1', '3 · Bình thường');
+    await shop.say('c1', '4');
+    await shop.say('c1', 'giao chậm quá');
+    clock.advance(10);
+    const { cookie } = await logIn(shop.harness.app, PASSWORD);
+    const nps = await (await shop.harness.app.request('/admin/nps', { headers: { cookie } })).text();
+    expect(nps).toContain('giao chậm quá');
+    expect(nps).toContain('4/10');
+    const journey = await shop.harness.app.request('/admin/journey', { headers: { cookie } });
+    expect(journey.status).toBe(200);
+    const page = await journey.text();
+    expect(page).toContain('Sử dụng');
   });
 });
 

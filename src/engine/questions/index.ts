@@ -2,6 +2,7 @@ import type { AskType, Step } from '../../flows/schema';
 import { address } from './address';
 import { cartReason } from './cart-reason';
 import { choice } from './choice';
+import { comment } from './comment';
 import type { QuestionKind } from './kind';
 import { nps } from './nps';
 import { number } from './number';
@@ -31,6 +32,7 @@ export const QUESTION_KINDS: Record<AskType, QuestionKind> = {
   order_code: orderCode,
   nps,
   cart_reason: cartReason,
+  comment,
 };
 
 export function questionOf(step: Step): QuestionKind | undefined {
