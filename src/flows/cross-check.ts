@@ -63,8 +63,6 @@ function checkShop(source: YamlSource, shop: ShopFile, flows: ReadonlySet<string
   });
   const zoneIds = new Set<string>();
   const zoneOfProvince = new Map<string, string>();
-  const currentByKey = new Map(PROVINCES.map((province) => [foldKey(province.name), province]));
-  const formerByKey = new Map(FORMER_PROVINCES.map((former) => [foldKey(former.name), former]));
   shop.shipping.zones.forEach((zone, i) => {
     if (zoneIds.has(zone.id)) problems.push(source.problem(['shipping', 'zones', i, 'id'], `vùng giao hàng "${zone.id}" bị trùng`));
     zoneIds.add(zone.id);
@@ -72,16 +70,7 @@ function checkShop(source: YamlSource, shop: ShopFile, flows: ReadonlySet<string
       const at = ['shipping', 'zones', i, 'provinces', j];
       const province = currentByKey.get(foldKey(name));
       if (!province) {
-        const former = formerByKey.get(foldKey(name));
-        const now = former && PROVINCES.find((candidate) => candidate.id === former.now);
-        problems.push(
-          source.problem(
-            at,
-            now
-              ? `"${name}" là tên tỉnh cũ; từ 1/7/2025 thuộc "${now.name}", hãy viết "${now.name}"`
-              : `"${name}" không phải tỉnh/thành hiện nay${didYouMean(name, PROVINCES.map((p) => p.name))}`,
-          ),
-        );
+        problems.push(source.problem(at, provinceNameProblem(name)!));
         return;
       }
       const other = zoneOfProvince.get(province.id);
@@ -146,6 +135,13 @@ function checkFlow(file: LoadedFlowFile, context: FlowContext): FlowProblem[] {
       problems.push(source.problem(at, `chưa có bước nào lưu thông tin "${slot}" (save: ${slot})${didYouMean(slot, context.savedSlots)}`));
     }
   };
+  // A province slot holds the province's current name: a branch on a former or misspelt name never matches.
+  const provinceSlots = new Set(['province', ...Object.values(flow.steps).flatMap((step) => (step.ask === 'province' && step.save ? [step.save] : []))]);
+  const checkValue = (slot: string, value: unknown, at: PropertyKey[]): void => {
+    if (!provinceSlots.has(slot) || typeof value !== 'string') return;
+    const problem = provinceNameProblem(value);
+    if (problem) problems.push(source.problem(at, problem));
+  };
   const checkText = (text: string, at: PropertyKey[]): void => {
     for (const match of text.matchAll(TEMPLATE_VARIABLE)) {
       const root = match[1]!;
@@ -172,7 +168,7 @@ function checkFlow(file: LoadedFlowFile, context: FlowContext): FlowProblem[] {
     if (Array.isArray(step.buttons)) step.buttons.forEach((button, i) => checkGoto(button.goto, [...at, 'buttons', i, 'goto']));
     step.branch?.forEach((branch, i) => {
       checkGoto(branch.goto, [...at, 'branch', i, 'goto']);
-      checkCondition(branch.if, [...at, 'branch', i, 'if'], checkSlot);
+      checkCondition(branch.if, [...at, 'branch', i, 'if'], checkSlot, checkValue);
     });
     for (const [slot, value] of Object.entries(step.set ?? {})) {
       if (slot === 'product' && !context.shop.catalog.some((product) => product.id === value)) {
@@ -201,10 +197,31 @@ function checkStepShape(step: Step, at: PropertyKey[], source: YamlSource, probl
   if (step.end && exits.length > 1) problems.push(source.problem([...at, 'end'], '"end" kết thúc luồng; bỏ "next", "branch" hoặc "buttons" ở cùng bước'));
 }
 
-function checkCondition(condition: Condition, at: PropertyKey[], checkSlot: (slot: string, at: PropertyKey[]) => void): void {
-  if ('slot' in condition) checkSlot(condition.slot, [...at, 'slot']);
-  else if ('all' in condition) condition.all.forEach((inner, i) => checkCondition(inner, [...at, 'all', i], checkSlot));
-  else condition.any.forEach((inner, i) => checkCondition(inner, [...at, 'any', i], checkSlot));
+function checkCondition(
+  condition: Condition,
+  at: PropertyKey[],
+  checkSlot: (slot: string, at: PropertyKey[]) => void,
+  checkValue: (slot: string, value: unknown, at: PropertyKey[]) => void,
+): void {
+  if ('slot' in condition) {
+    checkSlot(condition.slot, [...at, 'slot']);
+    if (condition.equals !== undefined) checkValue(condition.slot, condition.equals, [...at, 'equals']);
+    condition.in?.forEach((value, i) => checkValue(condition.slot, value, [...at, 'in', i]));
+  } else if ('all' in condition) condition.all.forEach((inner, i) => checkCondition(inner, [...at, 'all', i], checkSlot, checkValue));
+  else condition.any.forEach((inner, i) => checkCondition(inner, [...at, 'any', i], checkSlot, checkValue));
+}
+
+const currentByKey = new Map(PROVINCES.map((province) => [foldKey(province.name), province]));
+const formerByKey = new Map(FORMER_PROVINCES.map((former) => [foldKey(former.name), former]));
+
+/** Why a name is not one of today's 34 provinces (a former one says which it belongs to now); null when it is. */
+function provinceNameProblem(name: string): string | null {
+  if (currentByKey.has(foldKey(name))) return null;
+  const former = formerByKey.get(foldKey(name));
+  const now = former && PROVINCES.find((candidate) => candidate.id === former.now);
+  return now
+    ? `"${name}" là tên tỉnh cũ; từ 1/7/2025 thuộc "${now.name}", hãy viết "${now.name}"`
+    : `"${name}" không phải tỉnh/thành hiện nay${didYouMean(name, PROVINCES.map((p) => p.name))}`;
 }
 
 /** Steps no path from the start reaches: almost always a typo in a `next`. */

@@ -112,6 +112,19 @@ describe('files that are not what the bot can read', () => {
   });
 });
 
+describe('province names in branch conditions', () => {
+  it('are checked like those in shipping zones: a former or misspelt name never matches', () => {
+    const step = '  province:\n    ask: province\n    save: province\n    say: Dạ anh/chị ở tỉnh/thành nào để em báo phí ship ạ?\n';
+    const branch = '    branch:\n      - if: { slot: province, in: [Cần Thơ, Bà Rịa - Vũng Tàu, Sài Gòn] }\n        goto: fee\n';
+    const problems = withEdit('shipping.yaml', (text) => text.replace(step, `${step}${branch}`));
+    const line = lineOf(named('shipping.yaml').text, 'say: Dạ anh/chị ở tỉnh/thành nào để em báo phí ship ạ?') + 2;
+    const errors = errorsOf(problems);
+    expect(errors).toContainEqual(expect.stringMatching(new RegExp(`^flows/shipping\\.yaml:${line}:\\d+ steps\\.province\\.branch\\[0\\]\\.if\\.in\\[1\\]: lỗi: "Bà Rịa - Vũng Tàu" là tên tỉnh cũ; từ 1/7/2025 thuộc "[^"]+", hãy viết "[^"]+"$`)));
+    expect(errors).toContainEqual(expect.stringMatching(/steps\.province\.branch\[0\]\.if\.in\[2\]: lỗi: "Sài Gòn" (là tên tỉnh cũ|không phải tỉnh\/thành hiện nay)/));
+    expect(errors.join('\n')).not.toContain('"Cần Thơ"');
+  });
+});
+
 describe('a product pasted at the end of shop.yaml', () => {
   const product = 'id: buoi_nam_roi\nname: Bưởi Năm Roi\nunit: kg\nprice: 55000\n';
 
