@@ -1,4 +1,4 @@
-import { renderTemplate, initialState, type ConversationState, type Outbound, variablesFor } from '../engine/index';
+import { renderTemplate, initialState, parseState, serializeState, type ConversationState, type Outbound, variablesFor } from '../engine/index';
 import type { ShopFlows } from '../flows/schema';
 import type { Logger } from '../log';
 import { ownerMessageQueries, ownerTarget, takeOverQueries, type OutboxMessage, type OwnerClaim, type OwnerTarget, ConstraintError, type Store } from '../store/index';
@@ -68,8 +68,8 @@ export class OwnerActions {
     const target = await ownerTarget(this.deps.store.db, conversationId);
     if (!target) return { ok: false, problem: 'unknown' };
     if (target.status !== 'open') return { ok: false, problem: 'closed', target };
-    const state = JSON.parse(target.state) as ConversationState;
-    const queries = takeOverQueries(this.deps.store.db, { now: this.deps.clock().toISOString(), claim: options.claim ?? null, target, state: JSON.stringify({ ...state, mode: 'human' }) });
+    const { state } = parseState(target.state);
+    const queries = takeOverQueries(this.deps.store.db, { now: this.deps.clock().toISOString(), claim: options.claim ?? null, target, state: serializeState({ ...state, mode: 'human' }) });
     return this.commit(target, queries, []);
   }
 
