@@ -14,7 +14,7 @@ export interface LoadedFlowFile {
 export const REQUIRED_FLOWS = ['greeting', 'human'] as const;
 
 /** Checks what one file cannot check alone: references between steps, flows, products and slots. */
-export function crossCheck(shopSource: YamlSource, shop: ShopFile, files: readonly LoadedFlowFile[], brokenFlowIds: ReadonlySet<string> = new Set()): FlowProblem[] {
+export function crossCheck(shopSource: YamlSource, shop: ShopFile | undefined, files: readonly LoadedFlowFile[], brokenFlowIds: ReadonlySet<string> = new Set()): FlowProblem[] {
   const problems: FlowProblem[] = [];
   const flowIds = new Map<string, LoadedFlowFile>();
   for (const file of files) {
@@ -26,7 +26,8 @@ export function crossCheck(shopSource: YamlSource, shop: ShopFile, files: readon
     }
   }
   const knownFlowIds = new Set([...flowIds.keys(), ...brokenFlowIds]);
-  problems.push(...checkShop(shopSource, shop, knownFlowIds));
+  // shop.yaml with mistakes of its own: the flows are still checked against each other.
+  if (shop) problems.push(...checkShop(shopSource, shop, knownFlowIds));
   for (const required of REQUIRED_FLOWS) {
     if (!knownFlowIds.has(required)) {
       problems.push(shopSource.problem([], `thiếu luồng bắt buộc "${required}"; tạo tệp flows/${required}.yaml với id: ${required}`));
@@ -45,7 +46,7 @@ export function crossCheck(shopSource: YamlSource, shop: ShopFile, files: readon
 }
 
 interface FlowContext {
-  shop: ShopFile;
+  shop: ShopFile | undefined;
   flowIds: ReadonlySet<string>;
   savedSlots: ReadonlySet<string>;
 }
@@ -171,6 +172,7 @@ function checkFlow(file: LoadedFlowFile, context: FlowContext): FlowProblem[] {
       checkCondition(branch.if, [...at, 'branch', i, 'if'], checkSlot, checkValue);
     });
     for (const [slot, value] of Object.entries(step.set ?? {})) {
+      if (!context.shop) continue;
       if (slot === 'product' && !context.shop.catalog.some((product) => product.id === value)) {
         problems.push(source.problem([...at, 'set', slot], `không có sản phẩm "${String(value)}" trong catalog${didYouMean(String(value), context.shop.catalog.map((p) => p.id))}`));
       }

@@ -2,7 +2,7 @@ import { crossCheck, type LoadedFlowFile } from './cross-check';
 import { FAQ_FILE, FaqFile, type FaqEntry } from './faq';
 import { checkFaq, checkFlowIntents } from './faq-check';
 import type { FlowProblem } from './problems';
-import { FlowFile, ShopFile, phaseOfStage, type Flow, type ShopFlows } from './schema';
+import { FlowFile, ShopFile, Step, phaseOfStage, type Flow, type ShopFlows } from './schema';
 import { YamlSource, type FlowSource } from './yaml-source';
 import { schemaProblems } from './zod-issues';
 import type { z } from 'zod';
@@ -47,14 +47,32 @@ export function loadFlows(given: readonly FlowSource[]): LoadResult {
   const files: LoadedFlowFile[] = [];
   // Flows whose own file has mistakes: references to them are not reported again.
   const brokenFlowIds = new Set<string>();
+  // Files with mistakes of their own are still checked for their references (what of them parses), so
+  // every mistake of every file shows in one run; only new errors of theirs are kept, never echoes.
+  const salvaged: { file: LoadedFlowFile; placeholders: Set<string> }[] = [];
   for (const flowSource of flowSources) {
     const source = new YamlSource(flowSource);
     const flow = validate(source, FlowFile, problems);
     if (flow) files.push({ source, flow });
-    else brokenFlowIds.add(declaredId(source) ?? baseName(flowSource.path).replace(/\.ya?ml$/, ''));
+    else {
+      brokenFlowIds.add(declaredId(source) ?? baseName(flowSource.path).replace(/\.ya?ml$/, ''));
+      const partial = salvage(source);
+      if (partial) salvaged.push(partial);
+    }
   }
 
-  if (shopSource && shop) problems.push(...crossCheck(shopSource, shop, files, brokenFlowIds));
+  if (shopSource) {
+    const checked = crossCheck(shopSource, shop, [...files, ...salvaged.map((partial) => partial.file)], brokenFlowIds);
+    const reported = new Set(problems.map((problem) => `${problem.file}\u0000${problem.path}`));
+    problems.push(
+      ...checked.filter((problem) => {
+        const partial = salvaged.find((candidate) => candidate.file.source.source.path === problem.file);
+        if (!partial) return true;
+        const step = /^steps\.([^.[]+)/.exec(problem.path)?.[1];
+        return problem.severity === 'error' && !reported.has(`${problem.file}\u0000${problem.path}`) && !(step && partial.placeholders.has(step)) && problem.path !== 'id';
+      }),
+    );
+  }
   problems.push(...checkFlowIntents(files));
   const faq: FaqEntry[] = [];
   for (const faqSource of faqSources) {
@@ -100,6 +118,31 @@ function copyOf(name: string): string | null {
   const match =
     /^(.+?)(?:\s*-\s*(?:copy|bản sao)(?:\s*\(\d+\))?|\s+copy(?:\s*\d+)?|\s*\(\d+\)|\.bak|\.orig|\.old|~)(\.ya?ml)$/i.exec(name) ?? /^(?:copy of|bản sao của)\s+(.+?)(\.ya?ml)$/i.exec(name);
   return match ? `${match[1]}${match[2]}` : null;
+}
+
+/** What of a flow file with mistakes still parses: its steps that are right, the others as empty placeholders. */
+function salvage(source: YamlSource): { file: LoadedFlowFile; placeholders: Set<string> } | null {
+  const data = source.data as Record<string, unknown> | undefined;
+  if (!data || typeof data !== 'object' || !data.steps || typeof data.steps !== 'object' || Array.isArray(data.steps)) return null;
+  const placeholders = new Set<string>();
+  const steps = Object.fromEntries(
+    Object.entries(data.steps as Record<string, unknown>).map(([id, raw]) => {
+      const parsed = Step.safeParse(raw);
+      if (!parsed.success) placeholders.add(id);
+      return [id, parsed.success ? parsed.data : {}];
+    }),
+  );
+  const triggers = Array.isArray(data.triggers) ? data.triggers.filter((trigger) => FlowFile.shape.triggers.safeParse([trigger]).success) : [];
+  const flow = {
+    id: declaredId(source) ?? baseName(source.source.path).replace(/\.ya?ml$/, ''),
+    title: '',
+    stage: 'discover',
+    triggers,
+    satisfaction: true,
+    ...(typeof data.start === 'string' ? { start: data.start } : {}),
+    steps,
+  } as unknown as FlowFile;
+  return { file: { source, flow }, placeholders };
 }
 
 function declaredId(source: YamlSource): string | undefined {

@@ -28,6 +28,29 @@ function withEdit(name: string, edit: (text: string) => string): FlowProblem[] {
 const errorsOf = (problems: FlowProblem[]) => problems.filter((problem) => problem.severity === 'error').map(formatProblem);
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
 
+describe('every mistake of every file in one run', () => {
+  it('reports a wrong key, a wrong price and two wrong step names in three files together, each once', () => {
+    const edit = (name: string, change: (text: string) => string) => (source: FlowSource) => (source === named(name) ? { ...source, text: change(source.text) } : source);
+    const order = named('order.yaml').text;
+    const next = /^ {4}next: ([a-z_]+)$/m.exec(order)![1]!;
+    const edited = sources
+      .map(edit('shop.yaml', (text) => text.replace('price: 85000', 'price: 85k')))
+      .map(edit('greeting.yaml', (text) => text.replace('say: Dạ anh/chị cần em giúp gì ạ?', 'sya: Dạ anh/chị cần em giúp gì ạ?')))
+      .map(edit('order.yaml', (text) => text.replace(`    next: ${next}`, '    next: buoc_khong_co')))
+      .map(edit('shipping.yaml', (text) => text.replace('    next: fee', '    next: phi_ship').replace('ask: province\n    save: province\n    say: Dạ anh/chị ở', 'ask: tinh\n    save: province\n    say: Dạ anh/chị ở')));
+    const result = loadFlows(edited);
+    expect(result.ok).toBe(false);
+    const errors = result.ok ? [] : result.errors.map(formatProblem);
+    expect(errors.filter((line) => line.includes('shop.yaml') && line.includes('"85k"'))).toHaveLength(1);
+    expect(errors.filter((line) => line.includes('greeting.yaml') && line.includes('khóa "sya"'))).toHaveLength(1);
+    expect(errors.filter((line) => line.includes('order.yaml') && line.includes('không có bước "buoc_khong_co"'))).toHaveLength(1);
+    // shipping.yaml has a mistake of its own (ask: tinh) and a wrong step name: both at once.
+    expect(errors.filter((line) => line.includes('shipping.yaml') && line.includes('"tinh"'))).toHaveLength(1);
+    expect(errors.filter((line) => line.includes('shipping.yaml') && line.includes('không có bước "phi_ship"'))).toHaveLength(1);
+    expect(errors).toHaveLength(5);
+  });
+});
+
 describe('a price written the way people write it on paper', () => {
   const price = 'price: 85000';
 
