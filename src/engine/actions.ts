@@ -7,6 +7,7 @@ import { deliveryWhen } from './delivery-when';
 import { variablesFor } from './view';
 import { nextOpening } from './hours';
 import { addToCart, cancelOrder, cartRefusal, customerProblem } from './orders';
+import { withoutToneMarks } from '../text/fold';
 
 export interface ActionInput {
   flows: ShopFlows;
@@ -83,7 +84,7 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
       const typed = text(slots.promo_code);
       slots.promo_refused = false;
       if (!typed) return { say: [], effects: [] };
-      const code = typed.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+      const code = withoutToneMarks(typed).replace(/[^A-Za-z0-9]/g, '').toUpperCase();
       slots.promo_code = code;
       const problem = customerProblem(shop, code, context) ?? promotionProblem(shop, code, state.cart, context.now);
       slots.promo_refused = problem !== null;

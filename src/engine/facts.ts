@@ -2,6 +2,7 @@ import type { ShopFile } from '../flows/schema';
 import { readFacts } from './parse';
 import type { Quantity } from './parse/quantity';
 import { amountIn } from './questions/quantity';
+import { withoutToneMarks } from '../text/fold';
 
 /** A product named in a message, with the quantity said next to it in the product's unit (if any). */
 export interface NamedItem {
@@ -63,7 +64,7 @@ export function createFactReader(shop: ShopFile): FactReader {
 
 function withoutPromotionCodes(text: string, shop: ShopFile): string {
   const tokens = text.split(/(\s+)/);
-  const bare = (token: string) => token.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  const bare = (token: string) => withoutToneMarks(token).replace(/[^A-Za-z0-9]/g, '').toUpperCase();
   for (const promotion of shop.promotions) {
     for (let i = 0; i < tokens.length; i += 2) {
       if (bare(tokens[i]!) === promotion.code) tokens[i] = ' ';

@@ -5,6 +5,7 @@ import { expandShorthand } from './nlu/shorthand';
 import { toWords } from './nlu/words';
 import { namedChoice } from './questions/choice';
 import type { SlotValue } from './types';
+import { withoutToneMarks } from '../text/fold';
 
 /** Slots one message filled, and products with quantities beyond the first (for the cart). */
 export interface FormFill {
@@ -76,7 +77,7 @@ function plainWords(text: string): string {
 
 /** A promotion code written in the message, whole or with a space ("xoai10", "xoai 10"). */
 export function promotionCodeIn(flows: ShopFlows, text: string): string | null {
-  const tokens = text.toUpperCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^A-Z0-9Đ]+/).filter(Boolean);
+  const tokens = withoutToneMarks(text.toUpperCase()).split(/[^A-Z0-9]+/).filter(Boolean);
   for (const promotion of flows.shop.promotions) {
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i] === promotion.code || tokens[i]! + (tokens[i + 1] ?? '') === promotion.code) return promotion.code;

@@ -7,6 +7,11 @@
  */
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
+/** Tone marks and diacritics removed, đ → d and Đ → D, case kept: what bank notes and order codes compare on. */
+export function withoutToneMarks(text: string): string {
+  return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+}
+
 export function fold(text: string): string {
   return text
     .normalize('NFC')

@@ -1,3 +1,5 @@
+import { withoutToneMarks } from '../../text/fold';
+
 /**
  * VietQR: NAPAS's profile of the EMVCo merchant-presented QR code, which every Vietnamese
  * banking app scans to fill in a transfer. Pure and synchronous (no Node or Workers APIs):
@@ -61,11 +63,7 @@ export function crc16(text: string): string {
  * letters, digits and spaces dropped, spaces collapsed, cut to `max` characters. Case is kept.
  */
 export function transferNote(text: string, max = NOTE_MAX_LENGTH): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+  return withoutToneMarks(text)
     .replace(/[^A-Za-z0-9 ]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
