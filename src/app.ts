@@ -21,7 +21,7 @@ export interface AppDeps {
   /** The channels' routes (webhooks, the web chat), mounted the same way on Node and Workers. */
   routes: readonly ChannelRoute[];
   /** The owner's dashboard: its password (none: localhost only) and how to tell the customer. */
-  admin: { password: string | undefined; messenger: CustomerMessenger; desk?: OwnerActions; clientAddress?: (c: Context) => string | undefined };
+  admin: { password: string | undefined; messenger: CustomerMessenger; desk?: OwnerActions; clientAddress?: (c: Context) => string | undefined; relearn?: () => Promise<void> };
   /** VietQR images for bank transfers (`/media/qr/…`), the same the senders link to. */
   qrMedia: QrMedia;
   /** Whether the last edit of the flow files was refused; /healthz and the dashboard say so. */
@@ -54,6 +54,7 @@ export function createApp(deps: AppDeps): Hono {
       messenger: deps.admin.messenger,
       ...(deps.admin.desk ? { desk: deps.admin.desk } : {}),
       ...(deps.admin.clientAddress ? { clientAddress: deps.admin.clientAddress } : {}),
+      ...(deps.admin.relearn ? { relearn: deps.admin.relearn } : {}),
       ...(deps.payments ? { transfers: deps.payments.transfers } : {}),
       ...(deps.flowStatus ? { flowStatus: deps.flowStatus } : {}),
     }),

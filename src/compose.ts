@@ -43,6 +43,8 @@ export interface ShopRuntime {
   orderCode?: () => string;
   /** Whether the last edit of the flow files was refused (Node reloads them; Workers never refuse). */
   flowStatus?: FlowStatus;
+  /** Retrains the bot with what the owner taught on the dashboard (Node); Workers learn at the next bundle. */
+  relearn?: () => Promise<void>;
 }
 
 /** Work the shop does on a timer (Node) or a cron trigger (Workers). */
@@ -123,7 +125,7 @@ export async function composeShop(env: Env, runtime: ShopRuntime): Promise<Shop>
     clock,
     log,
     routes,
-    admin: { password: env.ADMIN_PASSWORD, messenger, desk: ownerActions(receive), ...(runtime.clientAddress ? { clientAddress: runtime.clientAddress } : {}) },
+    admin: { password: env.ADMIN_PASSWORD, messenger, desk: ownerActions(receive), ...(runtime.clientAddress ? { clientAddress: runtime.clientAddress } : {}), ...(runtime.relearn ? { relearn: runtime.relearn } : {}) },
     qrMedia,
     payments: { transfers: new BankTransfers({ store, flows, clock, log, delivery, owner }), apiKey: env.SEPAY_API_KEY },
     ...(runtime.flowStatus ? { flowStatus: runtime.flowStatus } : {}),

@@ -8,7 +8,7 @@ import { formatProblem } from './flows/index';
 import { FlowStatus } from './flows/status';
 import { consoleLogger } from './log';
 import { flowsAtStart, keepGoodFlows } from './flows-at-start.node.ts';
-import { loadDotEnv, openDatabase, trainedEngine, watchFlows } from './runtime.node.ts';
+import { loadDotEnv, openDatabase, shopTaught, trainedEngine, watchFlows } from './runtime.node.ts';
 
 /** `npm start`: the shop on Node with the embedded SQLite file, flows read (and watched) from FLOWS_DIR. */
 loadDotEnv();
@@ -31,7 +31,8 @@ if (!start.ok) {
   console.error(start.message);
   process.exit(1);
 }
-let engine: Engine = await trainedEngine(start.flows, []);
+const taught = () => shopTaught(env.FLOWS_DIR, store);
+let engine: Engine = await trainedEngine(start.flows, await taught());
 flowStatus.accepted(start.warnings);
 for (const warning of start.warnings) log.warn('flow warning', { warning: formatProblem(warning) });
 if (start.fallback) {
@@ -42,7 +43,11 @@ if (start.fallback) {
     problem: start.fallback.message,
   });
 }
-const shop = await composeShop(env, { store, engine: () => engine, log, persistent: true, flowStatus, clientAddress: clientAddressOf({ trustProxy: env.TRUST_PROXY, connection: (c) => getConnInfo(c).remote.address }) });
+// A lesson taught on the dashboard is learnt at once: the model is trained again (about a second).
+const relearn = async () => {
+  engine = await trainedEngine(engine.flows, await taught());
+};
+const shop = await composeShop(env, { store, engine: () => engine, log, persistent: true, flowStatus, relearn, clientAddress: clientAddressOf({ trustProxy: env.TRUST_PROXY, connection: (c) => getConnInfo(c).remote.address }) });
 // This process is the only sender: what it was sending when it stopped goes first.
 await shop.delivery.resumeInterrupted();
 const stopWatching = watchFlows(env.FLOWS_DIR, {
@@ -51,6 +56,7 @@ const stopWatching = watchFlows(env.FLOWS_DIR, {
     void keepGoodFlows(env.FLOWS_DIR, store, new Date()).catch((error: unknown) => log.warn('the reloaded flows were not kept as the last good ones', { error: String(error) }));
   },
   log,
+  taught,
   status: flowStatus,
   onRefused: (edit) => void shop.ownerDesk?.tellFlowsRefused(edit),
 });

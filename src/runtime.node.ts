@@ -6,7 +6,8 @@ import { formatProblem, loadFlows, type ShopFlows } from './flows/index';
 import { readFlowDir } from './flows/flow-dir.node.ts';
 import type { FlowStatus, RefusedEdit } from './flows/status';
 import type { Logger } from './log';
-import { applyMigrations } from './store/index';
+import { readTaughtDir } from './flows/taught-dir.node.ts';
+import { applyMigrations, taughtExamples, type Store } from './store/index';
 import { readMigrationDir } from './store/migrations-dir.node.ts';
 import { openSqliteStore } from './store/sqlite.node.ts';
 
@@ -40,6 +41,12 @@ export async function trainedEngine(flows: ShopFlows, taught: readonly TaughtExa
   return createEngine(flows, trainUnderstanding(flows, shopNames(flows), await readCorpus(), taught));
 }
 
+/** Everything the owner taught: exported files in `<flows>/taught/` and the lessons in the database (newer, so they win). */
+export async function shopTaught(flowsDir: string, store: Store): Promise<TaughtExample[]> {
+  const lessons = await taughtExamples(store.db);
+  return [...(await readTaughtDir(flowsDir)), ...lessons.map(({ text, flow, faq }) => ({ text, flow, faq }))];
+}
+
 /** What the watcher tells the running shop. */
 export interface FlowWatch {
   onEngine: (engine: Engine) => void;
@@ -50,6 +57,8 @@ export interface FlowWatch {
   onRefused?: (edit: RefusedEdit) => void;
   /** Milliseconds to wait for an editor to finish saving (several events per save). */
   settleMs?: number;
+  /** What the owner taught (database and flows/taught/), learnt again with every reload. */
+  taught?: () => Promise<TaughtExample[]>;
 }
 
 /**
@@ -73,7 +82,7 @@ export function watchFlows(dir: string, watch: FlowWatch): () => void {
         log.error('flows not reloaded; the last good flows keep running', { errors: result.errors.length, first: formatProblem(result.errors[0]!) });
         return;
       }
-      const engine = await trainedEngine(result.flows, []);
+      const engine = await trainedEngine(result.flows, (await watch.taught?.()) ?? []);
       watch.onEngine(engine);
       status?.accepted(result.warnings);
       log.info('flows reloaded', { version: engine.flows.version, warnings: result.warnings.length });

@@ -23,6 +23,8 @@ export interface AdminDeps {
   desk?: OwnerActions;
   /** Whether the last edit of the flow files was refused: every page shows a banner until it is fixed. */
   flowStatus?: FlowStatus;
+  /** Retrains the bot with the owner's taught examples at once (Node); absent on Workers, where the next bundle learns them. */
+  relearn?: () => Promise<void>;
   log: Logger;
   /** The connecting address (on Node: `getConnInfo(c).remote.address`); used for the lockout and localhost mode. */
   clientAddress?: (c: Context) => string | undefined;

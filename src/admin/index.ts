@@ -14,6 +14,7 @@ import { loginRoutes } from './routes/login';
 import { orderRoutes } from './routes/orders';
 import { paymentRoutes } from './routes/payments';
 import { reportRoutes } from './routes/reports';
+import { teachRoutes } from './routes/teach';
 
 export type { AdminDeps, AdminEnv } from './deps';
 
@@ -40,6 +41,7 @@ export function adminRoutes(deps: AdminDeps): Hono<AdminEnv> {
   paymentRoutes(app, deps);
   inboxRoutes(app, deps);
   journeyRoutes(app, deps);
+  teachRoutes(app, deps);
   exportRoutes(app, deps);
   app.all('*', (c) => c.html(messagePage('Không có trang này', 'Đường dẫn này không có trong trang quản lý. Mở /admin để về trang tổng quan.'), 404));
   return app;

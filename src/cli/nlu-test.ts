@@ -29,7 +29,7 @@ const flows = loaded.flows;
 const threshold = flows.shop.nlu.threshold;
 const names = shopNames(flows);
 const corpus = await readCorpus();
-const taught = await readTaughtExamples(flagValue(argv, '--database') ?? process.env.DATABASE_PATH);
+const taught = await readTaughtExamples(dir, flagValue(argv, '--database') ?? process.env.DATABASE_PATH ?? 'data/shop.db');
 
 let rows: Evaluated[];
 let heading: string;

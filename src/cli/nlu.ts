@@ -9,7 +9,7 @@ import { readTaughtExamples } from './taught.node.ts';
  * answers, "flow": "faq" with "faq": its id. A stable interface for scripts and labelling.
  */
 const dir = flagValue(process.argv, '--flows') ?? process.env.FLOWS_DIR ?? 'flows';
-const taught = await readTaughtExamples(flagValue(process.argv, '--database') ?? process.env.DATABASE_PATH);
+const taught = await readTaughtExamples(dir, flagValue(process.argv, '--database') ?? process.env.DATABASE_PATH ?? 'data/shop.db');
 const { engine } = await loadEngine(dir, taught).catch((error: Error) => {
   console.error(error.message);
   process.exit(1);

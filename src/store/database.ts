@@ -14,6 +14,7 @@ export interface Database {
   admin_sessions: AdminSessionTable;
   last_good_flows: LastGoodFlowsTable;
   bank_transfers: BankTransferTable;
+  taught_examples: TaughtExampleTable;
   d1_migrations: MigrationTable;
 }
 
@@ -163,6 +164,16 @@ export interface AdminSessionTable {
 }
 
 /** The latest flows that loaded without errors, kept for a start-up with a broken flows folder. */
+/** A message the owner taught (migration 0008): flow or FAQ entry it belongs to; both null = not for the shop. */
+export interface TaughtExampleTable {
+  id: Generated<number>;
+  text: string;
+  text_key: string;
+  flow: string | null;
+  faq: string | null;
+  created_at: string;
+}
+
 export interface LastGoodFlowsTable {
   id: number;
   version: string;

@@ -19,3 +19,4 @@ export * from './retention';
 export * from './scheduled';
 export * from './store';
 export * from './turns';
+export * from './taught-examples';

@@ -5,7 +5,7 @@ import type { RefusedEdit } from '../../flows/status';
 import { href } from './href';
 import { ADMIN_STYLE } from './style';
 
-export type NavKey = 'overview' | 'inbox' | 'satisfaction' | 'journey' | 'nps' | 'churn' | 'flows' | 'conversations' | 'customers' | 'orders' | 'payments' | 'returns';
+export type NavKey = 'overview' | 'inbox' | 'satisfaction' | 'journey' | 'nps' | 'churn' | 'flows' | 'conversations' | 'customers' | 'orders' | 'payments' | 'returns' | 'teach';
 
 const NAV: [NavKey, string, string][] = [
   ['overview', '', 'Tổng quan'],
@@ -20,6 +20,7 @@ const NAV: [NavKey, string, string][] = [
   ['orders', '/orders', 'Đơn hàng'],
   ['payments', '/payments', 'Tiền về'],
   ['returns', '/returns', 'Đổi trả'],
+  ['teach', '/teach', 'Dạy bot'],
 ];
 
 export interface LayoutProps {
