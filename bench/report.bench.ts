@@ -23,6 +23,8 @@ import { row, time } from './stats';
 const TOUCHPOINTS = Number(process.env.BENCH_TOUCHPOINTS ?? 1_000_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Statements at least this slow are listed under their page. */
+const SLOW_MS = 10;
 const DAYS = 365;
 const now = new Date();
 /** BENCH_DB keeps the generated file for another run (generating a year takes a couple of minutes). */
@@ -44,6 +46,7 @@ else {
 }
 
 const store = openSqliteStore(path);
+const queries = timeEveryQuery(store.sqlite);
 const app = new Hono();
 app.route(
   '/admin',
@@ -67,14 +70,37 @@ console.log(row(['page', 'ms', '× count(*)', 'bytes'], [50, 10, 12, 10]));
 for (const page of ['/admin?period=today', '/admin?period=7d', '/admin?period=30d', '/admin/flows?period=7d', '/admin/flows?period=30d', '/admin/satisfaction?period=30d', '/admin/conversations', '/admin/conversations?outcome=abandoned&score=low', '/admin/customers', '/admin/journey', '/admin/journey?period=30d', '/admin/nps', '/admin/churn']) {
   let bytes = 0;
   const ms = await median(async () => {
+    queries.length = 0;
     const response = await app.request(page);
     if (response.status !== 200) throw new Error(`${page} answered ${response.status}`);
     bytes = (await response.text()).length;
   });
   console.log(row([page, ms.toFixed(1), (ms / baseline).toFixed(1), bytes], [50, 10, 12, 10]));
+  // The page's slowest statements of its last run, to read with EXPLAIN QUERY PLAN.
+  for (const query of [...queries].sort((a, b) => b.ms - a.ms).slice(0, 3).filter((query) => query.ms >= SLOW_MS)) {
+    console.log(`      ${query.ms.toFixed(1).padStart(8)} ms  ${query.sql.replace(/\s+/g, ' ').slice(0, 150)}`);
+  }
 }
 await store.close();
 if (dir) rmSync(dir, { recursive: true, force: true });
+
+/** Records how long each statement of a page takes (better-sqlite3 runs them synchronously). */
+function timeEveryQuery(sqlite: SQLite.Database): { sql: string; ms: number }[] {
+  const timings: { sql: string; ms: number }[] = [];
+  const prototype = Object.getPrototypeOf(sqlite.prepare('SELECT 1')) as Record<'all' | 'get', (...args: unknown[]) => unknown>;
+  for (const method of ['all', 'get'] as const) {
+    const original = prototype[method];
+    prototype[method] = function (this: SQLite.Statement, ...args: unknown[]) {
+      const start = performance.now();
+      try {
+        return original.apply(this, args);
+      } finally {
+        timings.push({ sql: this.source, ms: performance.now() - start });
+      }
+    };
+  }
+  return timings;
+}
 
 async function median(work: () => Promise<void>): Promise<number> {
   await work(); // warm the page cache and the prepared statements

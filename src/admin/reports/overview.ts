@@ -97,14 +97,8 @@ export async function overviewReport(db: ReportDb, range: TimeRange): Promise<Ov
   }
   for (const row of returns) add(row.channel, (f) => (f.newReturns += Number(row.requests)));
 
-  const timed = new Map(touchpoints.map((row) => [row.channel, Number(row.timed)]));
-  const medians = await Promise.all(
-    [...channels, ALL_CHANNELS].map(async (channel) => {
-      const count = channel === ALL_CHANNELS ? [...timed.values()].reduce((sum, n) => sum + n, 0) : (timed.get(channel) ?? 0);
-      return [channel, await medianFirstResponse(db, range, channel === ALL_CHANNELS ? undefined : channel, count)] as const;
-    }),
-  );
-  for (const [channel, median] of medians) figures[channel]!.firstResponseMedianMs = median;
+  const medians = await medianFirstResponses(db, range);
+  for (const channel of [...channels, ALL_CHANNELS]) figures[channel]!.firstResponseMedianMs = medians.get(channel) ?? null;
   return { channels, figures };
 }
 
@@ -132,7 +126,6 @@ function touchpointFigures(db: ReportDb, range: TimeRange) {
       sql<number>`count(case when satisfaction_score = 3 then 1 end)`.as('s3'),
       sql<number>`count(case when satisfaction_score = 4 then 1 end)`.as('s4'),
       sql<number>`count(case when satisfaction_score = 5 then 1 end)`.as('s5'),
-      sql<number>`count(first_response_ms)`.as('timed'),
     ])
     .where('started_at', '>=', range.from)
     .where('started_at', '<', range.to)
@@ -142,14 +135,15 @@ function touchpointFigures(db: ReportDb, range: TimeRange) {
 
 /**
  * The period's customers, and those of them who came back: a conversation in the period that
- * started after another of theirs, before the period or within it (each customer looked up once).
+ * started after another of theirs. That earlier one is either in the period (their first and
+ * latest there differ) or before it, looked up only for customers seen once in the period.
  */
 function customerFigures(db: ReportDb, range: TimeRange) {
   return db
     .selectFrom((eb) =>
       eb
         .selectFrom('conversations')
-        .select(['channel', 'customer_id', sql<string>`max(started_at)`.as('latest')])
+        .select(['channel', 'customer_id', sql<string>`min(started_at)`.as('first'), sql<string>`max(started_at)`.as('latest')])
         .where('started_at', '>=', range.from)
         .where('started_at', '<', range.to)
         .groupBy(['channel', 'customer_id'])
@@ -158,11 +152,11 @@ function customerFigures(db: ReportDb, range: TimeRange) {
     .select(({ exists, selectFrom }) => [
       'seen.channel',
       sql<number>`count(*)`.as('customers'),
-      sql<number>`count(case when ${exists(
+      sql<number>`count(case when seen.first < seen.latest or ${exists(
         selectFrom('conversations as earlier')
           .select(sql`1`.as('one'))
           .whereRef('earlier.customer_id', '=', 'seen.customer_id')
-          .whereRef('earlier.started_at', '<', 'seen.latest'),
+          .where('earlier.started_at', '<', range.from),
       )} then 1 end)`.as('returning'),
     ])
     .groupBy('seen.channel')
@@ -194,20 +188,50 @@ function newReturnRequests(db: ReportDb, range: TimeRange) {
     .execute();
 }
 
-/** SQLite has no median: sort the period's times and read the middle one (or two). */
-async function medianFirstResponse(db: ReportDb, range: TimeRange, channel: string | undefined, count: number): Promise<number | null> {
-  if (count === 0) return null;
-  let query = db
+/**
+ * SQLite has no median: the period's first-response times are counted by value (one pass,
+ * a few thousand distinct milliseconds), then each channel's and the shop's middle value is
+ * read off the running counts.
+ */
+async function medianFirstResponses(db: ReportDb, range: TimeRange): Promise<Map<string, number>> {
+  const rows = await db
     .selectFrom('conversations')
-    .select('first_response_ms')
+    .select(['first_response_ms', 'channel', sql<number>`count(*)`.as('times')])
     .where('started_at', '>=', range.from)
     .where('started_at', '<', range.to)
-    .where('first_response_ms', 'is not', null);
-  if (channel) query = query.where('channel', '=', channel);
-  const middle = await query
+    .where('first_response_ms', 'is not', null)
+    .groupBy(['first_response_ms', 'channel'])
     .orderBy('first_response_ms')
-    .limit(count % 2 === 1 ? 1 : 2)
-    .offset(Math.floor((count - 1) / 2))
     .execute();
-  return middle.reduce((sum, row) => sum + Number(row.first_response_ms), 0) / middle.length;
+  const byChannel = new Map<string, { ms: number; times: number }[]>([[ALL_CHANNELS, []]]);
+  for (const row of rows) {
+    const value = { ms: Number(row.first_response_ms), times: Number(row.times) };
+    const all = byChannel.get(ALL_CHANNELS)!;
+    if (all.at(-1)?.ms === value.ms) all.at(-1)!.times += value.times;
+    else all.push({ ...value });
+    const own = byChannel.get(row.channel) ?? [];
+    own.push(value);
+    byChannel.set(row.channel, own);
+  }
+  const medians = new Map<string, number>();
+  for (const [channel, counts] of byChannel) {
+    const median = medianOfCounts(counts);
+    if (median !== null) medians.set(channel, median);
+  }
+  return medians;
+}
+
+/** The middle value (or the mean of the middle two) of values given in order with how often each occurs. */
+function medianOfCounts(counts: readonly { ms: number; times: number }[]): number | null {
+  const total = counts.reduce((sum, count) => sum + count.times, 0);
+  if (total === 0) return null;
+  const valueAt = (position: number) => {
+    let seen = 0;
+    for (const count of counts) {
+      seen += count.times;
+      if (position < seen) return count.ms;
+    }
+    return counts[counts.length - 1]!.ms;
+  };
+  return total % 2 === 1 ? valueAt((total - 1) / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
 }
