@@ -110,7 +110,8 @@ export const ERASED_MESSAGE = JSON.stringify({ kind: 'text', text: '' });
  * Erases a customer's personal data as one batch, keeping anonymous statistics: conversation
  * rows with their scores and counts, events, orders with their totals and items. Removed:
  * name, phone and address (customer and orders), order notes, transcript text and payloads,
- * satisfaction comments, free text in events, return photos, message bodies in the outbox
+ * satisfaction comments, free text in events, return photos, the notes of bank transfers for
+ * their orders, message bodies in the outbox
  * (to the customer and the owner's notices about them). The customer is opted out of
  * scheduled messages. `keepPending` leaves the customer's messages not yet delivered (the
  * confirmation of the very turn that asked for this) to be sent, then emptied.
@@ -149,6 +150,8 @@ export function erasePersonalDataQueries(
       : db.updateTable('conversations').set({ state: options.erasedState, version: sql<number>`version + 1` }).where('customer_id', '=', customerId).compile(),
     db.updateTable('orders').set({ contact_name: '', phone: '', address: '', note: null }).where('customer_id', '=', customerId).compile(),
     db.updateTable('return_requests').set({ photos: '[]' }).where('customer_id', '=', customerId).compile(),
+    // A transfer note often carries the sender's name; the amount and the order stay for the books.
+    db.updateTable('bank_transfers').set({ content: '' }).where('order_code', 'in', db.selectFrom('orders').select('code').where('customer_id', '=', customerId)).compile(),
     // The photos themselves (the web chat's), not only the references to them.
     erasePhotosQuery(db, customerId),
     // What is still to go to the customer is sent (when kept) and emptied right after; everything else, owner notices included, is emptied now.

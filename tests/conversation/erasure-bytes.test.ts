@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDatabasePath, TestClock } from '../support/harness';
+import { savePhotoQuery } from '../../src/store/photos';
 import { logIn } from '../admin/support';
 import { AfterSaleShop } from './after-sale.support';
 
@@ -53,6 +54,14 @@ async function orderAndTalkToTheOwner(): Promise<void> {
 describe('erasing a customer erases the bytes, not only the rows', () => {
   it('the owner erases from the dashboard: neither the database file nor its WAL holds the phone, the name or the address', async () => {
     await orderAndTalkToTheOwner();
+    // The bank's note of the customer's transfer names them; a photo they sent is theirs too.
+    const code = (await shop.db.selectFrom('orders').select('code').executeTakeFirstOrThrow()).code;
+    const now = new Date().toISOString();
+    await shop.db
+      .insertInto('bank_transfers')
+      .values({ id: 't1', source: 'sepay', external_id: '1', bank: 'Vietcombank', account_number: '1012345678', sub_account: null, direction: 'in', amount: 190000, content: `Trần Thị Bích 0987654321 chuyen tien ${code}`, reference_code: null, transferred_at: now, received_at: now, order_code: code, outcome: 'paid', unmatched_reason: null, matched_by: 'auto', matched_at: now })
+      .execute();
+    await shop.harness.store.batch([savePhotoQuery(shop.db, { id: 'photo-1', customerId: 'telegram:c1', contentType: 'image/jpeg', bytes: new Uint8Array([0xff, 0xd8, 0xff]), now })]);
     const session = await logIn(shop.harness.app, PASSWORD);
     const erased = await shop.harness.app.request(`/admin/customers/${encodeURIComponent('telegram:c1')}/erase`, {
       method: 'POST',
@@ -61,6 +70,8 @@ describe('erasing a customer erases the bytes, not only the rows', () => {
     });
     expect(erased.status).toBe(303);
     expect(occurrences()).toEqual({});
+    expect(await shop.db.selectFrom('bank_transfers').select(['content', 'amount']).execute()).toEqual([{ content: '', amount: 190000 }]);
+    expect(await shop.db.withTables<{ photos: { id: string } }>().selectFrom('photos').select('id').execute()).toEqual([]);
   });
 
   it('the customer asks "xoa du lieu cua toi" and says yes: neither the database file nor its WAL holds the phone, the name or the address', async () => {
