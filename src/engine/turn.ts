@@ -45,6 +45,25 @@ function looksLikeQuestion(text: string, tokens: readonly string[]): boolean {
   return text.includes('?') || [...words, ...tokens].some((word) => QUESTION_WORDS.has(word)) || clauses.some((last) => QUESTION_ENDINGS.has(last)) || QUESTION_ENDINGS.has(words.at(-1) ?? '');
 }
 
+const triggerTables = new WeakMap<ShopFlows, Map<string, { flow: string; step: string | null }>>();
+
+/** Every trigger without placeholders, by its folded words; built once per loaded flows. */
+function exactTriggers(flows: ShopFlows): Map<string, { flow: string; step: string | null }> {
+  let table = triggerTables.get(flows);
+  if (!table) {
+    table = new Map();
+    for (const flow of flows.flows.values()) {
+      for (const trigger of flow.triggers) {
+        const text = typeof trigger === 'string' ? trigger : trigger.text;
+        const key = foldKey(text);
+        if (key && !text.includes('{') && !table.has(key)) table.set(key, { flow: flow.id, step: typeof trigger === 'string' ? null : trigger.step });
+      }
+    }
+    triggerTables.set(flows, table);
+  }
+  return table;
+}
+
 function placesOrders(flow: Flow): boolean {
   return Object.values(flow.steps).some((step) => step.action === 'create_order');
 }
@@ -164,7 +183,9 @@ export class Turn {
     if (inbound.kind !== 'text' || this.state.buttons.length === 0) return null;
     const text = inbound.text.trim();
     const waiting = this.state.waiting;
-    const readsNumbers = waiting.kind === 'satisfaction' || waiting.kind === 'ask';
+    // Stars, amounts and numbers are typed as themselves; elsewhere "2" is the second button (Zalo numbers them).
+    const asked = waiting.kind === 'ask' ? this.stepOf(waiting.flow, waiting.step)?.ask : undefined;
+    const readsNumbers = waiting.kind === 'satisfaction' || asked === 'rating' || asked === 'number' || asked === 'quantity' || asked === 'choice';
     let value: string | undefined;
     if (/^\d{1,2}$/.test(text)) value = readsNumbers ? undefined : this.state.buttons[Number(text) - 1]?.value;
     else {
@@ -380,6 +401,9 @@ export class Turn {
     if (!understanding) return null;
     const bare = isShort(this.text, 2) && parseYesNo(this.text) !== null;
     const threshold = this.flows.shop.nlu.threshold + (freeText ? FREE_TEXT_SWITCH_MARGIN : 0);
+    // A message that is exactly one of a flow's triggers ("/start", "menu") means that flow.
+    const exact = exactTriggers(this.flows).get(foldKey(this.text));
+    if (exact && exact.flow !== currentFlow) return { kind: 'flow', flow: exact.flow, step: exact.step, understanding };
     const ordering = this.orderFor(understanding, currentFlow) ?? this.complaintFor(understanding, currentFlow);
     if (ordering) return { kind: 'flow', flow: ordering, step: null, understanding };
     if (!best) return null;
