@@ -40,7 +40,7 @@ describe('npm run nlu: one JSON object per line of customer text', () => {
       expect(answer.flow === null || answer.flow === 'faq' || (FLOW_IDS as readonly unknown[]).includes(answer.flow)).toBe(true);
       expect(answer.product === null || (PRODUCT_IDS as readonly unknown[]).includes(answer.product)).toBe(true);
       // A flow is named only when the score reaches the shop's threshold, and the intent is out of scope otherwise.
-      if (answer.flow !== null) expect(answer.score).toBeGreaterThanOrEqual(0.5);
+      if (answer.flow !== null) expect(answer.score).toBeGreaterThanOrEqual(0.3);
     }
 
     expect(answers[0]).toMatchObject({ flow: 'advice', product: 'xoai_cat_hoa_loc' });
