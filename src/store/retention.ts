@@ -52,8 +52,9 @@ export function deleteVisitorsQueries(db: Kysely<Database>, ids: readonly string
 
 /**
  * Ages out transcript text written before `before` (RETENTION_DAYS): message texts and
- * payloads, free text in events, satisfaction comments, delivered outbox rows, and the
- * update ids kept against platform retries. Rows, scores and counts stay for the dashboard.
+ * payloads, free text in events, satisfaction comments, photos sent in the chat, delivered
+ * outbox rows, and the update ids kept against platform retries. Rows, scores and counts stay
+ * for the dashboard.
  */
 export function ageOutQueries(db: Kysely<Database>, before: string): CompiledQuery[] {
   const oldMessages = db.selectFrom('messages').select('id').where('created_at', '<', before).where((eb) => eb.or([eb('text', 'is not', null), eb('payload', 'is not', null)])).limit(PASS_SIZE * 10);
@@ -61,6 +62,7 @@ export function ageOutQueries(db: Kysely<Database>, before: string): CompiledQue
     db.updateTable('messages').set({ text: null, payload: null }).where('id', 'in', oldMessages).compile(),
     db.updateTable('events').set({ detail: null }).where('created_at', '<', before).where('type', 'in', ['fallback', 'satisfaction_comment']).where('detail', 'is not', null).compile(),
     db.updateTable('conversations').set({ satisfaction_comment: null }).where('started_at', '<', before).where('satisfaction_comment', 'is not', null).compile(),
+    db.withTables<{ photos: { created_at: string } }>().deleteFrom('photos').where('created_at', '<', before).compile(),
     db.deleteFrom('outbox').where('created_at', '<', before).where('status', 'in', ['sent', 'failed']).compile(),
     db.deleteFrom('processed_updates').where('processed_at', '<', before).compile(),
   ];

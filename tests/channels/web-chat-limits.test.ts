@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientAddressOf } from '../../src/admin/auth/client-address';
+import { savePhotoQuery } from '../../src/store/photos';
 import { startHarness, tempDatabasePath, TestClock, WebVisitor, type Harness } from '../support/harness';
 
 let database: ReturnType<typeof tempDatabasePath>;
@@ -100,6 +101,19 @@ describe('retention', () => {
     expect(await harness.store.db.selectFrom('messages').select('text').where('text', 'is not', null).execute()).toEqual([]);
     expect(await harness.store.db.selectFrom('conversations').select(['id', 'message_count']).execute()).toEqual([conversation]);
     expect((await harness.store.db.selectFrom('messages').select('id').execute()).length).toBeGreaterThan(1);
+  });
+
+  it('photos sent in the chat go after RETENTION_DAYS too', async () => {
+    await harness.close();
+    harness = await startHarness({ path: database.path, clock, env: { RETENTION_DAYS: '60' } });
+    const photos = () => harness.store.db.withTables<{ photos: { id: string } }>().selectFrom('photos').select('id').execute();
+    await harness.store.batch([savePhotoQuery(harness.store.db, { id: 'old-photo', customerId: 'web:someone', contentType: 'image/jpeg', bytes: new Uint8Array([0xff, 0xd8]), now: clock.now().toISOString() })]);
+    clock.advance(24 * 60 * 59);
+    await retentionJob();
+    expect(await photos()).toEqual([{ id: 'old-photo' }]);
+    clock.advance(24 * 60 * 2);
+    await retentionJob();
+    expect(await photos()).toEqual([]);
   });
 });
 
