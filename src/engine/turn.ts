@@ -41,8 +41,9 @@ const ORDER_WORDS = new Set(['lay', 'dat', 'mua', 'chot', 'order', 'len', 'gui',
 
 function looksLikeQuestion(text: string, tokens: readonly string[]): boolean {
   const words = foldKey(text).split(' ');
-  const clauses = text.split(/[,.;!\n]+/).map((clause) => foldKey(clause).split(' ').at(-1) ?? '');
-  return text.includes('?') || [...words, ...tokens].some((word) => QUESTION_WORDS.has(word)) || clauses.some((last) => QUESTION_ENDINGS.has(last)) || QUESTION_ENDINGS.has(words.at(-1) ?? '');
+  // A particle ends a question ("còn không"); alone ("ko, …") it is an answer.
+  const clauses = text.split(/[,.;!\n]+/).map((clause) => foldKey(clause).split(' ')).filter((clause) => clause.length >= 2);
+  return text.includes('?') || [...words, ...tokens].some((word) => QUESTION_WORDS.has(word)) || clauses.some((clause) => QUESTION_ENDINGS.has(clause.at(-1)!));
 }
 
 const triggerTables = new WeakMap<ShopFlows, Map<string, { flow: string; step: string | null }>>();
