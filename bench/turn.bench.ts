@@ -7,7 +7,7 @@ import { parseEnv } from '../src/config';
 import type { Conversations } from '../src/conversation/conversations';
 import type { InboundEvent } from '../src/conversation/inbound';
 import { initialState, type ConversationState, type Engine, type Inbound } from '../src/engine/index';
-import { memoryLogger } from '../src/log';
+import { consoleLogger } from '../src/log';
 import { loadEngine, openDatabase } from '../src/runtime.node.ts';
 import { percentile, rate, row, time } from './stats';
 
@@ -21,6 +21,7 @@ import { percentile, rate, row, time } from './stats';
 const dir = mkdtempSync(join(tmpdir(), 'shopbot-bench-'));
 const { store } = await openDatabase(join(dir, 'bench.db'));
 const { engine } = await loadEngine('flows');
+const startRss = process.memoryUsage().rss;
 const env = parseEnv({});
 if (!env.ok) throw new Error(env.errors.join('\n'));
 
@@ -43,7 +44,8 @@ let orders = 0;
 const { conversations, receive } = await composeShop(env.env, {
   store,
   engine: () => timedEngine,
-  log: memoryLogger(),
+  // As the app logs at LOG_LEVEL=error: nothing kept in memory.
+  log: consoleLogger('error'),
   persistent: false,
   channels: [channelNamed('web')],
   senders: { telegram: { send: async () => ({ messageIds: ['1'] }) } },
@@ -140,7 +142,8 @@ const build = phases.compute - phases.engine;
 const delivery = phases.whole - phases.handle;
 
 console.log(`engine alone (same script):           ${engineRate.toLocaleString('en')} turns/s`);
-console.log(`single-row SQLite transactions:        ${baselineRate.toLocaleString('en')}/s\n`);
+console.log(`single-row SQLite transactions:        ${baselineRate.toLocaleString('en')}/s`);
+console.log(`RSS with the engine loaded:            ${Math.round(startRss / 1e6)} MB\n`);
 console.log(`one conversation, ${single.turns} turns, µs per turn:`);
 const phaseWidths = [26, 10, 8];
 console.log(row(['phase', 'µs/turn', 'share'], phaseWidths));

@@ -13,3 +13,6 @@ DROP INDEX events_type_created;
 
 -- Where an abandoned conversation stopped: its newest step_entered event, found in the index.
 CREATE INDEX events_conversation_type ON events(conversation_id, type, id);
+
+-- What customers wrote after scoring: only the conversations with a comment, by period.
+CREATE INDEX conversations_commented ON conversations(started_at) WHERE satisfaction_comment IS NOT NULL;

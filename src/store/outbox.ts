@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database, OutboxTable } from './database';
 import { ERASED_MESSAGE } from './personal-data';
+import { prepared } from './prepared';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
@@ -25,17 +26,16 @@ export async function chatsWithDueRows(db: Kysely<Database>, now: string, exclud
 
 /** The oldest undelivered row of one chat, in the order the rows were written: only it may be sent next. */
 export async function headOfChat(db: Kysely<Database>, channel: string, chatId: string): Promise<OutboxRow | undefined> {
-  return db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('channel', '=', channel)
-    .where('chat_id', '=', chatId)
-    .where('status', 'in', UNDELIVERED)
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
+  return (await db.executeQuery<OutboxRow>(oldestUndelivered(db, { channel, chat_id: chatId }))).rows[0];
 }
+
+// Each reply sent reads its chat's head and claims it: compiled once.
+const oldestUndelivered = prepared((db, key: { channel: string; chat_id: string }) =>
+  db.selectFrom('outbox').selectAll().where('channel', '=', key.channel).where('chat_id', '=', key.chat_id).where('status', 'in', UNDELIVERED).orderBy('created_at').orderBy('id').limit(1),
+);
+const claim = prepared((db, row: { id: string; now: string; lease_until: string }) =>
+  db.updateTable('outbox').set({ status: 'sending', next_attempt_at: row.lease_until }).where('id', '=', row.id).where('status', 'in', UNDELIVERED).where('next_attempt_at', '<=', row.now),
+);
 
 /** Pending messages for one chat, oldest first (the web chat pulls its replies). */
 export async function pendingForChat(db: Kysely<Database>, channel: string, chatId: string): Promise<OutboxRow[]> {
@@ -57,14 +57,8 @@ export async function pendingForChat(db: Kysely<Database>, channel: string, chat
  * the next start-up resumes it (see `resumeInterruptedSends`).
  */
 export async function claimForSending(db: Kysely<Database>, id: string, now: string, leaseUntil: string): Promise<boolean> {
-  const result = await db
-    .updateTable('outbox')
-    .set({ status: 'sending', next_attempt_at: leaseUntil })
-    .where('id', '=', id)
-    .where('status', 'in', UNDELIVERED)
-    .where('next_attempt_at', '<=', now)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  const result = await db.executeQuery(claim(db, { id, now, lease_until: leaseUntil }));
+  return result.numAffectedRows === 1n;
 }
 
 /**

@@ -1,6 +1,7 @@
-import { sql, type CompiledQuery, type Kysely, type Selectable } from 'kysely';
-import type { ConversationTable, CustomerTable, Database } from './database';
+import { sql, type CompiledQuery, type Insertable, type Kysely, type Selectable } from 'kysely';
+import type { ConversationTable, CustomerTable, Database, EventTable, MessageTable, OutboxTable, ProcessedUpdateTable } from './database';
 import { pendingRow } from './outbox';
+import { prepared } from './prepared';
 
 export interface TurnSnapshot {
   processed: boolean;
@@ -17,19 +18,28 @@ export interface TurnSnapshot {
 /** Orders the engine sees (the newest): enough to answer "where is my order". */
 const RECENT_ORDERS = 5;
 
+// The reads every turn makes, compiled once.
+const processedUpdate = prepared((db, key: { channel: string; update_id: string }) =>
+  db.selectFrom('processed_updates').select('update_id').where('channel', '=', key.channel).where('update_id', '=', key.update_id),
+);
+const customerById = prepared((db, key: { id: string }) => db.selectFrom('customers').selectAll().where('id', '=', key.id));
+const openConversation = prepared((db, key: { customer_id: string }) => db.selectFrom('conversations').selectAll().where('customer_id', '=', key.customer_id).where('status', '=', 'open'));
+const ordersOf = prepared((db, key: { customer_id: string }) =>
+  db.selectFrom('orders').select(['code', 'shipping_status', 'payment_status', 'total', 'created_at']).where('customer_id', '=', key.customer_id).orderBy('created_at', 'desc'),
+);
+const conversationCount = prepared((db, key: { customer_id: string }) =>
+  db.selectFrom('conversations').select((eb) => eb.fn.countAll<number>().as('count')).where('customer_id', '=', key.customer_id),
+);
+
 /** The read half of a turn: everything the engine needs, read before anything is written. */
 export async function readTurn(db: Kysely<Database>, channel: string, updateId: string, customerId: string): Promise<TurnSnapshot> {
+  const rows = <R>(query: CompiledQuery) => db.executeQuery<R>(query).then((result) => result.rows);
   const [processed, customer, conversation, orders, conversations] = await Promise.all([
-    db.selectFrom('processed_updates').select('update_id').where('channel', '=', channel).where('update_id', '=', updateId).executeTakeFirst(),
-    db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst(),
-    db.selectFrom('conversations').selectAll().where('customer_id', '=', customerId).where('status', '=', 'open').executeTakeFirst(),
-    db
-      .selectFrom('orders')
-      .select(['code', 'shipping_status', 'payment_status', 'total', 'created_at'])
-      .where('customer_id', '=', customerId)
-      .orderBy('created_at', 'desc')
-      .execute(),
-    db.selectFrom('conversations').select((eb) => eb.fn.countAll<number>().as('count')).where('customer_id', '=', customerId).executeTakeFirst(),
+    rows<{ update_id: string }>(processedUpdate(db, { channel, update_id: updateId })).then((found) => found[0]),
+    rows<Selectable<CustomerTable>>(customerById(db, { id: customerId })).then((found) => found[0]),
+    rows<Selectable<ConversationTable>>(openConversation(db, { customer_id: customerId })).then((found) => found[0]),
+    rows<{ code: string; shipping_status: string; payment_status: string; total: number; created_at: string }>(ordersOf(db, { customer_id: customerId })),
+    rows<{ count: number }>(conversationCount(db, { customer_id: customerId })).then((found) => found[0]),
   ]);
   return {
     processed: processed !== undefined,
@@ -90,7 +100,7 @@ export function turnQueries(db: Kysely<Database>, write: TurnWrite): CompiledQue
   const queries: CompiledQuery[] = [];
   const { now, conversation } = write;
   if (write.update) {
-    queries.push(db.insertInto('processed_updates').values({ channel: write.update.channel, update_id: write.update.id, processed_at: now }).compile());
+    queries.push(insertProcessedUpdate(db, { channel: write.update.channel, update_id: write.update.id, processed_at: now }));
   }
   if (write.customer) {
     const { customer } = write;
@@ -121,33 +131,15 @@ export function turnQueries(db: Kysely<Database>, write: TurnWrite): CompiledQue
     );
   }
   if (conversation.expectedVersion === null) {
-    queries.push(
-      db
-        .insertInto('conversations')
-        .values({ id: conversation.id, customer_id: conversation.customerId, channel: conversation.channel, started_at: conversation.startedAt, version: 1, ...conversation.fields })
-        .compile(),
-    );
+    queries.push(insertConversation(db, { id: conversation.id, customer_id: conversation.customerId, channel: conversation.channel, started_at: conversation.startedAt, version: 1, ...conversation.fields }));
   } else {
-    queries.push(
-      db
-        .updateTable('conversations')
-        .set({ ...conversation.fields, version: sql<number>`CASE WHEN version = ${conversation.expectedVersion} THEN version + 1 ELSE NULL END` })
-        .where('id', '=', conversation.id)
-        .compile(),
-    );
+    queries.push(updateConversation(db, { ...conversation.fields, id: conversation.id, expected_version: conversation.expectedVersion }));
   }
   for (const message of write.messages) {
-    queries.push(
-      db
-        .insertInto('messages')
-        .values({ conversation_id: conversation.id, direction: message.direction, kind: message.kind, text: message.text, payload: json(message.payload), created_at: now })
-        .compile(),
-    );
+    queries.push(insertMessage(db, { conversation_id: conversation.id, direction: message.direction, kind: message.kind, text: message.text, payload: json(message.payload), created_at: now }));
   }
   for (const event of write.events) {
-    queries.push(
-      db.insertInto('events').values({ conversation_id: conversation.id, type: event.type, flow: event.flow, step: event.step, detail: json(event.detail), created_at: now }).compile(),
-    );
+    queries.push(insertEvent(db, { conversation_id: conversation.id, type: event.type, flow: event.flow, step: event.step, detail: json(event.detail), created_at: now }));
   }
   for (const order of write.orders) {
     queries.push(
@@ -210,15 +202,24 @@ export function turnQueries(db: Kysely<Database>, write: TurnWrite): CompiledQue
     );
   }
   for (const row of write.outbox) {
-    queries.push(
-      db
-        .insertInto('outbox')
-        .values(pendingRow({ ...row, conversationId: conversation.id, now }))
-        .compile(),
-    );
+    queries.push(insertOutbox(db, pendingRow({ ...row, conversationId: conversation.id, now })));
   }
   return queries;
 }
+
+// The statements every turn writes, compiled once per shape.
+const insertProcessedUpdate = prepared((db, row: Insertable<ProcessedUpdateTable>) => db.insertInto('processed_updates').values(row));
+const insertConversation = prepared((db, row: Insertable<ConversationTable>) => db.insertInto('conversations').values(row));
+const updateConversation = prepared((db, row: ConversationFields & { id: string; expected_version: number }) => {
+  const { id, expected_version, ...fields } = row;
+  return db
+    .updateTable('conversations')
+    .set({ ...fields, version: sql<number>`CASE WHEN version = ${expected_version} THEN version + 1 ELSE NULL END` })
+    .where('id', '=', id);
+});
+const insertMessage = prepared((db, row: Insertable<MessageTable>) => db.insertInto('messages').values(row));
+const insertEvent = prepared((db, row: Insertable<EventTable>) => db.insertInto('events').values(row));
+const insertOutbox = prepared((db, row: Insertable<OutboxTable>) => db.insertInto('outbox').values(row));
 
 /** Conversations nobody wrote to since `before`: the idle sweep closes them. */
 export async function idleConversations(db: Kysely<Database>, before: string, limit = 200) {
