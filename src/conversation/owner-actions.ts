@@ -1,7 +1,7 @@
 import { renderTemplate, initialState, parseState, serializeState, type ConversationState, type Outbound, variablesFor } from '../engine/index';
 import type { ShopFlows } from '../flows/schema';
 import type { Logger } from '../log';
-import { ownerMessageQueries, ownerTarget, takeOverQueries, type OutboxMessage, type OwnerClaim, type OwnerTarget, ConstraintError, type Store } from '../store/index';
+import { newPhoto, ownerMessageQueries, ownerTarget, savePhotoQuery, takeOverQueries, type OutboxMessage, type OwnerClaim, type OwnerTarget, ConstraintError, type Store } from '../store/index';
 import type { OwnerChannel } from './conversations';
 import type { CustomerMessenger } from './customer-messenger';
 import type { ChannelName } from './inbound';
@@ -34,7 +34,12 @@ export type ActionResult =
   | { ok: false; problem: 'unknown' | 'closed' | 'unreachable' | 'duplicate' | 'busy' | 'not_waiting'; target?: OwnerTarget };
 
 /** What the owner may send a customer from either desk. */
-export type OwnerSend = { kind: 'text'; text: string } | { kind: 'image'; url: string; caption?: string } | { kind: 'product'; productId: string };
+export type OwnerSend =
+  | { kind: 'text'; text: string }
+  | { kind: 'image'; url: string; caption?: string }
+  /** A photo the owner uploads (already checked): stored in the same batch, then sent by its address. */
+  | { kind: 'photo'; bytes: Uint8Array; contentType: string; caption?: string }
+  | { kind: 'product'; productId: string };
 
 /**
  * Everything the owner does to a customer's conversation, for both desks: the Telegram owner
@@ -50,9 +55,11 @@ export class OwnerActions {
     const target = await ownerTarget(this.deps.store.db, conversationId);
     if (!target) return { ok: false, problem: 'unknown' };
     if (target.blocked) return { ok: false, problem: 'unreachable', target };
-    const message = this.outboundOf(what);
-    if (!message) return { ok: false, problem: 'unknown', target };
     const now = this.deps.clock().toISOString();
+    const photo = what.kind === 'photo' ? newPhoto() : null;
+    const message: Outbound | null = what.kind === 'photo' ? { kind: 'image', url: photo!.ref, ...(what.caption ? { caption: what.caption } : {}) } : this.outboundOf(what);
+    if (!message) return { ok: false, problem: 'unknown', target };
+    const stored = photo && what.kind === 'photo' ? [savePhotoQuery(this.deps.store.db, { id: photo.id, customerId: target.customerId, contentType: what.contentType, bytes: what.bytes, now })] : [];
     const outbox: OutboxMessage[] = [{ id: this.deps.messenger.newId(), recipient: 'customer', channel: target.channel, chatId: target.chatId, payload: message }];
     const echo = options.from === 'inbox' ? this.echoForOwnerChat(target, message) : null;
     if (echo) outbox.push(echo);
@@ -60,7 +67,7 @@ export class OwnerActions {
       message.kind === 'image'
         ? { kind: 'owner_image', text: message.caption ?? null, payload: { url: message.url } }
         : { kind: 'owner', text: message.kind === 'text' ? message.text : null, payload: null };
-    return this.commit(target, ownerMessageQueries(this.deps.store.db, { now, claim: options.claim ?? null, conversationId, outbox, transcript }), outbox);
+    return this.commit(target, [...ownerMessageQueries(this.deps.store.db, { now, claim: options.claim ?? null, conversationId, outbox, transcript }), ...stored], outbox);
   }
 
   /** The owner takes a live conversation from the bot; the bot stays quiet until it is handed back. */
@@ -113,7 +120,7 @@ export class OwnerActions {
     }
   }
 
-  private outboundOf(what: OwnerSend): Outbound | null {
+  private outboundOf(what: Exclude<OwnerSend, { kind: 'photo' }>): Outbound | null {
     if (what.kind === 'text') return { kind: 'text', text: what.text };
     if (what.kind === 'image') return { kind: 'image', url: what.url, ...(what.caption ? { caption: what.caption } : {}) };
     const flows = this.deps.flows();

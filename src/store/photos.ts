@@ -1,7 +1,17 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from './database';
 
-/** A customer's photo from the web chat (migrations/0006_photos.sql). */
+/** Where a stored photo is served; its random id is its only key, like a Telegram file id. */
+export const PHOTO_PATH = '/media/photos';
+
+/** A new photo's id (128 random bits) and the address its messages refer to. */
+export function newPhoto(): { id: string; ref: string } {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const id = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return { id, ref: `${PHOTO_PATH}/${id}` };
+}
+
+/** A customer's photo from the web chat, or one the owner sent them (migrations/0006_photos.sql). */
 export interface PhotoTable {
   id: string;
   customer_id: string;

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelSender, SentMessages } from '../../src/conversation/inbound';
 import type { Outbound } from '../../src/engine/types';
 import { startHarness, tempDatabasePath, WebVisitor, type Harness } from '../support/harness';
+import { phoneJpeg } from '../support/jpeg';
 import { logIn } from './support';
 
 const PASSWORD = 'vuon-nha-tu-2026';
@@ -131,6 +132,28 @@ describe('the owner’s inbox', () => {
     const [card] = await pulled(visitor);
     expect(card).toContain(product.name);
     expect(card).toContain(new Intl.NumberFormat('vi-VN').format(product.price));
+  });
+
+  it('sends a photo the owner picks: stored without its EXIF, shown in the web chat and the transcript', async () => {
+    const visitor = new WebVisitor(harness.app, crypto.randomUUID());
+    await visitor.say('cho gặp người thật');
+    const id = await conversationOf(visitor);
+    const html = await page(`/admin/inbox/${id}`);
+    const key = /name="key" value="([^"]+)"/.exec(html)![1]!;
+    const form = new FormData();
+    form.append('_csrf', session.csrf);
+    form.append('key', key);
+    form.append('caption', 'Xoài mới hái sáng nay');
+    form.append('photo', new Blob([phoneJpeg() as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }), 'xoai.jpg');
+    const response = await harness.app.request(`/admin/inbox/${id}/photo`, { method: 'POST', headers: { cookie: session.cookie, 'sec-fetch-site': 'same-origin' }, body: form });
+    expect(response.headers.get('location')).toBe(`/admin/inbox/${id}?done=sent`);
+    const pulledReplies = (await (await harness.app.request(`/api/chat?visitorId=${visitor.visitorId}`)).json()) as { replies: { message: { kind: string; url?: string; caption?: string } }[] };
+    const image = pulledReplies.replies.at(-1)!.message;
+    expect(image).toMatchObject({ kind: 'image', caption: 'Xoài mới hái sáng nay' });
+    expect(image.url).toMatch(/^\/media\/photos\/[A-Za-z0-9_-]{22}$/);
+    const bytes = new Uint8Array(await (await harness.app.request(image.url!)).arrayBuffer());
+    expect(String.fromCharCode(...bytes)).not.toContain('GPS');
+    expect(await page(`/admin/inbox/${id}`)).toContain(`<img src="${image.url}"`);
   });
 
   it('acts once on a form sent twice (a double tap)', async () => {

@@ -136,6 +136,13 @@ export const InboxConversationPage: FC<InboxConversationProps> = ({ transcript, 
             </div>
           </form>
           <div class="actions">
+            <form method="post" action={action('photo')} enctype="multipart/form-data">
+              <Hidden />
+              <input type="file" name="photo" accept="image/jpeg" required aria-label="Ảnh gửi cho khách" />
+              <button type="submit" class="secondary">
+                Gửi ảnh
+              </button>
+            </form>
             {products.length > 0 ? (
               <form method="post" action={action('product')} class="inline">
                 <Hidden />

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
+import { checkPhoto, type PhotoProblem } from '../../channels/web/photo';
 import type { ActionResult } from '../../conversation/owner-actions';
 import { randomToken } from '../auth/session';
 import type { AdminDeps, AdminEnv } from '../deps';
@@ -28,6 +29,13 @@ const Key = z.string().min(8).max(64);
 const ReplyForm = z.object({ key: Key, text: z.string().trim().min(1, 'câu trả lời đang trống').max(2000, 'câu trả lời dài quá 2000 chữ') });
 const ProductForm = z.object({ key: Key, product: z.string().min(1).max(100) });
 const KeyForm = z.object({ key: Key });
+const PhotoForm = z.object({ key: Key, photo: z.instanceof(File), caption: z.string().trim().max(500).optional() });
+
+const PHOTO_PROBLEMS: Record<PhotoProblem, string> = {
+  wrong_type: 'tệp này không phải ảnh JPG; chụp hoặc lưu ảnh dạng JPG rồi gửi lại',
+  too_big: 'ảnh nặng quá 1 MB; chọn ảnh nhỏ hơn',
+  broken: 'ảnh bị lỗi hoặc chưa tải hết; gửi lại',
+};
 
 export function inboxScriptRoute(app: Hono<AdminEnv>): void {
   app.get(INBOX_SCRIPT_PATH, (c) => c.body(INBOX_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
@@ -85,6 +93,15 @@ export function inboxRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {
     const form = ProductForm.safeParse(await c.req.parseBody());
     if (!form.success) return refused(c, 'chưa chọn sản phẩm');
     return act(c, 'sent', (desk, id) => desk.send(id, { kind: 'product', productId: form.data.product }, { from: 'inbox', claim: claimOf(form.data.key) }));
+  });
+
+  app.post('/inbox/:id/photo', async (c) => {
+    const form = PhotoForm.safeParse(await c.req.parseBody());
+    if (!form.success) return refused(c, 'chưa chọn ảnh');
+    const checked = checkPhoto(new Uint8Array(await form.data.photo.arrayBuffer()));
+    if (!checked.ok) return refused(c, PHOTO_PROBLEMS[checked.problem]);
+    const { bytes, contentType } = checked;
+    return act(c, 'sent', (desk, id) => desk.send(id, { kind: 'photo', bytes, contentType, ...(form.data.caption ? { caption: form.data.caption } : {}) }, { from: 'inbox', claim: claimOf(form.data.key) }));
   });
 
   app.post('/inbox/:id/takeover', async (c) => {

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import type { ChannelModule } from '../channel';
 import { webChatApi } from './api';
 import { chatPage } from './page';
-import { PHOTO_PATH, photoMediaRoute, webPhotoApi } from './photo-api';
+import { PHOTO_PATH } from '../../store/index';
+import { photoMediaRoute, webPhotoApi } from './photo-api';
 
 /** The web chat: the page at `/` and its JSON API; the page pulls its replies, so it is always on. */
 export const webChannel: ChannelModule = {

@@ -4,11 +4,8 @@ import { z } from 'zod';
 import type { Conversations } from '../../conversation/conversations';
 import type { ShopFlows } from '../../flows/schema';
 import type { Logger } from '../../log';
-import { photoById, savePhotoQuery, type Store } from '../../store/index';
+import { newPhoto, photoById, savePhotoQuery, type Store } from '../../store/index';
 import { checkPhoto, MAX_PHOTO_BYTES, type PhotoProblem } from './photo';
-
-/** Where a stored photo is served; its random id is its only key, like a Telegram file id. */
-export const PHOTO_PATH = '/media/photos';
 
 const PhotoPost = z.object({
   // The same random UUID the chat posts with (src/channels/web/api.ts).
@@ -56,13 +53,13 @@ export function webPhotoApi(deps: PhotoApiDeps): Hono {
         deps.log.info('web chat photo refused', { problem: checked.problem, bytes: photo.size });
         return c.json(refuse(checked.problem), checked.problem === 'too_big' ? 413 : 415);
       }
-      const id = randomPhotoId();
+      const { id, ref } = newPhoto();
       const customerId = `web:${visitorId}`;
       await deps.conversations.handle(
-        { channel: 'web', updateId: messageId, chatId: visitorId, userId: visitorId, message: { kind: 'photo', ref: `${PHOTO_PATH}/${id}`, ...(caption ? { caption } : {}) } },
+        { channel: 'web', updateId: messageId, chatId: visitorId, userId: visitorId, message: { kind: 'photo', ref, ...(caption ? { caption } : {}) } },
         { extraQueries: [savePhotoQuery(deps.store.db, { id, customerId, contentType: checked.contentType, bytes: checked.bytes, now: deps.clock().toISOString() })] },
       );
-      return c.json({ ok: true, url: `${PHOTO_PATH}/${id}` });
+      return c.json({ ok: true, url: ref });
     },
   );
   return api;
@@ -82,9 +79,4 @@ export function photoMediaRoute(store: Store): Hono {
       'content-security-policy': "default-src 'none'",
     });
   });
-}
-
-function randomPhotoId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
