@@ -185,8 +185,8 @@ export class Turn {
     const text = inbound.text.trim();
     const waiting = this.state.waiting;
     // Stars, amounts and numbers are typed as themselves; elsewhere "2" is the second button (Zalo numbers them).
-    const asked = waiting.kind === 'ask' ? this.stepOf(waiting.flow, waiting.step)?.ask : undefined;
-    const readsNumbers = waiting.kind === 'satisfaction' || asked === 'rating' || asked === 'number' || asked === 'quantity' || asked === 'choice';
+    const asked = waiting.kind === 'ask' ? this.stepOf(waiting.flow, waiting.step) : undefined;
+    const readsNumbers = waiting.kind === 'satisfaction' || (asked !== undefined && questionOf(asked)?.readsNumbers === true);
     let value: string | undefined;
     if (/^\d{1,2}$/.test(text)) value = readsNumbers ? undefined : this.state.buttons[Number(text) - 1]?.value;
     else {

@@ -23,6 +23,7 @@ export function namedChoice(choices: readonly Choice[], typed: string): { choice
 }
 
 export const choice: QuestionKind = {
+  readsNumbers: true,
   read(inbound, asking) {
     const typed = textOf(inbound);
     const named = namedChoice(asking.step.choices ?? [], typed);

@@ -56,6 +56,8 @@ export interface QuestionKind {
   assumed?(asking: Asking): SlotValue | undefined;
   /** Words naming what this question asks, for "đổi …" requests ("địa chỉ", "sđt"). */
   names?: readonly string[];
+  /** A typed number is this question's own answer (stars, an amount, a score), never a button's position. */
+  readsNumbers?: boolean;
   /** Telegram offers its "share my phone number" button. */
   asksPhone?: boolean;
 }

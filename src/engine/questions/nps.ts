@@ -3,6 +3,7 @@ import { retry, textOf, type QuestionKind } from './kind';
 
 /** "Would you recommend us", 0 to 10: eleven buttons in order; a typed number is the score, never a button's position. */
 export const nps: QuestionKind = {
+  readsNumbers: true,
   read(inbound, asking) {
     const score = readRecommendScore(textOf(inbound));
     return score === null ? retry(asking, asking.flows.shop.texts.retry_number) : { ok: true, value: score, plain: true };

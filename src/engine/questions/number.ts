@@ -1,6 +1,7 @@
 import { isShort, retry, skipButtons, textOf, type QuestionKind } from './kind';
 
 export const number: QuestionKind = {
+  readsNumbers: true,
   read(inbound, asking) {
     const typed = textOf(inbound);
     const match = /-?\d+(?:[.,]\d+)?/.exec(typed);

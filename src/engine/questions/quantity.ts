@@ -20,6 +20,7 @@ function productOf(asking: Asking): Product | undefined {
 }
 
 export const quantity: QuestionKind = {
+  readsNumbers: true,
   read(inbound, asking) {
     const typed = textOf(inbound);
     const facts = asking.facts(typed);

@@ -11,6 +11,7 @@ export function ratingButtons(labels: readonly string[]): Button[] {
 }
 
 export const rating: QuestionKind = {
+  readsNumbers: true,
   read(inbound, asking) {
     const score = asking.facts(textOf(inbound)).rating;
     return score === null ? retry(asking, asking.flows.shop.texts.retry_choice) : { ok: true, value: score, plain: true };
