@@ -3,7 +3,7 @@ import { channelNamed } from '../channels/registry';
 import { composeShop } from '../compose';
 import { parseEnv } from '../config';
 import { newId } from '../conversation/ids';
-import type { Outbound } from '../engine/index';
+import { parseState, type Outbound } from '../engine/index';
 import { memoryLogger } from '../log';
 import { loadDotEnv, loadEngine, openDatabase } from '../runtime.node.ts';
 import { markSent, pendingForChat, conversationById } from '../store/index';
@@ -51,7 +51,7 @@ const print = (message: Outbound, where: { flow: string | null; step: string | n
 const say = async (text: string) => {
   const outcome = await conversations.handle({ channel: 'terminal', updateId: newId(clock()), chatId: visitor, userId: visitor, message: { kind: 'text', text } });
   const conversation = outcome.conversationId ? await conversationById(store.db, outcome.conversationId) : undefined;
-  const state = conversation ? (JSON.parse(conversation.state) as { flow: string | null; step: string | null }) : { flow: null, step: null };
+  const state = conversation ? parseState(conversation.state).state : { flow: null, step: null };
   const rows = await pendingForChat(store.db, 'terminal', visitor);
   await markSent(store.db, rows.map((row) => row.id), clock().toISOString());
   for (const row of rows) print(JSON.parse(row.payload) as Outbound, { flow: state.flow, step: state.step });
