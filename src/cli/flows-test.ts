@@ -1,8 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createEngine, failureText, inputText, replayStory, type StoryReplay } from '../engine/index';
+import { failureText, inputText, replayStory, type StoryReplay } from '../engine/index';
 import { formatProblem, loadFlows, type FlowProblem } from '../flows/index';
 import { readFlowDir } from '../flows/flow-dir.node.ts';
+import { readTaughtDir } from '../flows/taught-dir.node.ts';
+import { trainedEngine } from '../runtime.node.ts';
 import { loadStories, type Story } from '../flows/story-schema';
 import { flagValue, hasFlag } from './args';
 
@@ -32,7 +34,8 @@ for (const path of paths) {
   stories.push(...load.stories);
 }
 
-const engine = createEngine(flows);
+// The engine as the shop runs it: understanding trained on the shipped corpus, not on the triggers alone.
+const engine = await trainedEngine(flows, await readTaughtDir(dir));
 const replays = stories.map((story) => replayStory(engine, story));
 const failed = replays.filter((replay) => !replay.passed);
 const passedCount = replays.length - failed.length;
