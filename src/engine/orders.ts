@@ -28,8 +28,8 @@ export function customerProblem(shop: ShopFile, code: string, context: TurnConte
   const promotion = shop.promotions.find((candidate) => candidate.code === code);
   if (!promotion) return null;
   const orders = context.customer.orders.filter((order) => order.status !== 'cancelled');
-  if (promotion.once_per_customer && orders.some((order) => order.promoCode?.toUpperCase() === code)) return 'used';
   if (promotion.new_customers_only && orders.length > 0) return 'new_customers';
+  if (promotion.once_per_customer && orders.some((order) => order.promoCode?.toUpperCase() === code)) return 'used';
   return null;
 }
 

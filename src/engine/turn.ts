@@ -415,7 +415,7 @@ export class Turn {
     // A bare "ko" or "ừ" is never a new topic, whatever a classifier makes of it.
     if (bare || best.score < threshold) return null;
     // A name or a note ("giao giờ hành chính") is anything; only a question leaves it.
-    if (freeText && !looksLikeQuestion(this.text, understanding.tokens)) return null;
+    if (freeText && !looksLikeQuestion(this.text, understanding.tokens) && !(match.flow && this.cancels(match.flow))) return null;
     if (!match.flow || match.flow === currentFlow || !this.flows.flows.has(match.flow)) return null;
     return { kind: 'flow', flow: match.flow, step: match.step, understanding };
   }
