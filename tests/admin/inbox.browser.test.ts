@@ -95,7 +95,8 @@ describe('the inbox in a real browser', () => {
   it('a photo taken in the web chat is downsized in the browser, and shows in the return request and the transcript', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
     const customer = await phone.newPage();
-    customer.setDefaultTimeout(15_000);
+    // Drawing and downsizing a 12-megapixel photo is slow on a busy machine.
+    customer.setDefaultTimeout(45_000);
     await customer.goto(`${server.url}/`);
     await customer.locator('.bubble.bot').first().waitFor();
     for (const text of ['xoài bị dập', 'XB123']) {
@@ -135,7 +136,7 @@ describe('the inbox in a real browser', () => {
 
     const laptop = await ownerBrowser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'vi-VN' });
     const owner = await laptop.newPage();
-    owner.setDefaultTimeout(15_000);
+    owner.setDefaultTimeout(30_000);
     await ownerLogsIn(owner, '/admin/returns');
     const shown = owner.locator(`img[src="${url}"]`);
     await shown.waitFor();
@@ -144,7 +145,7 @@ describe('the inbox in a real browser', () => {
     await owner.goto(`${server.url}/admin/conversations/${request.conversation_id}`);
     await owner.locator(`.transcript img[src="${url}"]`).waitFor();
     await snap(owner, '07-transcript-photo');
-  }, 90_000);
+  }, 180_000);
 });
 
 /** Width and height from a JPEG's start-of-frame segment. */
