@@ -1,4 +1,5 @@
 import { formatVnd, renderTemplate, initialState, type Outbound, variablesFor } from '../engine/index';
+import { label, PROBLEM_LABELS, RESOLUTION_LABELS } from '../admin/labels';
 import { problemInWords } from '../flows/path-words';
 import type { ShopFlows } from '../flows/schema';
 import type { RefusedEdit } from '../flows/status';
@@ -182,7 +183,7 @@ export class OwnerDesk {
       scored: String(scored),
       distribution: scored === 0 ? '' : counts.map(([score, count]) => `${score}⭐ ${count}`).join(' · '),
       returns: String(returns.length),
-      return_list: returns.map((request) => `• ${request.order_code}: ${request.problem} → ${request.resolution}`).join('\n'),
+      return_list: returns.map((request) => `• ${request.order_code}: ${label(PROBLEM_LABELS, request.problem)} → ${label(RESOLUTION_LABELS, request.resolution)}`).join('\n'),
     });
   }
 

@@ -117,6 +117,16 @@ describe('the owner desk', () => {
   });
 });
 
+describe('what the owner reads about a return request', () => {
+  it('is in Vietnamese: the problem and the wish as the returns flow words them, not the values it stores', async () => {
+    for (const text of ['xoài bị dập', 'XB123', 'bỏ qua', 'hoàn tiền']) await zaloSays('zalo-lan', text);
+    const notice = ownerChat.texts(OWNER.chatId).find((text) => text.includes('XB123'))!;
+    expect(notice).toContain('Vấn đề: Dập, hỏng, thối · Khách muốn: Hoàn tiền');
+    await desk.onMessage(ownerWrites('/baocao'));
+    expect(ownerChat.texts(OWNER.chatId).at(-1)).toContain('• XB123: Dập, hỏng, thối → Hoàn tiền');
+  });
+});
+
 describe('flow mistakes in the owner’s chat', () => {
   it('tells the owner an edit was refused, with each mistake at its file and line and the path in words', async () => {
     const problem = { severity: 'error' as const, file: 'flows/greeting.yaml', line: 14, column: 9, path: 'steps.info.buttons[1].goto', message: 'không có bước "menu"' };

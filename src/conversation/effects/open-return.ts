@@ -1,3 +1,4 @@
+import { label, PROBLEM_LABELS, RESOLUTION_LABELS } from '../../admin/labels';
 import type { EffectEntry } from './effect';
 import { render } from './render';
 
@@ -14,8 +15,9 @@ export const openReturn: EffectEntry<'open_return'> = (effect, context) => {
         text: render(context.flows.shop.owner_texts.return_request, {
           ...context.notice,
           code: request.orderCode,
-          problem: request.problem,
-          resolution: request.resolution,
+          // The owner reads Vietnamese, not the values the flow stores.
+          problem: label(PROBLEM_LABELS, request.problem),
+          resolution: label(RESOLUTION_LABELS, request.resolution),
           photos: request.photos.length > 0 ? String(request.photos.length) : '',
         }),
       },
