@@ -400,7 +400,7 @@ export class Turn {
   topicOf(understanding: Understanding | null, currentFlow: string | null, freeText = false): Topic | null {
     const best = understanding?.best;
     if (!understanding) return null;
-    const bare = isShort(this.text, 2) && parseYesNo(this.text) !== null;
+    const bare = isShort(this.text, 2) && parseYesNo(this.text) !== null && understanding.products.length === 0;
     const threshold = this.flows.shop.nlu.threshold + (freeText ? FREE_TEXT_SWITCH_MARGIN : 0);
     // A message that is exactly one of a flow's triggers ("/start", "menu") means that flow.
     const exact = exactTriggers(this.flows).get(foldKey(this.text));
