@@ -478,7 +478,7 @@ export class Turn {
       this.state.suspended.push({ flow, step: waiting.step });
       this.events.push({ type: 'flow_suspended', flow, step: waiting.step, for: topic.flow });
     }
-    this.fillFromUnderstanding(topic.understanding);
+    this.fillFromUnderstanding(topic.understanding, topic.flow);
     const waitingFor = this.state.suspended.find((entry) => entry.flow === topic.flow);
     if (waitingFor) {
       // Asking again for a flow already under way goes on with it, never starts it over.
@@ -491,11 +491,13 @@ export class Turn {
   }
 
   /** Provinces named in the message fill their slot, so the flow doesn't ask again. */
-  private fillFromUnderstanding(understanding: Understanding): void {
+  private fillFromUnderstanding(understanding: Understanding, flowId: string): void {
+    const target = this.flows.flows.get(flowId);
     const product = understanding.products[0];
     // "cà phê" alone may be either coffee: the product question asks which.
     if (product && sameFamily(this.flows.shop, this.text, product).length > 0) delete this.state.slots.product;
-    else if (product && this.state.slots.product === undefined) this.state.slots.product = product;
+    // A product named now is the one asked about ("còn bưởi thì sao" after the avocado card); an order keeps its own.
+    else if (product && (this.state.slots.product === undefined || (target && !placesOrders(target)))) this.state.slots.product = product;
     // An address names its province last ("3 Hòa Bình, Ninh Kiều, Cần Thơ"): that one wins.
     const province = understanding.provinces[0];
     const name = this.facts(this.text).province ?? (province ? provinceById(province)?.name : undefined);
