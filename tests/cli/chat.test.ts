@@ -26,7 +26,7 @@ describe('npm run flows:check', () => {
   it('prints a one-line summary for the sample flows and exits 0', async () => {
     const { code, stdout } = await runCli('src/cli/flows-check.ts', [], '');
     expect(code).toBe(0);
-    expect(stdout.trim()).toMatch(/^OK flows\/: 12 luồng, 10 sản phẩm, 6 vùng giao hàng, 4 khuyến mãi, 0 cảnh báo \(phiên bản [0-9a-f]{8}\)$/);
+    expect(stdout.trim()).toMatch(/^OK flows\/: 13 luồng, 10 sản phẩm, 6 vùng giao hàng, 4 khuyến mãi, 0 cảnh báo \(phiên bản [0-9a-f]{8}\)$/);
   });
 
   it('prints every error with file and line and exits 1 for a broken folder', async () => {
@@ -34,7 +34,7 @@ describe('npm run flows:check', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('tests/flows/fixtures/broken-shop/shop.yaml:1:1 (gốc): lỗi: tệp phải là một nhóm khóa');
     expect(stderr).toContain('tests/flows/fixtures/broken-shop/greeting.yaml:6:5 steps.hello.sya: lỗi: khóa "sya" không dùng được ở đây (có phải ý bạn là "say"?)');
-    expect(stderr).toContain('2 lỗi trong tests/flows/fixtures/broken-shop/');
+    expect(stderr).toContain('3 lỗi trong tests/flows/fixtures/broken-shop/');
   });
 });
 

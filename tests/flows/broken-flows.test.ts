@@ -38,7 +38,7 @@ describe('every sample flow loads', () => {
   it('the sample shop has no errors and no warnings', () => {
     const result = loadFlows(samples);
     expect(result.ok ? result.warnings : result.errors).toEqual([]);
-    expect(result.ok && [...result.flows.flows.keys()].sort()).toEqual(['advice', 'buy_again', 'checkin', 'greeting', 'human', 'order', 'payment', 'privacy', 'promotions', 'reminder', 'returns', 'shipping']);
+    expect(result.ok && [...result.flows.flows.keys()].sort()).toEqual(['advice', 'buy_again', 'cancel', 'checkin', 'greeting', 'human', 'order', 'payment', 'privacy', 'promotions', 'reminder', 'returns', 'shipping']);
   });
 });
 
@@ -61,13 +61,13 @@ describe('a flow file with a mistake is refused with file, line, column and a me
 
   it('an unknown key, with the key it was probably meant to be', () => {
     expect(problems(withFlow(flow('  a:\n    sya: xin chào\n')))).toEqual([
-      'flows/broken.yaml:6:5 steps.a.sya: lỗi: khóa "sya" không dùng được ở đây (có phải ý bạn là "say"?); các khóa hợp lệ: say, image, set, action, ask, save, choices, retry, optional, always, buttons, branch, next, end',
+      'flows/broken.yaml:6:5 steps.a.sya: lỗi: khóa "sya" không dùng được ở đây (có phải ý bạn là "say"?); các khóa hợp lệ: title, declined_by, say, image, set, action, ask, save, choices, retry, optional, always, buttons, branch, next, end',
     ]);
   });
 
   it('a misspelt required key in shop.yaml is one mistake, not also a missing key', () => {
     expect(problems(withEdit('shop.yaml', '    price: 85000', '    prce: 85000'))).toEqual([
-      `flows/shop.yaml:${lineOf('shop.yaml', 'price: 85000')}:5 catalog[0].prce: lỗi: khóa "prce" không dùng được ở đây (có phải ý bạn là "price"?); các khóa hợp lệ: id, name, aliases, unit, price, min_quantity, season, stock, origin, description, suits, storage, image, reorder_days`,
+      `flows/shop.yaml:${lineOf('shop.yaml', 'price: 85000')}:5 catalog[0].prce: lỗi: khóa "prce" không dùng được ở đây (có phải ý bạn là "price"?); các khóa hợp lệ: id, name, aliases, unit, price, min_quantity, season, stock, origin, description, suits, storage, image, preorder, reorder_days`,
     ]);
   });
 
@@ -176,6 +176,7 @@ describe('a flow file with a mistake is refused with file, line, column and a me
     expect(problems(sources)).toEqual([
       `flows/shop.yaml:${lineOf('shop.yaml', 'flow: human')}:11 menu[6].flow: lỗi: không có luồng "human"`,
       `flows/shop.yaml:${lineOf('shop.yaml', 'shop:')}:1 (gốc): lỗi: thiếu luồng bắt buộc "human"; tạo tệp flows/human.yaml với id: human`,
+      `flows/reminder.yaml:${lineOf('reminder.yaml', 'goto: flow:human')}:15 steps.ask_question.buttons[0].goto: lỗi: không có luồng "human"`,
     ]);
   });
 

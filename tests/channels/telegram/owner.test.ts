@@ -167,7 +167,7 @@ describe('owner commands', () => {
     const hoa = shop.updates.person(601000021, 'Hoa', 'Trần');
     for (const text of ['hang bi hu roi shop oi', 'XB999', 'Dập, hỏng, thối', 'bỏ qua', 'hoàn tiền']) await shop.send(shop.updates.text(hoa, text));
     const report = await ownerSays('/baocao');
-    expect(report).toBe(['📊 Báo cáo', 'Cuộc trò chuyện: hôm nay 2 · tuần này 2', 'Hài lòng tuần này: 5,0/5 (1 lượt chấm)', '5⭐ 1 · 4⭐ 0 · 3⭐ 0 · 2⭐ 0 · 1⭐ 0', 'Đổi trả đang chờ xử lý: 1', '• XB999: damaged → refund'].join('\n'));
+    expect(report).toBe(['📊 Báo cáo', 'Cuộc trò chuyện: hôm nay 2 · tuần này 2', 'Hài lòng tuần này: 5,0/5 (1 lượt chấm)', '5⭐ 1 · 4⭐ 0 · 3⭐ 0 · 2⭐ 0 · 1⭐ 0', 'Đổi trả đang chờ xử lý: 1', '• XB999: Dập, hỏng, thối → Hoàn tiền'].join('\n'));
   });
 
   it('/don changes an order’s status and tells the customer in their chat', async () => {

@@ -29,7 +29,7 @@ describe('the web chat page in headless Chromium', () => {
     await expect.poll(() => page.locator('.bubble.bot').last().textContent()).toContain('bao nhiêu kg Xoài cát Hòa Lộc');
 
     await page.locator('#text').fill('3 ký');
-    await page.getByRole('button', { name: 'Gửi' }).click();
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
     await expect.poll(() => page.locator('.bubble.bot').allTextContents()).toContainEqual(expect.stringContaining('3 kg × 85.000đ = 255.000đ'));
     await page.screenshot({ path: 'test-results/web-chat.png', fullPage: true });
 
