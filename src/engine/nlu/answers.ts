@@ -2,13 +2,15 @@ import { expandShorthand } from './shorthand';
 import { toWords } from './words';
 
 const NO_WORDS = new Set(['khong', 'chua', 'thoi', 'huy', 'no', 'nope', 'ko']);
+/** "Nothing more" idioms: the answer to "anything else?" is no ("hết rồi", "đủ rồi", "vậy thôi"). */
+const NO_PHRASES = /\b(het roi|du roi|vay thoi|vay du roi|vay la du|the thoi|nhu vay thoi|vay la duoc roi)\b/;
 const YES_WORDS = new Set(['co', 'ok', 'dong', 'duoc', 'u', 'uh', 'um', 'vang', 'da', 'chot', 'dung', 'yes', 'y', 'xac', 'luon', 'them', 'mua']);
 
 /** "có", "ok", "chốt", "dạ đúng rồi" → true; "không", "ko", "thôi", "hủy" → false. */
 export function parseYesNo(text: string): boolean | null {
   const words = expandShorthand(toWords(text));
   if (words.length === 0 || words.length > 8) return null;
-  if (words.some((word) => NO_WORDS.has(word))) return false;
+  if (words.some((word) => NO_WORDS.has(word)) || NO_PHRASES.test(words.join(' '))) return false;
   if (words.some((word) => YES_WORDS.has(word))) return true;
   return null;
 }

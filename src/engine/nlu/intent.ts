@@ -35,6 +35,14 @@ interface Route {
   step: string | null;
 }
 
+/** A flow's trigger as the words it is made of, and the step it enters at. */
+interface EntryTrigger {
+  step: string | null;
+  tokens: ReadonlySet<string>;
+}
+
+/** How much of a message and a trigger must be the same words for the trigger to choose the step. */
+const ENTRY_OVERLAP = 0.5;
 
 /**
  * Reads which standard intent a message is (a trained classifier over the corpus, the flows'
@@ -43,6 +51,8 @@ interface Route {
  */
 export class IntentMatcher {
   private readonly routes = new Map<string, Route>();
+  /** Per flow whose triggers enter at different steps: which step each trigger enters at. */
+  private readonly entries = new Map<string, EntryTrigger[]>();
   private readonly intentOfEntry: ReadonlyMap<string, string>;
   private readonly faqIntents: ReadonlySet<string>;
 
@@ -57,6 +67,16 @@ export class IntentMatcher {
       for (const trigger of flow.triggers) {
         if (typeof trigger !== 'string' && trigger.intent && !this.routes.has(trigger.intent)) this.routes.set(trigger.intent, { flow: flow.id, step: trigger.step });
       }
+    }
+    for (const flow of flows.flows.values()) {
+      if (!flow.triggers.some((trigger) => typeof trigger !== 'string' && trigger.step && !trigger.intent)) continue;
+      this.entries.set(
+        flow.id,
+        flow.triggers.map((trigger) => ({
+          step: typeof trigger === 'string' || trigger.intent ? null : trigger.step,
+          tokens: new Set(featurize(typeof trigger === 'string' ? trigger : trigger.text, names.products, names.provinces).analysis.tokens),
+        })),
+      );
     }
     this.intentOfEntry = new Map((flows.faq ?? []).map((entry) => [entry.id, entry.intent]));
     this.faqIntents = new Set(this.intentOfEntry.values());
@@ -80,16 +100,35 @@ export class IntentMatcher {
     const classes = this.model.intents.classes;
     const asksFaq = [first, second].some((k) => k >= 0 && this.faqIntents.has(classes[k]!));
     const faq = asksFaq ? this.answeringFaq(featured) : null;
-    const best = first < 0 ? null : this.match(classes[first]!, probabilities[first]!, faq);
-    const runnerUp = second < 0 ? null : this.match(classes[second]!, probabilities[second]!, faq);
+    const tokens = new Set(featured.analysis.tokens);
+    const best = first < 0 ? null : this.match(classes[first]!, probabilities[first]!, faq, tokens);
+    const runnerUp = second < 0 ? null : this.match(classes[second]!, probabilities[second]!, faq, tokens);
     const ambiguous = best !== null && runnerUp !== null && best.intent !== OUT_OF_SCOPE && runnerUp.intent !== OUT_OF_SCOPE && best.score - runnerUp.score < AMBIGUITY_MARGIN;
     return { ...featured.analysis, best, runnerUp, ambiguous };
   }
 
-  private match(intent: string, probability: number, answering: string | null): IntentMatch {
+  private match(intent: string, probability: number, answering: string | null, tokens: ReadonlySet<string>): IntentMatch {
     const route = this.routes.get(intent);
     const faq = answering !== null && this.intentOfEntry.get(answering) === intent ? answering : null;
-    return { intent, flow: faq ? null : (route?.flow ?? null), step: faq ? null : (route?.step ?? null), faq, score: Math.round(probability * 1000) / 1000 };
+    const step = route && route.step === null ? this.entryStep(route.flow, tokens) : (route?.step ?? null);
+    return { intent, flow: faq ? null : (route?.flow ?? null), step: faq ? null : step, faq, score: Math.round(probability * 1000) / 1000 };
+  }
+
+  /**
+   * The classifier chooses the flow; the trigger most like the message chooses where to enter
+   * it ("xoa du lieu cua toi di" is the delete trigger of the privacy flow, not its export one).
+   */
+  private entryStep(flow: string, tokens: ReadonlySet<string>): string | null {
+    const triggers = this.entries.get(flow);
+    if (!triggers || tokens.size === 0) return null;
+    let best: { step: string | null; overlap: number } = { step: null, overlap: 0 };
+    for (const trigger of triggers) {
+      let shared = 0;
+      for (const token of trigger.tokens) if (tokens.has(token)) shared++;
+      const overlap = shared / (tokens.size + trigger.tokens.size - shared);
+      if (overlap > best.overlap) best = { step: trigger.step, overlap };
+    }
+    return best.overlap >= ENTRY_OVERLAP ? best.step : null;
   }
 
   /** The FAQ entry that answers the message, when the FAQ stage is sure of one. */
