@@ -387,6 +387,11 @@ export class Turn {
     return this.fresh.has(slot);
   }
 
+  /** Whether the message filled a slot other than this one. */
+  saidOtherThan(slot: string): boolean {
+    return [...this.fresh].some((filled) => filled !== slot);
+  }
+
   // ── Topics ────────────────────────────────────────────────────────────────
 
   understand(text: string): Understanding | null {

@@ -1,6 +1,6 @@
 import { isSkip } from '../nlu/answers';
 import { questionOf } from '../questions';
-import { declines, textOf } from '../questions/kind';
+import { declines, isShort, textOf } from '../questions/kind';
 import type { Turn } from '../turn';
 import type { Inbound } from '../types';
 
@@ -24,6 +24,12 @@ export function onAsk(turn: Turn, inbound: Inbound): void {
 
   // A change to the cart said at a later question: made, shown, and the question asked again.
   if (step.ask !== 'product' && step.ask !== 'quantity' && turn.editCart(waiting.flow)) return turn.repeatPrompt();
+  // "cod" at the promotion-code question is the payment, not a code: a free-text question is not
+  // answered by a short message that is only another question's fact (an optional one is passed).
+  if (kind.freeText && text && isShort(text, 2)) {
+    turn.fillFrom(waiting.flow);
+    if (turn.saidOtherThan(step.save) && !turn.saidNow(step.save)) return step.optional ? turn.skip(waiting.flow, waiting.step, step) : turn.repeatPrompt();
+  }
   const answer = kind.read(inbound, turn.asking(step));
   const topic = turn.topicOf(turn.understand(text), waiting.flow, kind.freeText);
   const cancelling = topic?.kind === 'flow' && answer.ok && answer.value === false && turn.cancels(topic.flow);
