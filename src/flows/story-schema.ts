@@ -99,6 +99,8 @@ const StoryFile = z.strictObject({
   customer: Customer.optional(),
   turns: z.array(TurnFile).min(1, 'câu chuyện cần ít nhất một lượt (turns)'),
   max_questions: z.number().int().nonnegative().optional(),
+  /** What the bot cannot do yet: the story still runs and is shown, but does not fail the run. */
+  known_gap: z.string().trim().min(1, 'ghi rõ bot còn thiếu gì').optional(),
 });
 
 export const StoriesFile = z.strictObject({ stories: z.array(StoryFile) });
@@ -137,6 +139,8 @@ export interface Story {
   customer: StoryCustomer | null;
   turns: StoryTurn[];
   maxQuestions: number | null;
+  /** Set when the owner knows the bot falls short here; see `known_gap` in the guide. */
+  knownGap: string | null;
 }
 
 export interface StoryLoad {
@@ -182,6 +186,7 @@ export function loadStories(source: FlowSource, flows: ShopFlows): StoryLoad {
       customer: story.customer ?? null,
       turns,
       maxQuestions: story.max_questions ?? null,
+      knownGap: story.known_gap ?? null,
     };
   });
   return problems.length > 0 ? { stories: [], problems } : { stories, problems };
