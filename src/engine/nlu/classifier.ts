@@ -1,3 +1,5 @@
+import { seededRandom } from '../seeded-random';
+
 /**
  * A multinomial logistic regression over sparse features, trained with FTRL-Proximal
  * (per-coordinate rates, L1 and L2) in plain TypeScript: the L1 term leaves most weights at
@@ -123,7 +125,7 @@ export class LinearModel {
     const biasSquared = new Float64Array(K).fill(1e-8);
     // Per-coordinate rates (FTRL) undo a scaled gradient: an example that counts twice is seen twice.
     const order = encoded.flatMap((example, i) => Array.from({ length: Math.max(1, Math.round(example.weight)) }, () => i));
-    const random = seeded(0x5eed);
+    const random = seededRandom(0x5eed);
     const scores = new Float64Array(K);
     const active = new Int32Array(K);
     const gradients = new Float64Array(K);
@@ -194,18 +196,6 @@ function softmax(scores: Float64Array): Float64Array {
   for (let k = 0; k < scores.length; k++) sum += out[k] = Math.exp(scores[k]! - max);
   for (let k = 0; k < scores.length; k++) out[k]! /= sum;
   return out;
-}
-
-/** Mulberry32: a small seeded generator, so training never depends on Math.random. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle(items: number[], random: () => number): void {

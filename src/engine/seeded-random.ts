@@ -1,4 +1,4 @@
-/** A repeatable random sequence in [0, 1) (mulberry32), so a fuzz or failure test fails the same way twice. */
+/** A repeatable random sequence in [0, 1) (mulberry32): training and fuzz tests never depend on Math.random. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
