@@ -1,5 +1,5 @@
 import type { ChannelModule } from './channel';
-import type { ChannelName } from './names';
+import type { ChannelName } from '../channel-names';
 import { telegramChannel } from './telegram/module';
 import { terminalChannel } from './terminal/module';
 import { webChannel } from './web/module';

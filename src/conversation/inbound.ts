@@ -1,4 +1,4 @@
-import type { ChannelName } from '../channels/names';
+import type { ChannelName } from '../channel-names';
 import type { Inbound, Outbound } from '../engine/index';
 
 export type { ChannelName };

@@ -19,7 +19,7 @@ export interface Database {
 }
 
 /** The channel column holds one of these (or the name of a channel module registered apart). */
-export type { ChannelName as Channel } from '../channels/names';
+export type { ChannelName as Channel } from '../channel-names';
 
 export interface CustomerTable {
   id: string;

@@ -35,7 +35,7 @@ export interface WebChatDeps {
   clock: () => Date;
   /** Turns a payment_qr reply into an image the page can show. */
   qrMedia?: QrMedia;
-  /** The client's address (see src/admin/auth/client-address.ts); unknown addresses are limited per visitor only. */
+  /** The client's address (the same reading the dashboard's lockout uses, behind a proxy too); unknown addresses are limited per visitor only. */
   clientAddress?: ((c: Context) => string | undefined) | undefined;
 }
 
