@@ -1,6 +1,6 @@
 import { ALL_CHANNELS, figuresOf, openReturnRequests, overviewReport } from '../admin/reports/overview';
 import { changeOf, OVERVIEW_METRICS } from '../admin/pages/overview-metrics';
-import { CHANNEL_LABELS, label } from '../admin/labels';
+import { CHANNEL_LABELS, label } from '../labels';
 import { formatCount } from '../admin/format';
 import { choosePeriod, previousPeriod } from '../admin/period';
 import { formatDay } from '../admin/zoned-time';

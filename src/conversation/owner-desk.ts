@@ -1,5 +1,5 @@
 import { formatVnd, renderTemplate, initialState, type Outbound, variablesFor } from '../engine/index';
-import { label, PROBLEM_LABELS, RESOLUTION_LABELS } from '../admin/labels';
+import { label, PROBLEM_LABELS, RESOLUTION_LABELS } from '../labels';
 import { problemInWords } from '../flows/path-words';
 import type { ShopFlows } from '../flows/schema';
 import type { RefusedEdit } from '../flows/status';

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { formatCount, formatMoney, formatShare, ratio } from '../format';
-import { CHANNEL_LABELS, label } from '../labels';
+import { CHANNEL_LABELS, label } from '../../labels';
 import type { LapsedCustomer, Reach } from '../reports/churn';
 import type { Cohort } from '../reports/cohorts';
 import { formatLocalTime } from '../zoned-time';

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { formatCount } from '../format';
 import { filterParams, type ConversationQuery } from '../filters';
-import { CHANNEL_LABELS, label, OUTCOME_LABELS, STAGE_LABELS } from '../labels';
+import { CHANNEL_LABELS, label, OUTCOME_LABELS, STAGE_LABELS } from '../../labels';
 import type { TouchpointRow } from '../reports/conversations';
 import { OUTCOMES } from '../reports/conversations';
 import { KNOWN_CHANNELS } from '../reports/range';

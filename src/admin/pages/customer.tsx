@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { formatMoney, formatPhone } from '../format';
-import { CHANNEL_LABELS, label, OUTCOME_LABELS, PAYMENT_LABELS, PHASE_LABELS, PROBLEM_LABELS, RETURN_LABELS, SHIPPING_LABELS, STAGE_LABELS } from '../labels';
+import { CHANNEL_LABELS, label, OUTCOME_LABELS, PAYMENT_LABELS, PHASE_LABELS, PROBLEM_LABELS, RETURN_LABELS, SHIPPING_LABELS, STAGE_LABELS } from '../../labels';
 import type { CustomerJourney, JourneyMoment } from '../reports/customers';
 import { formatLocalTime } from '../zoned-time';
 import { conversationHref, href, orderHref } from './href';

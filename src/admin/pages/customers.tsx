@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { formatCount, formatScore } from '../format';
 import type { CustomerQuery } from '../filters';
-import { CHANNEL_LABELS, label } from '../labels';
+import { CHANNEL_LABELS, label } from '../../labels';
 import type { CustomerRow } from '../reports/customers';
 import { formatLocalTime } from '../zoned-time';
 import { customerHref, href } from './href';

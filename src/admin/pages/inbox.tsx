@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { AdminSession } from '../auth/session';
 import { formatDuration } from '../format';
-import { CHANNEL_LABELS, label } from '../labels';
+import { CHANNEL_LABELS, label } from '../../labels';
 import type { InboxRow } from '../reports/inbox';
 import type { Transcript } from '../reports/transcript';
 import { formatLocalTime } from '../zoned-time';

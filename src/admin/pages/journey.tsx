@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { JOURNEY_STAGES } from '../../flows/schema';
 import { formatCount, formatDuration, formatScore, formatShare, ratio } from '../format';
-import { CHANNEL_LABELS, label, OUTCOME_LABELS, PHASE_LABELS, STAGE_LABELS } from '../labels';
+import { CHANNEL_LABELS, label, OUTCOME_LABELS, PHASE_LABELS, STAGE_LABELS } from '../../labels';
 import { periodLabel, periodParams, type Period } from '../period';
 import type { AbandonmentReasons } from '../reports/abandonment';
 import { MIN_CLOSED, MIN_GROUP, MIN_SCORES, RETURN_DAYS, type JourneyReport, type Touchpoint } from '../reports/journey';

@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { AdminSession } from '../auth/session';
 import { formatMoney, formatPhone } from '../format';
 import { filterParams, type OrderQuery } from '../filters';
-import { CHANNEL_LABELS, label, PAYMENT_LABELS, PAYMENT_METHOD_LABELS, SHIPPING_LABELS } from '../labels';
+import { CHANNEL_LABELS, label, PAYMENT_LABELS, PAYMENT_METHOD_LABELS, SHIPPING_LABELS } from '../../labels';
 import { PAYMENT_STATUSES, SHIPPING_STATUSES, type OrderRow } from '../reports/orders';
 import { formatLocalTime } from '../zoned-time';
 import { conversationHref, customerHref, href } from './href';

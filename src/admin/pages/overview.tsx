@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { ScoreDistribution } from '../charts/score-distribution';
 import { formatCount } from '../format';
-import { CHANNEL_LABELS, label } from '../labels';
+import { CHANNEL_LABELS, label } from '../../labels';
 import { periodLabel, type Period } from '../period';
 import { ALL_CHANNELS, figuresOf, type Overview } from '../reports/overview';
 import { formatDay } from '../zoned-time';

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { AdminSession } from '../auth/session';
 import { filterParams, type ReturnQuery } from '../filters';
-import { CHANNEL_LABELS, label, PROBLEM_LABELS, RESOLUTION_LABELS, RETURN_LABELS } from '../labels';
+import { CHANNEL_LABELS, label, PROBLEM_LABELS, RESOLUTION_LABELS, RETURN_LABELS } from '../../labels';
 import { RETURN_STATUSES, type ReturnRequestRow } from '../reports/returns';
 import { formatLocalTime } from '../zoned-time';
 import { conversationHref, customerHref, href, orderHref } from './href';

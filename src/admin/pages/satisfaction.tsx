@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import { ScoreDistribution } from '../charts/score-distribution';
 import { WeeklyScores } from '../charts/weekly-scores';
 import { formatCount, formatScore, formatShare, ratio } from '../format';
-import { CHANNEL_LABELS, label } from '../labels';
+import { CHANNEL_LABELS, label } from '../../labels';
 import { periodLabel, periodParams, type Period } from '../period';
 import { LOW_SCORE, type SatisfactionComment, type ScoreGroup, type WeekScores } from '../reports/satisfaction';
 import { formatLocalTime } from '../zoned-time';

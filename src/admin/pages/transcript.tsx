@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { formatCount, formatDuration, formatMoney } from '../format';
-import { CHANNEL_LABELS, EVENT_LABELS, label, OUTCOME_LABELS, PAYMENT_LABELS, PHASE_LABELS, RETURN_LABELS, SHIPPING_LABELS, STAGE_LABELS } from '../labels';
+import { CHANNEL_LABELS, EVENT_LABELS, label, OUTCOME_LABELS, PAYMENT_LABELS, PHASE_LABELS, RETURN_LABELS, SHIPPING_LABELS, STAGE_LABELS } from '../../labels';
 import type { Transcript } from '../reports/transcript';
 import { formatLocalTime } from '../zoned-time';
 import { customerHref, href, orderHref } from './href';

@@ -1,5 +1,5 @@
 import type { Store } from '../../store/index';
-import { CHANNELS } from '../labels';
+import { CHANNELS } from '../../labels';
 
 /** The database the reports read: the Kysely instance of the store, on SQLite or D1. */
 export type ReportDb = Store['db'];

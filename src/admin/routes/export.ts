@@ -3,7 +3,7 @@ import { csvStream, type CsvCell } from '../csv';
 import type { AdminDeps, AdminEnv } from '../deps';
 import { readConversationQuery, readOrderQuery, readReturnQuery } from '../filters';
 import { formatPhone } from '../format';
-import { CHANNEL_LABELS, label, OUTCOME_LABELS, PAYMENT_LABELS, PAYMENT_METHOD_LABELS, PHASE_LABELS, PROBLEM_LABELS, RESOLUTION_LABELS, RETURN_LABELS, SHIPPING_LABELS, STAGE_LABELS } from '../labels';
+import { CHANNEL_LABELS, label, OUTCOME_LABELS, PAYMENT_LABELS, PAYMENT_METHOD_LABELS, PHASE_LABELS, PROBLEM_LABELS, RESOLUTION_LABELS, RETURN_LABELS, SHIPPING_LABELS, STAGE_LABELS } from '../../labels';
 import { itemsOf } from '../pages/orders';
 import { photosOf } from '../pages/returns';
 import { conversationPages } from '../reports/conversations';

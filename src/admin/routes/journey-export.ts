@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { csvStream, type CsvCell } from '../csv';
 import type { AdminDeps, AdminEnv } from '../deps';
-import { CHANNEL_LABELS, label, PHASE_LABELS, STAGE_LABELS } from '../labels';
+import { CHANNEL_LABELS, label, PHASE_LABELS, STAGE_LABELS } from '../../labels';
 import { journeyReport } from '../reports/journey';
 import { monthsUpTo } from '../reports/months';
 import { npsAnswerPages, npsGroupOf } from '../reports/nps';

@@ -1,4 +1,4 @@
-import { label, PROBLEM_LABELS, RESOLUTION_LABELS } from '../../admin/labels';
+import { label, PROBLEM_LABELS, RESOLUTION_LABELS } from '../../labels';
 import type { EffectEntry } from './effect';
 import { render } from './render';
 

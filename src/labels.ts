@@ -1,4 +1,4 @@
-import type { ChannelName } from '../conversation/inbound';
+import type { ChannelName } from './channel-names';
 
 /**
  * The owner's words for every value stored in English in the database, in one place: pages,
