@@ -9,6 +9,7 @@ import { CustomerMessenger } from './conversation/customer-messenger';
 import type { ChannelSender } from './conversation/inbound';
 import { OutboxDelivery } from './conversation/outbox-delivery';
 import { OwnerActions } from './conversation/owner-actions';
+import { WaitingCustomers } from './conversation/waiting-customers';
 import { OwnerDesk } from './conversation/owner-desk';
 import { BankTransfers } from './conversation/payments/bank-transfers';
 import { createCourtesy } from './conversation/courtesy-reply';
@@ -131,13 +132,15 @@ export async function composeShop(env: Env, runtime: ShopRuntime): Promise<Shop>
     ...(runtime.flowStatus ? { flowStatus: runtime.flowStatus } : {}),
   });
   const desk = ownerDesk(receive);
+  const waitingCustomers = new WaitingCustomers({ store, flows, clock, messenger, humanReplyMinutes: env.HUMAN_REPLY_MINUTES });
   const retention = new Retention({ store, clock, log, retentionDays: env.RETENTION_DAYS });
   const jobs: TimedJob[] = [
     { name: 'idle sweep', everyMs: 60_000, run: () => conversations.sweepIdle() },
     { name: 'scheduled messages', everyMs: 60_000, run: () => scheduler.runDue() },
     { name: 'outbox retry', everyMs: 5_000, run: () => delivery.retryDue() },
     { name: 'retention', everyMs: 60 * 60_000, run: () => retention.runDue() },
-    ...(desk ? [{ name: 'waiting-customer sweep', everyMs: 60_000, run: () => desk.remindWaitingCustomers() }] : []),
+    // Every customer waiting for a person hears when the shop will answer, with or without an owner chat.
+    { name: 'waiting-customer sweep', everyMs: 60_000, run: () => waitingCustomers.remind() },
   ];
   return {
     app,

@@ -1,10 +1,10 @@
-import { formatVnd, renderTemplate, initialState, type Outbound, variablesFor } from '../engine/index';
+import { formatVnd, renderTemplate, type Outbound } from '../engine/index';
 import { label, PROBLEM_LABELS, RESOLUTION_LABELS } from '../labels';
 import { problemInWords } from '../flows/path-words';
 import type { ShopFlows } from '../flows/schema';
 import type { RefusedEdit } from '../flows/status';
 import type { Logger } from '../log';
-import { ordersPlaced, enqueueOwnerMessage, conversationCount, openReturnRequests, scoreDistribution, claimOwnerUpdate, conversationForOwner, markCustomerToldWhen, relayedConversation, unansweredHandovers, type RelayedConversation, type Store } from '../store/index';
+import { ordersPlaced, enqueueOwnerMessage, conversationCount, openReturnRequests, scoreDistribution, claimOwnerUpdate, conversationForOwner, relayedConversation, type RelayedConversation, type Store } from '../store/index';
 import type { OwnerChannel } from './conversations';
 import type { CustomerMessenger } from './customer-messenger';
 import { newId } from './ids';
@@ -13,7 +13,8 @@ import { ORDER_STATUS_WORDS, ORDER_STATUSES, parseOrderStatus, type OrderStatus 
 import type { OutboxDelivery } from './outbox-delivery';
 import { HAND_BACK } from './owner-relay';
 import type { Receive } from './receiver';
-import { nextOpening, reportWindows } from './shop-calendar';
+import { reportWindows } from './shop-calendar';
+import { WaitingCustomers } from './waiting-customers';
 
 export interface OwnerDeskDeps {
   store: Store;
@@ -90,19 +91,9 @@ export class OwnerDesk {
     await this.handBack(conversation, updateId);
   }
 
-  /** Tells every customer nobody answered in time when the shop will reply; run periodically. */
-  async remindWaitingCustomers(): Promise<number> {
-    const { store, clock, humanReplyMinutes, messenger } = this.deps;
-    const now = clock();
-    const before = new Date(now.getTime() - humanReplyMinutes * 60_000).toISOString();
-    let told = 0;
-    for (const waiting of await unansweredHandovers(store.db, before)) {
-      const reached = await messenger.tell(waiting.customer_id, { kind: 'text', text: this.whenTheShopReplies(now) });
-      // Marked even when the customer cannot be reached, so the sweep does not try again every minute.
-      await markCustomerToldWhen(store.db, waiting.conversation_id, now.toISOString());
-      if (reached) told++;
-    }
-    return told;
+  /** Tells every customer nobody answered in time when the shop will reply (the same sweep runs without an owner chat). */
+  remindWaitingCustomers(): Promise<number> {
+    return new WaitingCustomers(this.deps).remind();
   }
 
   /** A flow edit the running server refused: the owner hears it in their chat, in words, with what to fix. */
@@ -206,20 +197,6 @@ export class OwnerDesk {
   }
 
   /** "Chủ shop sẽ trả lời lúc 07:00 ngày mai", from the opening hours in shop.yaml. */
-  private whenTheShopReplies(now: Date): string {
-    const flows = this.deps.flows();
-    const { shop, texts } = flows.shop;
-    const next = nextOpening(shop.opening_hours, shop.timezone, now);
-    if (!next || next.openNow) return this.renderForCustomer(flows, texts.human_wait.open, now, {});
-    const day = next.daysAhead === 0 ? texts.human_wait.today : next.daysAhead === 1 ? texts.human_wait.tomorrow : texts.labels.weekdays[next.weekday]!;
-    return this.renderForCustomer(flows, texts.human_wait.closed, now, { opens: `${next.time} ${day}` });
-  }
-
-  /** Customer texts may use every variable the bot's own texts may ({{shop.hours}}, {{shop.phone}}, …). */
-  private renderForCustomer(flows: ShopFlows, template: string, now: Date, extras: Record<string, string>): string {
-    return renderTemplate(template, variablesFor(flows, initialState(), { now, orderCode: '', customer: { name: null, orders: [] } }, extras));
-  }
-
   private async relayOf(messageId: string): Promise<RelayedConversation | undefined> {
     const { owner, store } = this.deps;
     return relayedConversation(store.db, owner.channel, owner.chatId, messageId);
