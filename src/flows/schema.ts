@@ -237,7 +237,7 @@ const BotTexts = z.strictObject({
   product_card: Text.optional(),
   /** The web chat's photo button (its label for screen readers) and what a refused photo is told. */
   web_photo: Text.optional(),
-  photo_rejected: z.strictObject({ wrong_type: Text, too_big: Text, broken: Text }).optional(),
+  photo_rejected: z.strictObject({ wrong_type: Text, too_big: Text, broken: Text, too_many: Text.optional() }).optional(),
   /** The Telegram button that shares the customer's phone number. */
   share_phone_button: Text,
   /** Told to a customer nobody answered within HUMAN_REPLY_MINUTES of asking for a person. */

@@ -18,7 +18,7 @@ export const webChannel: ChannelModule = {
       );
     });
     const api = webChatApi({ store: shop.store, conversations: shop.conversations, clock: shop.clock, qrMedia: shop.qr, clientAddress: shop.clientAddress });
-    const photos = webPhotoApi({ store: shop.store, conversations: shop.conversations, flows: shop.flows, clock: shop.clock, log: shop.log });
+    const photos = webPhotoApi({ store: shop.store, conversations: shop.conversations, flows: shop.flows, clock: shop.clock, log: shop.log, clientAddress: shop.clientAddress });
     return {
       routes: [
         { path: '/', route: page },

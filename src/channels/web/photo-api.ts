@@ -5,7 +5,9 @@ import type { Conversations } from '../../conversation/conversations';
 import type { ShopFlows } from '../../flows/schema';
 import type { Logger } from '../../log';
 import { newPhoto, photoById, savePhotoQuery, type Store } from '../../store/index';
-import { checkPhoto, MAX_PHOTO_BYTES, type PhotoProblem } from './photo';
+import type { Context } from 'hono';
+import { checkPhoto, MAX_PHOTO_BYTES, type UploadProblem } from './photo';
+import { RateLimit } from './rate-limit';
 
 const PhotoPost = z.object({
   // The same random UUID the chat posts with (src/channels/web/api.ts).
@@ -15,12 +17,18 @@ const PhotoPost = z.object({
   photo: z.instanceof(File),
 });
 
+/** A return needs a few photos; each is up to 1 MB on disk, so a visitor or an address sending more is refused for a while. */
+const PHOTOS_PER_VISITOR = { limit: 10, windowMs: 60 * 60_000 };
+const PHOTOS_PER_ADDRESS = { limit: 30, windowMs: 60 * 60_000 };
+
 export interface PhotoApiDeps {
   store: Store;
   conversations: Conversations;
   flows: () => ShopFlows;
   clock: () => Date;
   log: Logger;
+  /** The client's address, as the chat's own limits read it; unknown addresses are limited per visitor only. */
+  clientAddress?: ((c: Context) => string | undefined) | undefined;
 }
 
 /**
@@ -30,7 +38,9 @@ export interface PhotoApiDeps {
  */
 export function webPhotoApi(deps: PhotoApiDeps): Hono {
   const api = new Hono();
-  const refuse = (problem: PhotoProblem) => {
+  const perVisitor = new RateLimit(PHOTOS_PER_VISITOR.limit, PHOTOS_PER_VISITOR.windowMs);
+  const perAddress = new RateLimit(PHOTOS_PER_ADDRESS.limit, PHOTOS_PER_ADDRESS.windowMs);
+  const refuse = (problem: UploadProblem) => {
     const texts = deps.flows().shop.texts;
     return { error: texts.photo_rejected?.[problem] ?? texts.retry_photo, problem };
   };
@@ -48,6 +58,15 @@ export function webPhotoApi(deps: PhotoApiDeps): Hono {
       const parsed = PhotoPost.safeParse(form);
       if (!parsed.success) return c.json({ error: `send multipart fields visitorId, messageId and photo: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}` }, 400);
       const { visitorId, messageId, caption, photo } = parsed.data;
+      const now = deps.clock().getTime();
+      const address = deps.clientAddress?.(c);
+      const waitMs = Math.max(perVisitor.waitFor(visitorId, now), address ? perAddress.waitFor(address, now) : 0);
+      if (waitMs > 0) {
+        c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+        return c.json(refuse('too_many'), 429);
+      }
+      perVisitor.record(visitorId, now);
+      if (address) perAddress.record(address, now);
       const checked = checkPhoto(new Uint8Array(await photo.arrayBuffer()));
       if (!checked.ok) {
         deps.log.info('web chat photo refused', { problem: checked.problem, bytes: photo.size });

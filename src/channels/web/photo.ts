@@ -2,6 +2,8 @@
 export const MAX_PHOTO_BYTES = 1024 * 1024;
 
 export type PhotoProblem = 'wrong_type' | 'too_big' | 'broken';
+/** Why an upload was refused: the photo itself, or too many photos too fast. */
+export type UploadProblem = PhotoProblem | 'too_many';
 
 export type CheckedPhoto = { ok: true; contentType: 'image/jpeg'; bytes: Uint8Array } | { ok: false; problem: PhotoProblem };
 

@@ -47,7 +47,7 @@ async function upload(visitor: WebVisitor, bytes: Uint8Array, name = 'IMG_2041.j
   form.append('messageId', `photo-${Math.random().toString(36).slice(2, 12)}`);
   form.append('photo', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }), name);
   const response = await harness.app.request('/api/photo', { method: 'POST', body: form });
-  return { status: response.status, json: (await response.json()) as { ok?: boolean; url?: string; error?: string } };
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), json: (await response.json()) as { ok?: boolean; url?: string; error?: string } };
 }
 
 describe('the web chat’s photo upload', () => {
@@ -88,7 +88,7 @@ describe('the web chat’s photo upload', () => {
     await visitor.say('xoài bị dập');
     const rejected = harness.engine.flows.shop.texts.photo_rejected!;
     const pdf = await upload(visitor, new TextEncoder().encode('%PDF-1.7 hoa don'), 'hoa-don.jpg');
-    expect(pdf).toEqual({ status: 415, json: { error: rejected.wrong_type, problem: 'wrong_type' } });
+    expect(pdf).toEqual({ status: 415, retryAfter: null, json: { error: rejected.wrong_type, problem: 'wrong_type' } });
     expect((await upload(visitor, phoneJpeg({ truncated: true }))).json.error).toBe(rejected.broken);
     const huge = new Uint8Array(MAX_PHOTO_BYTES + 200_000);
     huge.set(phoneJpeg());
@@ -96,5 +96,18 @@ describe('the web chat’s photo upload', () => {
     expect(big.status).toBe(413);
     expect(big.json.error).toBe(rejected.too_big);
     expect(await harness.store.db.selectFrom('messages').select('id').where('kind', '=', 'photo').execute()).toEqual([]);
+  });
+
+  it('a visitor sending photo after photo is refused in the shop’s words after 10 in an hour, and may send again later', async () => {
+    const visitor = new WebVisitor(harness.app, crypto.randomUUID());
+    await visitor.say('xoài bị dập');
+    for (let sent = 0; sent < 10; sent++) expect((await upload(visitor, phoneJpeg())).status).toBe(200);
+    const refused = await upload(visitor, phoneJpeg());
+    expect(refused.status).toBe(429);
+    expect(refused.json.error).toBe(harness.engine.flows.shop.texts.photo_rejected!.too_many);
+    expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+    expect(await harness.store.db.selectFrom('messages').select('id').where('kind', '=', 'photo').execute()).toHaveLength(10);
+    harness.clock.advance(61);
+    expect((await upload(visitor, phoneJpeg())).status).toBe(200);
   });
 });
