@@ -38,7 +38,7 @@ async function send(update: object): Promise<string> {
   const before = api.callsOf('sendMessage').length;
   expect((await post(update)).status).toBe(200);
   await eventually(() => api.callsOf('sendMessage').length > before);
-  const pending = () => harness.store.db.selectFrom('outbox').select('id').where('channel', '=', 'zalo').where('status', '=', 'pending').execute();
+  const pending = () => harness.store.db.selectFrom('outbox').select('id').where('channel', '=', 'zalo').where('status', 'in', ['pending', 'sending']).execute();
   await eventually(async () => (await pending()).length === 0, 'the turn delivered');
   await harness.delivery.retryDue();
   return api
