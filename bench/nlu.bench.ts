@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { createEngine, serializeUnderstanding, trainUnderstanding, shopNames } from '../src/engine/index';
-import { readCorpus } from '../src/engine/nlu/corpus-dir.node.ts';
+import { readCorpus } from '../src/nlu-corpus.node.ts';
 import { loadFlows } from '../src/flows/index';
 import { readFlowDir } from '../src/flows/flow-dir.node.ts';
 import { HELD_OUT_MESSAGES } from '../tests/engine/nlu/held-out-messages';

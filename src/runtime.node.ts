@@ -1,7 +1,7 @@
 import { existsSync, watch as fsWatch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { createEngine, type Engine, trainUnderstanding, shopNames, type TaughtExample } from './engine/index';
-import { readCorpus } from './engine/nlu/corpus-dir.node.ts';
+import { readCorpus } from './nlu-corpus.node.ts';
 import { formatProblem, loadFlows, type ShopFlows } from './flows/index';
 import { readFlowDir } from './flows/flow-dir.node.ts';
 import type { FlowStatus, RefusedEdit } from './flows/status';

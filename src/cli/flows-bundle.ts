@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { readCorpus } from '../engine/nlu/corpus-dir.node.ts';
+import { readCorpus } from '../nlu-corpus.node.ts';
 import { serializeUnderstanding, trainUnderstanding, shopNames } from '../engine/index';
 import { formatProblem, loadFlows } from '../flows/index';
 import { readFlowDir } from '../flows/flow-dir.node.ts';

@@ -1,6 +1,6 @@
 import { formatProblem, loadFlows, OUT_OF_SCOPE } from '../flows/index';
 import { readFlowDir } from '../flows/flow-dir.node.ts';
-import { readCorpus, readCorpusFile } from '../engine/nlu/corpus-dir.node.ts';
+import { readCorpus, readCorpusFile } from '../nlu-corpus.node.ts';
 import { crossValidate, bestThreshold, evaluate, summarize, type Evaluated, type LabeledCase, IntentMatcher, trainUnderstanding, shopNames, labeledExamples } from '../engine/index';
 import { fold } from '../text/fold';
 import { flagValue } from './args';

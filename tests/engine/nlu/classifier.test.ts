@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/engine/engine';
-import { readCorpus } from '../../../src/engine/nlu/corpus-dir.node.ts';
+import { readCorpus } from '../../../src/nlu-corpus.node.ts';
 import { crossValidate, summarize } from '../../../src/engine/nlu/evaluation';
 import { IntentMatcher } from '../../../src/engine/nlu/intent';
 import { deserializeUnderstanding, serializeUnderstanding, trainUnderstanding } from '../../../src/engine/nlu/model';

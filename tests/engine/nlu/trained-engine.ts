@@ -1,5 +1,5 @@
 import { createEngine, type Engine } from '../../../src/engine/engine';
-import { readCorpus } from '../../../src/engine/nlu/corpus-dir.node.ts';
+import { readCorpus } from '../../../src/nlu-corpus.node.ts';
 import { trainUnderstanding } from '../../../src/engine/nlu/model';
 import { shopNames } from '../../../src/engine/nlu/names';
 import type { TaughtExample } from '../../../src/flows/taught';

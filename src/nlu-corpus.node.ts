@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseCorpus, type LabeledText } from './corpus';
+import { parseCorpus, type LabeledText } from './engine/nlu/corpus';
 
 export const CORPUS_DIR = 'src/engine/nlu/corpus';
 
