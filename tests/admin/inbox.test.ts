@@ -1,24 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelSender, SentMessages } from '../../src/conversation/inbound';
-import type { Outbound } from '../../src/engine/types';
 import { startHarness, tempDatabasePath, WebVisitor, type Harness } from '../support/harness';
+import { RecordingSender } from '../support/recording-sender';
 import { phoneJpeg } from '../support/jpeg';
 import { logIn } from './support';
 
 const PASSWORD = 'vuon-nha-tu-2026';
 const OWNER = { channel: 'telegram', chatId: '-100777' };
-
-/** A platform that remembers what it was asked to send. */
-class RecordingSender implements ChannelSender {
-  readonly sent: { chatId: string; message: Outbound }[] = [];
-  async send(chatId: string, message: Outbound): Promise<SentMessages> {
-    this.sent.push({ chatId, message });
-    return { messageIds: [String(this.sent.length)] };
-  }
-  texts(chatId: string): string[] {
-    return this.sent.filter((entry) => entry.chatId === chatId).map((entry) => (entry.message.kind === 'text' ? entry.message.text : entry.message.kind === 'image' ? (entry.message.caption ?? entry.message.url) : ''));
-  }
-}
 
 let database: ReturnType<typeof tempDatabasePath>;
 let harness: Harness;

@@ -1,20 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryError, type ChannelSender, type InboundEvent } from '../../src/conversation/inbound';
-import type { Outbound } from '../../src/engine/types';
+import type { InboundEvent } from '../../src/conversation/inbound';
 import { startHarness, tempDatabasePath, TestClock, WebVisitor, type Harness } from '../support/harness';
-
-/** A platform that records what reached the customer. */
-class RecordingSender implements ChannelSender {
-  delivered: { chatId: string; message: Outbound }[] = [];
-  failing = false;
-  async send(chatId: string, message: Outbound): Promise<void> {
-    if (this.failing) throw new DeliveryError('platform unreachable', 'later');
-    this.delivered.push({ chatId, message });
-  }
-  texts(): string[] {
-    return this.delivered.map((entry) => (entry.message.kind === 'text' ? entry.message.text : entry.message.kind === 'payment_qr' ? entry.message.caption : entry.message.url));
-  }
-}
+import { RecordingSender } from '../support/recording-sender';
 
 let database: ReturnType<typeof tempDatabasePath>;
 let clock: TestClock;

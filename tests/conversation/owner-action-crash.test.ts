@@ -1,23 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CustomerMessenger } from '../../src/conversation/customer-messenger';
-import { DeliveryError, type ChannelSender, type InboundEvent } from '../../src/conversation/inbound';
+import type { InboundEvent } from '../../src/conversation/inbound';
 import { OwnerActions } from '../../src/conversation/owner-actions';
 import type { OutboxDelivery } from '../../src/conversation/outbox-delivery';
-import type { Outbound } from '../../src/engine/types';
 import { startHarness, tempDatabasePath, TestClock, type Harness } from '../support/harness';
-
-/** A platform that records what reached the customer. */
-class RecordingSender implements ChannelSender {
-  delivered: { chatId: string; message: Outbound }[] = [];
-  failing = false;
-  async send(chatId: string, message: Outbound): Promise<void> {
-    if (this.failing) throw new DeliveryError('platform unreachable', 'later');
-    this.delivered.push({ chatId, message });
-  }
-  texts(): string[] {
-    return this.delivered.map((entry) => (entry.message.kind === 'text' ? entry.message.text : ''));
-  }
-}
+import { RecordingSender } from '../support/recording-sender';
 
 let database: ReturnType<typeof tempDatabasePath>;
 let clock: TestClock;
