@@ -34,7 +34,16 @@ export interface Facts {
 export type FactReader = (text: string) => Facts;
 
 export function createFactReader(shop: ShopFile): FactReader {
+  // One turn asks about its message several times (the form, the cart, the question kind): read it once.
+  let last: { written: string; facts: Facts } | null = null;
   return (written) => {
+    if (last?.written === written) return last.facts;
+    const facts = readOnce(written);
+    last = { written, facts: frozen(facts) };
+    return last.facts;
+  };
+
+  function readOnce(written: string): Facts {
     // "xoai 10" next to a promotion code XOAI10 is the code, not ten kilos of mangoes.
     const text = withoutPromotionCodes(written, shop);
     const facts = readFacts(text, shop);
@@ -59,7 +68,15 @@ export function createFactReader(shop: ShopFile): FactReader {
       problem: facts.problem,
       rating: facts.rating,
     };
-  };
+  }
+}
+
+/** The facts handed out again to later callers: none of them may change what another reads. */
+function frozen(facts: Facts): Facts {
+  for (const item of facts.items) Object.freeze(item);
+  Object.freeze(facts.items);
+  Object.freeze(facts.removed);
+  return Object.freeze(facts);
 }
 
 function withoutPromotionCodes(text: string, shop: ShopFile): string {
