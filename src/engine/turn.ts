@@ -23,6 +23,7 @@ import { initialState } from './types';
 import { variablesFor } from './view';
 import { provinceById } from '../vietnam/provinces';
 import { WAITING } from './waiting';
+import type { Topic, TurnMoves } from './waiting/moves';
 
 /** Steps one turn may pass through before the engine decides a flow loops forever. */
 const MAX_STEPS_PER_TURN = 50;
@@ -71,15 +72,13 @@ function placesOrders(flow: Flow): boolean {
 
 export type Via = 'trigger' | 'button' | 'goto' | 'resume' | 'menu' | 'scheduled';
 
-/** What a message is about besides the question asked: another flow, or a short aside. */
-export type Topic = { kind: 'flow'; flow: string; step: string | null; understanding: Understanding } | { kind: 'aside'; text: string };
 
 /**
  * One inbound event applied to one conversation: mutable while it runs, returned whole.
  * What a reply means depends on what the conversation waits for; each waiting state has its
  * handler in `waiting/`, each kind of question its entry in `questions/`.
  */
-export class Turn {
+export class Turn implements TurnMoves {
   readonly state: ConversationState;
   private readonly replies: Outbound[] = [];
   private readonly events: EngineEvent[] = [];

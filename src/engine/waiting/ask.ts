@@ -1,7 +1,7 @@
 import { isSkip } from '../nlu/answers';
 import { questionOf } from '../questions';
 import { declines, isShort, textOf } from '../questions/kind';
-import type { Turn } from '../turn';
+import type { TurnMoves } from './moves';
 import type { Inbound } from '../types';
 
 /**
@@ -10,7 +10,7 @@ import type { Inbound } from '../types';
  * the payment question chooses); a clear new question switches and the flow waits to resume;
  * everyday talk is answered in passing and the question asked again.
  */
-export function onAsk(turn: Turn, inbound: Inbound): void {
+export function onAsk(turn: TurnMoves, inbound: Inbound): void {
   const waiting = turn.state.waiting;
   if (waiting.kind !== 'ask') return;
   const step = turn.stepOf(waiting.flow, waiting.step);

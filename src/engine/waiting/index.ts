@@ -1,4 +1,4 @@
-import type { Turn } from '../turn';
+import type { TurnMoves } from './moves';
 import type { Inbound, Waiting } from '../types';
 import { onAsk } from './ask';
 import { onComment } from './comment';
@@ -7,7 +7,7 @@ import { onResume } from './resume';
 import { onSatisfaction } from './satisfaction';
 
 /** What a message means in each waiting state; taps are decoded before these run. */
-export const WAITING: Record<Waiting['kind'], (turn: Turn, inbound: Inbound) => void> = {
+export const WAITING: Record<Waiting['kind'], (turn: TurnMoves, inbound: Inbound) => void> = {
   none: onFree,
   buttons: onFree,
   resume: onResume,

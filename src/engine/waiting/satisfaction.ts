@@ -1,10 +1,10 @@
 import { rating } from '../questions/rating';
 import { textOf } from '../questions/kind';
-import type { Turn } from '../turn';
+import type { TurnMoves } from './moves';
 import type { Inbound } from '../types';
 
 /** The closing question: a typed number, stars or words are the score; a new question is answered. */
-export function onSatisfaction(turn: Turn, inbound: Inbound): void {
+export function onSatisfaction(turn: TurnMoves, inbound: Inbound): void {
   const text = textOf(inbound);
   const step = { ask: 'rating' as const, save: 'satisfaction' };
   const answer = rating.read(inbound, turn.asking(step));
