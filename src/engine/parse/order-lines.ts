@@ -56,6 +56,8 @@ const BO_VERB_FOLLOWERS = new Set(['qua', 'ra', 'di', 'het', 'bot', 'giup', 'dum
 const REMOVAL = seq('bo', 'bot', 'xoa', 'huy', 'khoi', 'khong lay', 'ko lay', 'k lay', 'khong mua', 'ko mua', 'k mua', 'khong can', 'ko can', 'dung lay', 'loai bo');
 /** Saying that what came before was wrong. */
 const CORRECTION = seq('nham', 'lon', 'sua', 'sua lai', 'doi lai', 'doi thanh', 'thay bang', 'chu khong phai', 'chi lay', 'lay lai');
+/** One quantity for every product named without its own: "mỗi loại 2kg: xoài, bưởi". */
+const EACH = seq('moi loai', 'moi thu', 'moi mon', 'moi sp', 'moi san pham', 'moi vi', 'moi kieu', 'moi cai', 'moi ben');
 const DELIVERY_VERBS = new Set(['giao', 'gui', 'ship', 'dong']);
 /** Words that start a new request inside one line: "bỏ bưởi, lấy thêm xoài". */
 const CLAUSE_WORDS = new Set(['con', 'nhung', 'them', 'lay', 'mua', 'dat']);
@@ -108,6 +110,8 @@ export function readOrderLines(text: string, catalog: CatalogIndex): OrderLinesF
   const result: OrderLinesFact = { lines: [], removed: [], looseQuantity: null, correction: false };
   /** Where the last clause that named products ends: a quantity in the very next clause may be theirs. */
   let namedUntil = -1;
+  /** The quantity said with "mỗi loại", for the products named without one. */
+  let each: Quantity | null = null;
   for (const clause of clauses(tokens)) {
     const inClause = mentions.filter((mention) => mention.start >= clause.from && mention.end <= clause.to);
     const folded = words.folded.slice(clause.from, clause.to);
@@ -116,6 +120,7 @@ export function readOrderLines(text: string, catalog: CatalogIndex): OrderLinesF
     // "giao nhầm" is a complaint about the delivery, not a correction of the customer's own words.
     const corrects = CORRECTION.some((marker) => occurrences(folded, marker).some((at) => !DELIVERY_VERBS.has(folded[at - 1] ?? '')));
     if (corrects || folded.at(-1) === 'thoi') result.correction = true;
+    const forEach = EACH.some((marker) => occurrences(folded, marker).length > 0);
     if (removing) {
       result.removed.push(...inClause.map((mention) => mention.id));
       continue;
@@ -125,6 +130,10 @@ export function readOrderLines(text: string, catalog: CatalogIndex): OrderLinesF
       // A bare number stands for a quantity only among words of asking for one ("lay 4 nha"); "phuong 4" is an address.
       const plain = quantity && (quantity.unit !== null || folded.every((word) => /^\d/.test(word) || QUANTITY_TALK.has(word)));
       if (!quantity || !plain) continue;
+      if (forEach) {
+        each ??= quantity;
+        continue;
+      }
       // "buoi lay 4 ky nha": the quantity of the product just named without one.
       const previous = result.lines.at(-1);
       if (previous && previous.said === null && namedUntil === clause.from) {
@@ -135,7 +144,13 @@ export function readOrderLines(text: string, catalog: CatalogIndex): OrderLinesF
       continue;
     }
     namedUntil = clause.to;
-    for (const line of linesOf(written, tokens, inClause, clause, catalog)) result.lines.push(line);
+    const lines = linesOf(written, tokens, inClause, clause, catalog);
+    if (forEach) each ??= lines.find((line) => line.said !== null)?.said ?? null;
+    result.lines.push(...lines);
+  }
+  if (each) {
+    const shared = each;
+    result.lines = result.lines.map((line) => (line.said === null ? { ...line, quantity: amountInUnit(shared, line.unit), said: shared } : line));
   }
   if (result.lines.length === 0 && result.removed.length === 0 && result.looseQuantity === null) result.correction = false;
   return result;

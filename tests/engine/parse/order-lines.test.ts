@@ -34,6 +34,8 @@ describe('readOrderLines reads every product and its quantity from one line', ()
     ['two products joined by "va" with marks-less units', 'cho minh 1 chai mat ong va 2 tui khoai lang say', [['mat_ong_hoa_ca_phe', 1, 'chai'], ['khoai_lang_say', 2, 'túi']]],
     ['the quantity in the next words: "buoi lay 4 ky nha"', 'buoi lay 4 ky nha', [['buoi_da_xanh', 4, 'kg']]],
     ['two aliases of one product side by side are one line', 'cho e 5kg gao st25 + 1kg cafe robusta ship ra ha noi', [['gao_st25', 5, 'kg'], ['ca_phe_robusta', 1, 'kg']]],
+    ['"moi loai 2kg" before the products it is for', 'cho minh moi loai 2kg: xoai, buoi, bo sap', [['xoai_cat_hoa_loc', 2, 'kg'], ['buoi_da_xanh', 2, 'kg'], ['bo_sap', 2, 'kg']]],
+    ['"mỗi thứ" after the products, one of them with its own amount', 'xoài 3kg, bưởi, bơ sáp mỗi thứ 2 ký', [['xoai_cat_hoa_loc', 3, 'kg'], ['buoi_da_xanh', 2, 'kg'], ['bo_sap', 2, 'kg']]],
     ['"bo qua" is bỏ qua (skip), not avocados', 'bo qua', []],
     ['a message with no product', 'ship ra ha noi bao lau', []],
   ])('%s: "%s"', (_, text, expected) => {
