@@ -19,19 +19,7 @@ export class YamlSource {
 
   constructor(readonly source: FlowSource) {
     this.document = parseDocument(source.text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
-    // Later YAML errors are mostly echoes of the first one: show the one to fix first.
-    this.syntaxProblems = this.document.errors.slice(0, 1).map((error) => {
-      const position = this.lines.linePos(error.pos[0]);
-      const said = yamlErrorInVietnamese(error.code, error.message, source.text.split(/\r?\n/), position.line);
-      return {
-        severity: 'error' as const,
-        file: source.path,
-        line: said.line ?? position.line,
-        column: said.line ? 1 : position.col,
-        path: '',
-        message: `lỗi cú pháp YAML: ${said.message}`,
-      };
-    });
+    this.syntaxProblems = syntaxMistakes(this.document, this.lines, source.path, source.text);
     this.data = this.syntaxProblems.length > 0 ? undefined : this.document.toJS();
     this.valueProblems = this.syntaxProblems.length > 0 ? [] : this.writtenValueProblems();
   }
@@ -119,17 +107,103 @@ function rangeStart(node: unknown): number | undefined {
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
 
+/** The most syntax mistakes of one file told in one run; past them the owner has a file to rewrite, not to mend. */
+const MAX_SYNTAX_PROBLEMS = 20;
+
+/**
+ * Every YAML mistake of a file, each once. The library reports one mistake several times (a key
+ * holding a nested mapping is also a multi-line key) and loses its way after it (a Tab makes each
+ * following line of the list a mistake too), so its later errors are not trusted: the first
+ * mistake is told, corrected as its message says, and the text parsed again for the next one.
+ */
+function syntaxMistakes(document: Document.Parsed, counter: LineCounter, file: string, text: string): FlowProblem[] {
+  const problems: FlowProblem[] = [];
+  const lines = text.split(/\r?\n/);
+  let errors = document.errors;
+  let lineCounter = counter;
+  while (errors.length > 0 && problems.length < MAX_SYNTAX_PROBLEMS) {
+    const error = errors[0]!;
+    const position = lineCounter.linePos(error.pos[0]);
+    const said = yamlErrorInVietnamese(error.code, error.message, lines, position.line);
+    const line = said.line ?? position.line;
+    // A correction that does not move the parser on would tell the same place again.
+    if (problems.some((problem) => problem.line >= line)) break;
+    problems.push({ severity: 'error', file, line, column: said.line ? 1 : position.col, path: '', message: `lỗi cú pháp YAML: ${said.message}` });
+    correct(lines, line, said.corrected);
+    lineCounter = new LineCounter();
+    errors = parseDocument(lines.join('\n'), { lineCounter, uniqueKeys: true, prettyErrors: false }).errors;
+  }
+  return problems;
+}
+
+/** The line as the message says to write it; without a known correction, the line and what it holds are left out. */
+function correct(lines: string[], line: number, corrected: string | undefined): void {
+  const index = Math.min(line, lines.length) - 1;
+  if (index < 0) return;
+  if (corrected !== undefined) {
+    lines[index] = corrected;
+    return;
+  }
+  const indent = indentOf(lines[index]!);
+  lines[index] = '';
+  for (let next = index + 1; next < lines.length && (lines[next]!.trim() === '' || indentOf(lines[next]!) > indent); next++) lines[next] = '';
+}
+
+/** Where a line's key starts: past its indent and a list's "- ". */
+const contentColumn = (line: string) => indentOf(line) + (/^\s*- /.test(line) ? 2 : 0);
+
+/** Index of the last line before index `before` that holds more than a comment; -1 when none. */
+function filledLineAbove(lines: readonly string[], before: number): number {
+  let index = before - 1;
+  while (index >= 0 && (lines[index]!.trim() === '' || lines[index]!.trim().startsWith('#'))) index--;
+  return index;
+}
+
+/** The first key of the mapping a wrongly indented line (1-based) belongs to: the first line under its parent. */
+function firstSiblingAbove(lines: readonly string[], line: number): { key: string; line: number; column: number } | undefined {
+  const indent = indentOf(lines[line - 1] ?? '');
+  let parent = filledLineAbove(lines, line - 1);
+  while (parent >= 0 && indentOf(lines[parent]!) >= indent) parent = filledLineAbove(lines, parent);
+  let first = parent + 1;
+  while (first < line - 1 && (lines[first]!.trim() === '' || lines[first]!.trim().startsWith('#'))) first++;
+  const key = /^\s*(?:- )?([^\s:#][^:#]*?):/.exec(lines[first] ?? '')?.[1];
+  return key && first < line - 1 ? { key, line: first + 1, column: contentColumn(lines[first]!) } : undefined;
+}
+
+/** A key written without its ":" ("next b", "say Dạ …"): the first word is the key. */
+function missingColon(here: string): { message: string; corrected: string } {
+  const written = here.replace(/^(\s*(?:- )?\S+)\s*/, '$1: ').trimEnd();
+  return { corrected: written, message: `thiếu dấu ":" sau tên khóa: viết "${written.trim()}"` };
+}
+
+const quoted = (key: string, value: string, lead: string) => `${lead}${key}: "${value.replace(/"/g, "'")}"`;
+
 /**
  * The YAML library's English message said in the owner's words, pointing at the line to change
  * and saying what to write: an extra space of indent, a text with ": " or starting with "{{"
- * that needs quotes, a key without its ":".
+ * that needs quotes, a key without its ":". `corrected` is that line written as said.
  */
-function yamlErrorInVietnamese(code: string, original: string, lines: readonly string[], line: number): { message: string; line?: number } {
+function yamlErrorInVietnamese(code: string, original: string, lines: readonly string[], line: number): { message: string; line?: number; corrected?: string } {
   const here = lines[line - 1] ?? '';
   const keyValue = /^(\s*)(- )?([^\s:#][^:#]*?):\s+(.+)$/.exec(here);
+  const lead = keyValue ? `${keyValue[1]}${keyValue[2] ?? ''}` : '';
+  // An unclosed quote or bracket is noticed lines later (at the end of the file for a quote): point at where it opens.
+  const unclosed = /^Missing closing (["'])quote/.exec(original)?.[1] ?? /^Flow (?:sequence|mapping) in block collection must .* end with an? ([\]}])/.exec(original)?.[1];
+  if (unclosed) {
+    const opening = unclosed === ']' ? '[' : unclosed === '}' ? '{' : unclosed;
+    const count = (text: string, char: string) => text.split(char).length - 1;
+    const opens = (candidate: string) => (opening === unclosed ? count(candidate, opening) % 2 === 1 : count(candidate, opening) > count(candidate, unclosed));
+    let opened = Math.min(line, lines.length) - 1;
+    while (opened >= 0 && !opens(lines[opened]!)) opened--;
+    if (opened !== -1) {
+      return { line: opened + 1, corrected: `${lines[opened]!.trimEnd()}${unclosed}`, message: `dấu ${opening} ở dòng này chưa được đóng: thêm ${unclosed} ở cuối câu (hoặc bỏ dấu ${opening})` };
+    }
+  }
   switch (code) {
-    case 'DUPLICATE_KEY':
-      return { message: `khóa "${here.trim().replace(/^- /, '').split(':')[0]}" bị viết hai lần trong cùng một nhóm; xóa hoặc đổi tên một trong hai` };
+    case 'DUPLICATE_KEY': {
+      const key = here.trim().replace(/^- /, '').split(':')[0];
+      return { corrected: here.replace(`${key}:`, `${key}_:`), message: `khóa "${key}" bị viết hai lần trong cùng một nhóm; xóa hoặc đổi tên một trong hai` };
+    }
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY': {
       if (/^\s*- /.test(here)) {
@@ -144,24 +218,36 @@ function yamlErrorInVietnamese(code: string, original: string, lines: readonly s
       if (nextLine !== undefined && keyValue && indentOf(nextLine) > indentOf(here) && /^\s*[^\s:#][^:#]*:(\s|$)/.test(nextLine)) {
         const extra = indentOf(nextLine) - indentOf(here) - (keyValue[2] ? 2 : 0);
         if (extra > 0) {
-          return { line: line + next + 1, message: `dòng này thụt vào thừa ${extra} dấu cách: khóa "${nextLine.trim().split(':')[0]}" phải thẳng cột với "${keyValue[3]}" ở dòng ${line}` };
+          return { line: line + next + 1, corrected: nextLine.slice(extra), message: `dòng này thụt vào thừa ${extra} dấu cách: khóa "${nextLine.trim().split(':')[0]}" phải thẳng cột với "${keyValue[3]}" ở dòng ${line}` };
         }
       }
-      if (keyValue && keyValue[4]!.includes(': ')) return { message: `câu có dấu ": " ở giữa phải đặt trong ngoặc kép: viết ${keyValue[3]}: "${keyValue[4]!.replace(/"/g, "'")}"` };
-      if (code === 'MULTILINE_IMPLICIT_KEY' && !here.includes(':')) return { message: `thiếu dấu ":" sau tên khóa: viết "${here.trim().split(/\s+/)[0]}: …"` };
+      if (keyValue && keyValue[4]!.includes(': ')) return { corrected: quoted(keyValue[3]!, keyValue[4]!, lead), message: `câu có dấu ": " ở giữa phải đặt trong ngoặc kép: viết ${keyValue[3]}: "${keyValue[4]!.replace(/"/g, "'")}"` };
+      if (code === 'MULTILINE_IMPLICIT_KEY' && !here.includes(':')) return missingColon(here);
       return { message: 'thụt lề hoặc dấu ":" chưa đúng; các khóa cùng cấp phải thẳng cột, câu có dấu ": " phải đặt trong ngoặc kép' };
     }
     case 'UNEXPECTED_TOKEN':
     case 'BAD_INDENT':
     case 'MISSING_CHAR': {
-      if (keyValue && /^[{[]/.test(keyValue[4]!)) return { message: `câu bắt đầu bằng "${keyValue[4]!.startsWith('{{') ? '{{' : keyValue[4]![0]}" phải đặt trong ngoặc kép: viết ${keyValue[3]}: "${keyValue[4]!.replace(/"/g, "'")}"` };
-      if (keyValue && keyValue[4]!.includes(': ')) return { message: `câu có dấu ": " ở giữa phải đặt trong ngoặc kép: viết ${keyValue[3]}: "${keyValue[4]!.replace(/"/g, "'")}"` };
+      if (/followed by map values/.test(original) && !here.includes(':')) return missingColon(here);
+      const sibling = firstSiblingAbove(lines, line);
+      if (/same column/.test(original) && keyValue && sibling && sibling.column > indentOf(here)) {
+        const missing = sibling.column - indentOf(here);
+        return { corrected: `${' '.repeat(missing)}${here}`, message: `dòng này thiếu ${missing} dấu cách thụt lề: khóa "${keyValue[3]}" phải thẳng cột với "${sibling.key}" ở dòng ${sibling.line}` };
+      }
+      if (keyValue && /^[{[]/.test(keyValue[4]!)) {
+        return { corrected: quoted(keyValue[3]!, keyValue[4]!, lead), message: `câu bắt đầu bằng "${keyValue[4]!.startsWith('{{') ? '{{' : keyValue[4]![0]}" phải đặt trong ngoặc kép: viết ${keyValue[3]}: "${keyValue[4]!.replace(/"/g, "'")}"` };
+      }
+      if (keyValue && keyValue[4]!.includes(': ')) return { corrected: quoted(keyValue[3]!, keyValue[4]!, lead), message: `câu có dấu ": " ở giữa phải đặt trong ngoặc kép: viết ${keyValue[3]}: "${keyValue[4]!.replace(/"/g, "'")}"` };
       return { message: 'thụt lề hoặc dấu ":" chưa đúng; các khóa cùng cấp phải thẳng cột, câu có dấu ": " hay bắt đầu bằng "{{" phải đặt trong ngoặc kép' };
     }
-    case 'TAB_AS_INDENT':
-      return { message: 'dùng phím cách (space) để thụt lề, không dùng phím Tab' };
+    case 'TAB_AS_INDENT': {
+      // Spaces up to where the line above writes its key (past its "- "): where the Tab was meant to reach.
+      const above = lines[filledLineAbove(lines, line - 1)] ?? '';
+      const column = contentColumn(above);
+      return { corrected: `${' '.repeat(column)}${here.trimStart()}`, message: 'dùng phím cách (space) để thụt lề, không dùng phím Tab' };
+    }
     case 'MULTIPLE_DOCS':
-      return { message: 'mỗi tệp chỉ chứa một tài liệu; xóa dòng "---" thừa' };
+      return { corrected: '', message: 'mỗi tệp chỉ chứa một tài liệu; xóa dòng "---" thừa' };
     default:
       // Kept for the operator only when no owner's wording fits: the English text says what the library saw.
       return { message: `kiểm tra thụt lề, dấu ":" và dấu ngoặc kép ở dòng này (${original.split('\n')[0] ?? original})` };

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFlowDir } from '../../src/flows/flow-dir.node.ts';
 import { formatProblem, loadFlows, type FlowProblem, type FlowSource } from '../../src/flows/index';
 import { sampleSources } from '../support/sample-flows';
+import { runCli } from '../cli/run-cli';
 
 /*
  * Mistakes shop owners really make in flows/, each tried as an owner would make it, with the
@@ -48,6 +49,67 @@ describe('every mistake of every file in one run', () => {
     expect(errors.filter((line) => line.includes('shipping.yaml') && line.includes('"tinh"'))).toHaveLength(1);
     expect(errors.filter((line) => line.includes('shipping.yaml') && line.includes('không có bước "phi_ship"'))).toHaveLength(1);
     expect(errors).toHaveLength(5);
+  });
+});
+
+describe('every YAML mistake of a file in one run', () => {
+  /** greeting.yaml with three mistakes: an extra space of indent, a Tab, a text with ": " in it. */
+  const threeMistakes = (text: string) =>
+    text
+      .replace('    branch:\n      - if: { slot: last_order_code', '     branch:\n      - if: { slot: last_order_code')
+      .replace('        goto: flow:buy_again', '\tgoto: flow:buy_again')
+      .replace('say: Dạ anh/chị cần em giúp gì ạ?', 'say: Dạ giờ mở cửa: 7h đến 21h ạ');
+  const expected = (file: string, text: string) => [
+    `${file}:${lineOf(text, '    branch:')}:1 (gốc): lỗi: lỗi cú pháp YAML: dòng này thụt vào thừa 1 dấu cách: khóa "branch" phải thẳng cột với "action" ở dòng ${lineOf(text, 'action: recall_contact')}`,
+    `${file}:${lineOf(text, 'goto: flow:buy_again')}:1 (gốc): lỗi: lỗi cú pháp YAML: dùng phím cách (space) để thụt lề, không dùng phím Tab`,
+    `${file}:${lineOf(text, 'say: Dạ anh/chị cần em giúp gì ạ?')}:10 (gốc): lỗi: lỗi cú pháp YAML: câu có dấu ": " ở giữa phải đặt trong ngoặc kép: viết say: "Dạ giờ mở cửa: 7h đến 21h ạ"`,
+  ];
+
+  it('three mistakes in greeting.yaml are three messages, each at its own line, none an echo of another', () => {
+    const text = named('greeting.yaml').text;
+    expect(errorsOf(withEdit('greeting.yaml', threeMistakes))).toEqual(expected('flows/greeting.yaml', text));
+  });
+
+  it('npm run flows:check prints them with the other files\' structure and cross-reference mistakes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shop-flows-'));
+    try {
+      cpSync('flows', dir, { recursive: true });
+      const greeting = readFileSync(join(dir, 'greeting.yaml'), 'utf8');
+      writeFileSync(join(dir, 'greeting.yaml'), threeMistakes(greeting));
+      const shop = readFileSync(join(dir, 'shop.yaml'), 'utf8');
+      writeFileSync(join(dir, 'shop.yaml'), shop.replace('price: 85000', 'price: 85k'));
+      const order = readFileSync(join(dir, 'order.yaml'), 'utf8');
+      const next = /^ {4}next: ([a-z_]+)$/m.exec(order)![1]!;
+      writeFileSync(join(dir, 'order.yaml'), order.replace(`    next: ${next}`, '    next: buoc_khong_co'));
+      const { code, stderr } = await runCli('src/cli/flows-check.ts', ['--flows', dir], '');
+      expect(code).toBe(1);
+      const errors = stderr.split('\n').filter((line) => line.includes(': lỗi: '));
+      expect(errors.filter((line) => line.startsWith(join(dir, 'greeting.yaml')))).toEqual(expected(join(dir, 'greeting.yaml'), greeting));
+      expect(errors).toContainEqual(expect.stringMatching(new RegExp(`^${join(dir, 'shop.yaml')}:${lineOf(shop, 'price: 85000')}:12 catalog\\[0\\]\\.price: lỗi: "85k" là chữ`)));
+      expect(errors).toContainEqual(expect.stringMatching(new RegExp(`^${join(dir, 'order.yaml')}:${lineOf(order, `    next: ${next}`)}:\\d+ steps\\.[a-z_]+\\.next: lỗi: .*không có bước "buoc_khong_co"`)));
+      expect(errors).toHaveLength(5);
+      expect(stderr).toContain(`5 lỗi trong ${dir}/`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['an unclosed quote is pointed at the line it opens, not the end of the file', 'say: "Dạ anh/chị cần em giúp gì ạ?', 'dấu " ở dòng này chưa được đóng: thêm " ở cuối câu (hoặc bỏ dấu ")'],
+    ['an unclosed bracket is pointed at the line it opens', 'say: [Dạ anh/chị cần em giúp gì ạ?', 'dấu [ ở dòng này chưa được đóng: thêm ] ở cuối câu (hoặc bỏ dấu [)'],
+    ['a key without its ":" is told what to write', 'say Dạ anh/chị cần em giúp gì ạ?', 'thiếu dấu ":" sau tên khóa: viết "say: Dạ anh/chị cần em giúp gì ạ?"'],
+  ])('%s', (_name, written, message) => {
+    const text = named('greeting.yaml').text;
+    const errors = errorsOf(withEdit('greeting.yaml', (edited) => edited.replace('say: Dạ anh/chị cần em giúp gì ạ?', written)));
+    expect(errors).toEqual([expect.stringMatching(new RegExp(`^flows/greeting\\.yaml:${lineOf(text, 'say: Dạ anh/chị cần em giúp gì ạ?')}:\\d+ \\(gốc\\): lỗi: lỗi cú pháp YAML: `))]);
+    expect(errors[0]).toContain(message);
+  });
+
+  it('a key one space short of its neighbours is told how many spaces to add', () => {
+    const text = named('greeting.yaml').text;
+    const errors = errorsOf(withEdit('greeting.yaml', (edited) => edited.replace('    buttons: menu\n  welcome_back:', '   buttons: menu\n  welcome_back:')));
+    const line = text.split('\n').findIndex((candidate, index, lines) => candidate === '    buttons: menu' && lines[index + 1] === '  welcome_back:') + 1;
+    expect(errors).toEqual([`flows/greeting.yaml:${line}:1 (gốc): lỗi: lỗi cú pháp YAML: dòng này thiếu 1 dấu cách thụt lề: khóa "buttons" phải thẳng cột với "say" ở dòng ${lineOf(text, '  hello:') + 1}`]);
   });
 });
 
