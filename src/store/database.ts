@@ -15,6 +15,7 @@ export interface Database {
   last_good_flows: LastGoodFlowsTable;
   bank_transfers: BankTransferTable;
   taught_examples: TaughtExampleTable;
+  touchpoint_days: TouchpointDayTable;
   d1_migrations: MigrationTable;
 }
 
@@ -200,6 +201,30 @@ export interface BankTransferTable {
   unmatched_reason: string | null;
   matched_by: 'auto' | 'owner' | null;
   matched_at: string | null;
+}
+
+/** Touchpoint counts per UTC day of started_at, kept by triggers (migrations/0009); '' for no flow, stage or phase. */
+export interface TouchpointDayTable {
+  day: string;
+  channel: string;
+  entry_flow: string;
+  stage: string;
+  phase: string;
+  conversations: number;
+  closed: number;
+  completed: number;
+  abandoned: number;
+  closed_abandoned: number;
+  handed_over: number;
+  answered: number;
+  scored: number;
+  score_sum: number;
+  score_1: number;
+  score_2: number;
+  score_3: number;
+  score_4: number;
+  score_5: number;
+  responded: number;
 }
 
 export interface MigrationTable {

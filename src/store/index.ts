@@ -18,5 +18,6 @@ export * from './relays';
 export * from './retention';
 export * from './scheduled';
 export * from './store';
+export * from './touchpoint-days';
 export * from './turns';
 export * from './taught-examples';

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Flow } from '../../flows/schema';
+import { touchpointSums } from '../../store/index';
 import { foldKey } from '../../text/fold';
 import type { ReportDb, TimeRange } from './range';
 
@@ -37,32 +38,17 @@ export interface FallbackGroup {
 
 /** Touchpoints by the flow they started in: conversations, outcomes, CSAT. */
 export async function touchpointsByFlow(db: ReportDb, range: TimeRange): Promise<FlowTouchpoints[]> {
-  const rows = await db
-    .selectFrom('conversations')
-    .select([
-      'entry_flow',
-      sql<number>`count(*)`.as('conversations'),
-      sql<number>`count(case when status = 'closed' then 1 end)`.as('closed'),
-      sql<number>`count(case when outcome = 'completed' then 1 end)`.as('completed'),
-      sql<number>`count(case when outcome = 'abandoned' then 1 end)`.as('abandoned'),
-      // A person took part when the customer asked for one, even if the bot finished after the hand-back.
-      sql<number>`count(case when outcome = 'handed_over' or exists (select 1 from handovers where handovers.conversation_id = conversations.id) then 1 end)`.as('handed_over'),
-      sql<number>`count(satisfaction_score)`.as('scored'),
-      sql<number | null>`sum(satisfaction_score)`.as('score_sum'),
-    ])
-    .where('started_at', '>=', range.from)
-    .where('started_at', '<', range.to)
-    .groupBy('entry_flow')
-    .execute();
+  const rows = await touchpointSums(db, range, ['entry_flow']);
   return rows.map((row) => ({
     flow: row.entry_flow,
-    conversations: Number(row.conversations),
-    closed: Number(row.closed),
-    completed: Number(row.completed),
-    abandoned: Number(row.abandoned),
-    handedOver: Number(row.handed_over),
-    scored: Number(row.scored),
-    average: Number(row.scored) === 0 ? null : Number(row.score_sum) / Number(row.scored),
+    conversations: row.conversations,
+    closed: row.closed,
+    completed: row.completed,
+    abandoned: row.abandoned,
+    // A person took part when the customer asked for one, even if the bot finished after the hand-back.
+    handedOver: row.handedOver,
+    scored: row.scored,
+    average: row.scored === 0 ? null : row.scoreSum / row.scored,
   }));
 }
 

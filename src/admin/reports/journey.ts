@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { touchpointSums } from '../../store/index';
 import type { ReportDb, TimeRange } from './range';
 
 /**
@@ -181,33 +182,17 @@ export async function journeyReport(db: ReportDb, range: TimeRange, now: Date): 
 }
 
 async function touchpointTotals(db: ReportDb, range: TimeRange) {
-  const rows = await db
-    .selectFrom('conversations')
-    .select([
-      'stage',
-      'phase',
-      'channel',
-      sql<number>`count(*)`.as('conversations'),
-      sql<number>`count(case when status = 'closed' then 1 end)`.as('closed'),
-      sql<number>`count(case when status = 'closed' and outcome = 'abandoned' then 1 end)`.as('abandoned'),
-      sql<number>`count(satisfaction_score)`.as('scored'),
-      sql<number>`coalesce(sum(satisfaction_score), 0)`.as('score_sum'),
-      sql<number>`count(case when satisfaction_score >= 4 then 1 end)`.as('satisfied'),
-    ])
-    .where('started_at', '>=', range.from)
-    .where('started_at', '<', range.to)
-    .groupBy(['stage', 'phase', 'channel'])
-    .execute();
+  const rows = await touchpointSums(db, range, ['stage', 'phase', 'channel']);
   return rows.map((row) => ({
     stage: row.stage,
     phase: row.phase,
     channel: row.channel,
-    conversations: Number(row.conversations),
-    closed: Number(row.closed),
-    abandoned: Number(row.abandoned),
-    scored: Number(row.scored),
-    scoreSum: Number(row.score_sum),
-    satisfied: Number(row.satisfied),
+    conversations: row.conversations,
+    closed: row.closed,
+    abandoned: row.closedAbandoned,
+    scored: row.scored,
+    scoreSum: row.scoreSum,
+    satisfied: row.scores[3] + row.scores[4],
   }));
 }
 

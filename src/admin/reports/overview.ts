@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { touchpointSums } from '../../store/index';
 import { orderChannels, type ReportDb, type TimeRange } from './range';
 
 /** Everything the overview shows for one channel (or all channels) in one period. */
@@ -60,7 +61,7 @@ function emptyFigures(): ChannelFigures {
 
 /** The overview of one period, channel by channel. */
 export async function overviewReport(db: ReportDb, range: TimeRange): Promise<Overview> {
-  const [touchpoints, customers, orders, returns] = await Promise.all([touchpointFigures(db, range), customerFigures(db, range), orderFigures(db, range), newReturnRequests(db, range)]);
+  const [touchpoints, customers, orders, returns] = await Promise.all([touchpointSums(db, range, ['channel']), customerFigures(db, range), orderFigures(db, range), newReturnRequests(db, range)]);
   const channels = orderChannels([...touchpoints, ...customers, ...orders, ...returns].map((row) => row.channel));
   const figures: Record<string, ChannelFigures> = {};
   for (const channel of [...channels, ALL_CHANNELS]) figures[channel] = emptyFigures();
@@ -71,15 +72,15 @@ export async function overviewReport(db: ReportDb, range: TimeRange): Promise<Ov
   };
   for (const row of touchpoints) {
     add(row.channel, (f) => {
-      f.conversations += Number(row.conversations);
-      f.completed += Number(row.completed);
-      f.abandoned += Number(row.abandoned);
-      f.handedOver += Number(row.handed_over);
-      f.closed += Number(row.closed);
-      f.answered += Number(row.answered);
-      f.scoreSum += Number(row.score_sum ?? 0);
-      f.scored += Number(row.scored);
-      f.distribution = f.distribution.map((count, index) => count + Number(row[`s${index + 1}` as 's1'])) as ChannelFigures['distribution'];
+      f.conversations += row.conversations;
+      f.completed += row.completed;
+      f.abandoned += row.abandoned;
+      f.handedOver += row.handedOver;
+      f.closed += row.closed;
+      f.answered += row.answered;
+      f.scoreSum += row.scoreSum;
+      f.scored += row.scored;
+      f.distribution = f.distribution.map((count, index) => count + row.scores[index]!) as ChannelFigures['distribution'];
     });
   }
   // Customer ids carry their channel, so per-channel customers add up to all customers.
@@ -106,31 +107,6 @@ export async function overviewReport(db: ReportDb, range: TimeRange): Promise<Ov
 export async function openReturnRequests(db: ReportDb): Promise<number> {
   const row = await db.selectFrom('return_requests').select((eb) => eb.fn.countAll<number>().as('open')).where('status', '=', 'open').executeTakeFirstOrThrow();
   return Number(row.open);
-}
-
-function touchpointFigures(db: ReportDb, range: TimeRange) {
-  return db
-    .selectFrom('conversations')
-    .select([
-      'channel',
-      sql<number>`count(*)`.as('conversations'),
-      sql<number>`count(case when outcome = 'completed' then 1 end)`.as('completed'),
-      sql<number>`count(case when outcome = 'abandoned' then 1 end)`.as('abandoned'),
-      sql<number>`count(case when outcome = 'handed_over' or exists (select 1 from handovers where handovers.conversation_id = conversations.id) then 1 end)`.as('handed_over'),
-      sql<number>`count(case when status = 'closed' then 1 end)`.as('closed'),
-      sql<number>`count(case when status = 'closed' and satisfaction_score is not null then 1 end)`.as('answered'),
-      sql<number | null>`sum(satisfaction_score)`.as('score_sum'),
-      sql<number>`count(satisfaction_score)`.as('scored'),
-      sql<number>`count(case when satisfaction_score = 1 then 1 end)`.as('s1'),
-      sql<number>`count(case when satisfaction_score = 2 then 1 end)`.as('s2'),
-      sql<number>`count(case when satisfaction_score = 3 then 1 end)`.as('s3'),
-      sql<number>`count(case when satisfaction_score = 4 then 1 end)`.as('s4'),
-      sql<number>`count(case when satisfaction_score = 5 then 1 end)`.as('s5'),
-    ])
-    .where('started_at', '>=', range.from)
-    .where('started_at', '<', range.to)
-    .groupBy('channel')
-    .execute();
 }
 
 /**

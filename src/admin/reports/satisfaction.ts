@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { touchpointSums, type TouchpointSums } from '../../store/index';
 import type { LocalDay } from '../zoned-time';
 import type { ReportDb, TimeRange } from './range';
 
@@ -38,36 +39,14 @@ export const LOW_SCORE = 2;
 
 /** CSAT week by week; `weeks` are consecutive, oldest first. */
 export async function satisfactionByWeek(db: ReportDb, weeks: readonly ({ week: LocalDay } & TimeRange)[]): Promise<WeekScores[]> {
-  if (weeks.length === 0) return [];
-  const bucket = sql<number>`case ${sql.join(
-    weeks.map((week, index) => sql`when started_at < ${week.to} then ${index}`),
-    sql` `,
-  )} end`;
-  const rows = await db
-    .selectFrom('conversations')
-    .select([bucket.as('bucket'), ...scoreColumns()])
-    .where('started_at', '>=', weeks[0]!.from)
-    .where('started_at', '<', weeks[weeks.length - 1]!.to)
-    .where('satisfaction_score', 'is not', null)
-    .groupBy('bucket')
-    .execute();
-  const byBucket = new Map(rows.map((row) => [Number(row.bucket), row]));
-  return weeks.map((week, index) => ({ week: week.week, ...summary(byBucket.get(index)) }));
+  const totals = await Promise.all(weeks.map((week) => touchpointSums(db, week, [])));
+  return weeks.map((week, index) => ({ week: week.week, ...summary(totals[index]![0]) }));
 }
 
 /** CSAT by the flow a conversation started in, or by channel. */
 export async function satisfactionBy(db: ReportDb, range: TimeRange, by: 'entry_flow' | 'channel'): Promise<ScoreGroup[]> {
-  const rows = await db
-    .selectFrom('conversations')
-    .select([sql<string | null>`${sql.ref(by)}`.as('key'), sql<number>`count(case when status = 'closed' then 1 end)`.as('closed'),
-      sql<number>`count(case when status = 'closed' and satisfaction_score is not null then 1 end)`.as('answered'),
-      ...scoreColumns(),
-    ])
-    .where('started_at', '>=', range.from)
-    .where('started_at', '<', range.to)
-    .groupBy(by)
-    .execute();
-  return rows.map((row) => ({ key: row.key, closed: Number(row.closed), answered: Number(row.answered), ...summary(row) })).sort((a, b) => b.closed - a.closed);
+  const rows = await touchpointSums(db, range, [by]);
+  return rows.map((row) => ({ key: row[by], closed: row.closed, answered: row.answered, ...summary(row) })).sort((a, b) => b.closed - a.closed);
 }
 
 /** What customers wrote after scoring, newest first. */
@@ -96,35 +75,15 @@ export async function satisfactionComments(db: ReportDb, range: TimeRange, page:
   }));
 }
 
-function scoreColumns() {
-  return [
-    sql<number>`count(satisfaction_score)`.as('scored'),
-    sql<number | null>`sum(satisfaction_score)`.as('score_sum'),
-    sql<number>`count(case when satisfaction_score <= ${LOW_SCORE} then 1 end)`.as('low'),
-  ] as const;
-}
-
-function summary(row: { scored: number; score_sum: number | null; low: number } | undefined): ScoreSummary {
-  const scored = Number(row?.scored ?? 0);
-  return { scored, average: scored === 0 ? null : Number(row!.score_sum) / scored, low: Number(row?.low ?? 0) };
+function summary(row: TouchpointSums | undefined): ScoreSummary {
+  if (!row || row.scored === 0) return { scored: 0, average: null, low: 0 };
+  return { scored: row.scored, average: row.scoreSum / row.scored, low: row.scores.slice(0, LOW_SCORE).reduce((sum, count) => sum + count, 0) };
 }
 
 /** How many scores of 1, 2, 3, 4 and 5 stars the period got. */
 export async function scoreDistribution(db: ReportDb, range: TimeRange): Promise<number[]> {
-  const rows = await db
-    .selectFrom('conversations')
-    .select(['satisfaction_score', sql<number>`count(*)`.as('scores')])
-    .where('started_at', '>=', range.from)
-    .where('started_at', '<', range.to)
-    .where('satisfaction_score', 'is not', null)
-    .groupBy('satisfaction_score')
-    .execute();
-  const counts = [0, 0, 0, 0, 0];
-  for (const row of rows) {
-    const score = Number(row.satisfaction_score);
-    if (score >= 1 && score <= 5) counts[score - 1] = Number(row.scores);
-  }
-  return counts;
+  const [all] = await touchpointSums(db, range, []);
+  return all ? [...all.scores] : [0, 0, 0, 0, 0];
 }
 
 /** A product's own score from the after-sale check-ins kept apart from conversation scores. */

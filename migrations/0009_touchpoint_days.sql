@@ -1,0 +1,133 @@
+-- The dashboard's touchpoint counts, one row per UTC day of started_at × channel × entry flow ×
+-- stage × phase, so a report over a busy year adds up a few thousand rows instead of reading a
+-- million conversations. Triggers keep the rows in step inside the very statement that writes a
+-- conversation or a hand-over (a turn's batch, the idle close, the owner's actions, retention,
+-- erasure): they are never stale and no writer can forget them. A report reads whole UTC days
+-- here and the hours at either end of its period from the conversations themselves.
+-- '' stands for no flow, stage or phase: a key column that could be NULL would never conflict.
+-- Measures are written as 0/1 comparisons (`x IS 'y'`) rather than conditional expressions.
+
+CREATE TABLE touchpoint_days (
+  day TEXT NOT NULL,                 -- YYYY-MM-DD, the UTC day the conversation started
+  channel TEXT NOT NULL,
+  entry_flow TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  phase TEXT NOT NULL,
+  conversations INTEGER NOT NULL,
+  closed INTEGER NOT NULL,
+  completed INTEGER NOT NULL,        -- outcome completed
+  abandoned INTEGER NOT NULL,        -- outcome abandoned
+  closed_abandoned INTEGER NOT NULL, -- closed with outcome abandoned
+  handed_over INTEGER NOT NULL,      -- outcome handed_over, or a person took part (a handovers row)
+  answered INTEGER NOT NULL,         -- closed with a score
+  scored INTEGER NOT NULL,
+  score_sum INTEGER NOT NULL,
+  score_1 INTEGER NOT NULL,
+  score_2 INTEGER NOT NULL,
+  score_3 INTEGER NOT NULL,
+  score_4 INTEGER NOT NULL,
+  score_5 INTEGER NOT NULL,
+  responded INTEGER NOT NULL,        -- with a first-response time
+  PRIMARY KEY (day, channel, entry_flow, stage, phase)
+) WITHOUT ROWID;
+
+INSERT INTO touchpoint_days
+SELECT substr(c.started_at, 1, 10), c.channel, coalesce(c.entry_flow, ''), coalesce(c.stage, ''), coalesce(c.phase, ''),
+  count(*),
+  sum(c.status = 'closed'),
+  sum(c.outcome IS 'completed'),
+  sum(c.outcome IS 'abandoned'),
+  sum(c.status = 'closed' AND c.outcome IS 'abandoned'),
+  sum(c.outcome IS 'handed_over' OR EXISTS (SELECT 1 FROM handovers h WHERE h.conversation_id = c.id)),
+  sum(c.status = 'closed' AND c.satisfaction_score IS NOT NULL),
+  sum(c.satisfaction_score IS NOT NULL),
+  sum(coalesce(c.satisfaction_score, 0)),
+  sum(c.satisfaction_score IS 1),
+  sum(c.satisfaction_score IS 2),
+  sum(c.satisfaction_score IS 3),
+  sum(c.satisfaction_score IS 4),
+  sum(c.satisfaction_score IS 5),
+  sum(c.first_response_ms IS NOT NULL)
+FROM conversations c
+GROUP BY 1, 2, 3, 4, 5;
+
+CREATE TRIGGER touchpoint_days_conversation_added AFTER INSERT ON conversations FOR EACH ROW BEGIN
+  INSERT INTO touchpoint_days VALUES (
+    substr(new.started_at, 1, 10), new.channel, coalesce(new.entry_flow, ''), coalesce(new.stage, ''), coalesce(new.phase, ''),
+    1, new.status = 'closed', new.outcome IS 'completed', new.outcome IS 'abandoned', new.status = 'closed' AND new.outcome IS 'abandoned',
+    new.outcome IS 'handed_over' OR EXISTS (SELECT 1 FROM handovers h WHERE h.conversation_id = new.id),
+    new.status = 'closed' AND new.satisfaction_score IS NOT NULL, new.satisfaction_score IS NOT NULL, coalesce(new.satisfaction_score, 0),
+    new.satisfaction_score IS 1, new.satisfaction_score IS 2, new.satisfaction_score IS 3, new.satisfaction_score IS 4, new.satisfaction_score IS 5,
+    new.first_response_ms IS NOT NULL)
+  ON CONFLICT (day, channel, entry_flow, stage, phase) DO UPDATE SET
+    conversations = conversations + excluded.conversations, closed = closed + excluded.closed, completed = completed + excluded.completed,
+    abandoned = abandoned + excluded.abandoned, closed_abandoned = closed_abandoned + excluded.closed_abandoned, handed_over = handed_over + excluded.handed_over,
+    answered = answered + excluded.answered, scored = scored + excluded.scored, score_sum = score_sum + excluded.score_sum,
+    score_1 = score_1 + excluded.score_1, score_2 = score_2 + excluded.score_2, score_3 = score_3 + excluded.score_3,
+    score_4 = score_4 + excluded.score_4, score_5 = score_5 + excluded.score_5, responded = responded + excluded.responded;
+END;
+
+-- Most turns change none of these columns: the WHEN clause keeps them free of any roll-up work.
+CREATE TRIGGER touchpoint_days_conversation_changed AFTER UPDATE ON conversations FOR EACH ROW
+WHEN old.started_at IS NOT new.started_at OR old.channel IS NOT new.channel OR old.entry_flow IS NOT new.entry_flow
+  OR old.stage IS NOT new.stage OR old.phase IS NOT new.phase OR old.status IS NOT new.status OR old.outcome IS NOT new.outcome
+  OR old.satisfaction_score IS NOT new.satisfaction_score OR (old.first_response_ms IS NULL) <> (new.first_response_ms IS NULL)
+BEGIN
+  INSERT INTO touchpoint_days VALUES (
+    substr(old.started_at, 1, 10), old.channel, coalesce(old.entry_flow, ''), coalesce(old.stage, ''), coalesce(old.phase, ''),
+    -1, -(old.status = 'closed'), -(old.outcome IS 'completed'), -(old.outcome IS 'abandoned'), -(old.status = 'closed' AND old.outcome IS 'abandoned'),
+    -(old.outcome IS 'handed_over' OR EXISTS (SELECT 1 FROM handovers h WHERE h.conversation_id = old.id)),
+    -(old.status = 'closed' AND old.satisfaction_score IS NOT NULL), -(old.satisfaction_score IS NOT NULL), -coalesce(old.satisfaction_score, 0),
+    -(old.satisfaction_score IS 1), -(old.satisfaction_score IS 2), -(old.satisfaction_score IS 3), -(old.satisfaction_score IS 4), -(old.satisfaction_score IS 5),
+    -(old.first_response_ms IS NOT NULL))
+  ON CONFLICT (day, channel, entry_flow, stage, phase) DO UPDATE SET
+    conversations = conversations + excluded.conversations, closed = closed + excluded.closed, completed = completed + excluded.completed,
+    abandoned = abandoned + excluded.abandoned, closed_abandoned = closed_abandoned + excluded.closed_abandoned, handed_over = handed_over + excluded.handed_over,
+    answered = answered + excluded.answered, scored = scored + excluded.scored, score_sum = score_sum + excluded.score_sum,
+    score_1 = score_1 + excluded.score_1, score_2 = score_2 + excluded.score_2, score_3 = score_3 + excluded.score_3,
+    score_4 = score_4 + excluded.score_4, score_5 = score_5 + excluded.score_5, responded = responded + excluded.responded;
+  INSERT INTO touchpoint_days VALUES (
+    substr(new.started_at, 1, 10), new.channel, coalesce(new.entry_flow, ''), coalesce(new.stage, ''), coalesce(new.phase, ''),
+    1, new.status = 'closed', new.outcome IS 'completed', new.outcome IS 'abandoned', new.status = 'closed' AND new.outcome IS 'abandoned',
+    new.outcome IS 'handed_over' OR EXISTS (SELECT 1 FROM handovers h WHERE h.conversation_id = new.id),
+    new.status = 'closed' AND new.satisfaction_score IS NOT NULL, new.satisfaction_score IS NOT NULL, coalesce(new.satisfaction_score, 0),
+    new.satisfaction_score IS 1, new.satisfaction_score IS 2, new.satisfaction_score IS 3, new.satisfaction_score IS 4, new.satisfaction_score IS 5,
+    new.first_response_ms IS NOT NULL)
+  ON CONFLICT (day, channel, entry_flow, stage, phase) DO UPDATE SET
+    conversations = conversations + excluded.conversations, closed = closed + excluded.closed, completed = completed + excluded.completed,
+    abandoned = abandoned + excluded.abandoned, closed_abandoned = closed_abandoned + excluded.closed_abandoned, handed_over = handed_over + excluded.handed_over,
+    answered = answered + excluded.answered, scored = scored + excluded.scored, score_sum = score_sum + excluded.score_sum,
+    score_1 = score_1 + excluded.score_1, score_2 = score_2 + excluded.score_2, score_3 = score_3 + excluded.score_3,
+    score_4 = score_4 + excluded.score_4, score_5 = score_5 + excluded.score_5, responded = responded + excluded.responded;
+END;
+
+CREATE TRIGGER touchpoint_days_conversation_removed AFTER DELETE ON conversations FOR EACH ROW BEGIN
+  INSERT INTO touchpoint_days VALUES (
+    substr(old.started_at, 1, 10), old.channel, coalesce(old.entry_flow, ''), coalesce(old.stage, ''), coalesce(old.phase, ''),
+    -1, -(old.status = 'closed'), -(old.outcome IS 'completed'), -(old.outcome IS 'abandoned'), -(old.status = 'closed' AND old.outcome IS 'abandoned'),
+    -(old.outcome IS 'handed_over' OR EXISTS (SELECT 1 FROM handovers h WHERE h.conversation_id = old.id)),
+    -(old.status = 'closed' AND old.satisfaction_score IS NOT NULL), -(old.satisfaction_score IS NOT NULL), -coalesce(old.satisfaction_score, 0),
+    -(old.satisfaction_score IS 1), -(old.satisfaction_score IS 2), -(old.satisfaction_score IS 3), -(old.satisfaction_score IS 4), -(old.satisfaction_score IS 5),
+    -(old.first_response_ms IS NOT NULL))
+  ON CONFLICT (day, channel, entry_flow, stage, phase) DO UPDATE SET
+    conversations = conversations + excluded.conversations, closed = closed + excluded.closed, completed = completed + excluded.completed,
+    abandoned = abandoned + excluded.abandoned, closed_abandoned = closed_abandoned + excluded.closed_abandoned, handed_over = handed_over + excluded.handed_over,
+    answered = answered + excluded.answered, scored = scored + excluded.scored, score_sum = score_sum + excluded.score_sum,
+    score_1 = score_1 + excluded.score_1, score_2 = score_2 + excluded.score_2, score_3 = score_3 + excluded.score_3,
+    score_4 = score_4 + excluded.score_4, score_5 = score_5 + excluded.score_5, responded = responded + excluded.responded;
+END;
+
+-- A person takes part in a conversation whose outcome does not already say so: it now counts as handed over.
+CREATE TRIGGER touchpoint_days_handover_added AFTER INSERT ON handovers FOR EACH ROW BEGIN
+  UPDATE touchpoint_days SET handed_over = handed_over + 1
+  WHERE (day, channel, entry_flow, stage, phase) IN (
+    SELECT substr(c.started_at, 1, 10), c.channel, coalesce(c.entry_flow, ''), coalesce(c.stage, ''), coalesce(c.phase, '')
+    FROM conversations c WHERE c.id = new.conversation_id AND c.outcome IS NOT 'handed_over');
+END;
+
+CREATE TRIGGER touchpoint_days_handover_removed AFTER DELETE ON handovers FOR EACH ROW BEGIN
+  UPDATE touchpoint_days SET handed_over = handed_over - 1
+  WHERE (day, channel, entry_flow, stage, phase) IN (
+    SELECT substr(c.started_at, 1, 10), c.channel, coalesce(c.entry_flow, ''), coalesce(c.stage, ''), coalesce(c.phase, '')
+    FROM conversations c WHERE c.id = old.conversation_id AND c.outcome IS NOT 'handed_over');
+END;

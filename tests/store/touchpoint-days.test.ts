@@ -1,0 +1,179 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { journeyReport } from '../../src/admin/reports/journey';
+import { overviewReport } from '../../src/admin/reports/overview';
+import { applyMigrations, touchpointSums, type Store } from '../../src/store/index';
+import { readMigrationDir } from '../../src/store/migrations-dir.node.ts';
+import { openSqliteStore } from '../../src/store/sqlite.node.ts';
+import { fixtureFlows } from '../admin/fixture-flows';
+import { generateShop, insertShop, mulberry32, type SeededShop } from '../admin/seed';
+
+/*
+ * touchpoint_days is kept by triggers. Here a shop's month is written before the roll-up
+ * exists (the migration fills it from the conversations), then changed the ways the shop
+ * changes conversations; after each step the roll-up is recomputed from scratch and must be
+ * exactly what the triggers kept, and the dashboard's figures must be those counted in
+ * JavaScript from the conversations as they now are.
+ */
+// Tuesday 12 May 2026, 10:00 in Hà Nội.
+const now = new Date('2026-05-12T03:00:00.000Z');
+const flows = fixtureFlows();
+const dir = mkdtempSync(join(tmpdir(), 'shopbot-roll-up-'));
+let store: Store;
+let shop: SeededShop;
+
+interface Row {
+  id: string;
+  customer_id: string;
+  channel: string;
+  status: string;
+  started_at: string;
+  outcome: string | null;
+  entry_flow: string | null;
+  stage: string | null;
+  phase: string | null;
+  satisfaction_score: number | null;
+  first_response_ms: number | null;
+  person: number;
+}
+
+const FROM_SCRATCH = sql<Record<string, unknown>>`
+  SELECT substr(started_at, 1, 10) AS day, channel, coalesce(entry_flow, '') AS entry_flow, coalesce(stage, '') AS stage, coalesce(phase, '') AS phase,
+    count(*) AS conversations, sum(status = 'closed') AS closed, sum(outcome IS 'completed') AS completed, sum(outcome IS 'abandoned') AS abandoned,
+    sum(status = 'closed' AND outcome IS 'abandoned') AS closed_abandoned,
+    sum(outcome IS 'handed_over' OR id IN (SELECT conversation_id FROM handovers)) AS handed_over,
+    sum(status = 'closed' AND satisfaction_score IS NOT NULL) AS answered, sum(satisfaction_score IS NOT NULL) AS scored,
+    sum(coalesce(satisfaction_score, 0)) AS score_sum, sum(satisfaction_score IS 1) AS score_1, sum(satisfaction_score IS 2) AS score_2,
+    sum(satisfaction_score IS 3) AS score_3, sum(satisfaction_score IS 4) AS score_4, sum(satisfaction_score IS 5) AS score_5,
+    sum(first_response_ms IS NOT NULL) AS responded
+  FROM conversations GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
+
+async function expectRollUpAsIfRecomputed(): Promise<void> {
+  const kept = await sql<Record<string, unknown>>`SELECT * FROM touchpoint_days WHERE conversations <> 0 ORDER BY day, channel, entry_flow, stage, phase`.execute(store.db);
+  const recomputed = await FROM_SCRATCH.execute(store.db);
+  expect(recomputed.rows.length).toBeGreaterThan(50);
+  expect(kept.rows).toEqual(recomputed.rows);
+  // A row emptied by changes keeps only zeros.
+  const emptied = await sql<{ rows: number }>`SELECT count(*) AS rows FROM touchpoint_days WHERE conversations = 0 AND (closed <> 0 OR scored <> 0 OR handed_over <> 0 OR responded <> 0)`.execute(store.db);
+  expect(emptied.rows[0]!.rows).toBe(0);
+}
+
+async function conversationsNow(): Promise<Row[]> {
+  const result = await sql<Row>`
+    SELECT id, customer_id, channel, status, started_at, outcome, entry_flow, stage, phase, satisfaction_score, first_response_ms,
+      id IN (SELECT conversation_id FROM handovers) AS person
+    FROM conversations`.execute(store.db);
+  return result.rows;
+}
+
+/** Local Vietnamese days: each starts at 17:00 UTC, so every period has hours outside the roll-up's whole UTC days. */
+const localDays = (first: number, days: number) => {
+  const today = Math.floor((now.getTime() + 7 * 3_600_000) / 86_400_000) * 86_400_000 - 7 * 3_600_000;
+  return { from: new Date(today - first * 86_400_000).toISOString(), to: new Date(today - (first - days) * 86_400_000).toISOString() };
+};
+
+async function expectDashboardCounts(): Promise<void> {
+  const rows = await conversationsNow();
+  for (const range of [localDays(29, 30), localDays(6, 7), localDays(0, 1), { from: '2026-04-20T05:31:00.000Z', to: '2026-05-03T22:10:00.000Z' }]) {
+    const inRange = rows.filter((row) => row.started_at >= range.from && row.started_at < range.to);
+    const overview = await overviewReport(store.db, range);
+    for (const channel of new Set(inRange.map((row) => row.channel))) {
+      const mine = inRange.filter((row) => row.channel === channel);
+      expect(overview.figures[channel], `${channel} ${range.from}`).toMatchObject({
+        conversations: mine.length,
+        closed: mine.filter((row) => row.status === 'closed').length,
+        completed: mine.filter((row) => row.outcome === 'completed').length,
+        abandoned: mine.filter((row) => row.outcome === 'abandoned').length,
+        handedOver: mine.filter((row) => row.outcome === 'handed_over' || row.person === 1).length,
+        answered: mine.filter((row) => row.status === 'closed' && row.satisfaction_score !== null).length,
+        scored: mine.filter((row) => row.satisfaction_score !== null).length,
+        scoreSum: mine.reduce((sum, row) => sum + (row.satisfaction_score ?? 0), 0),
+        distribution: [1, 2, 3, 4, 5].map((score) => mine.filter((row) => row.satisfaction_score === score).length),
+      });
+    }
+    const journey = await journeyReport(store.db, range, now);
+    const keyOf = (row: { stage: string | null; phase: string | null; channel: string }) => `${row.stage}|${row.phase}|${row.channel}`;
+    expect(journey.touchpoints.map(keyOf).sort()).toEqual([...new Set(inRange.map(keyOf))].sort());
+    for (const touchpoint of journey.touchpoints) {
+      const mine = inRange.filter((row) => keyOf(row) === keyOf(touchpoint));
+      expect(touchpoint, keyOf(touchpoint)).toMatchObject({
+        conversations: mine.length,
+        closed: mine.filter((row) => row.status === 'closed').length,
+        abandoned: mine.filter((row) => row.status === 'closed' && row.outcome === 'abandoned').length,
+        scored: mine.filter((row) => row.satisfaction_score !== null).length,
+        satisfied: mine.filter((row) => (row.satisfaction_score ?? 0) >= 4).length,
+      });
+    }
+    const [all] = await touchpointSums(store.db, range, []);
+    expect(all?.responded ?? 0).toBe(inRange.filter((row) => row.first_response_ms !== null).length);
+  }
+}
+
+beforeAll(async () => {
+  store = openSqliteStore(join(dir, 'shop.db'));
+  const migrations = await readMigrationDir('migrations');
+  await applyMigrations(store, migrations.filter((migration) => migration.name < '0009'));
+  shop = generateShop(flows, { now, days: 30, customers: 400 });
+  await insertShop(store, shop);
+  // The roll-up arrives on a database that already has a month of conversations.
+  await applyMigrations(store, migrations);
+}, 60_000);
+
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('touchpoint counts by day, kept by the database itself', () => {
+  it('are filled from the conversations a shop already has when the migration runs', async () => {
+    expect(shop.conversations.length).toBeGreaterThan(250);
+    await expectRollUpAsIfRecomputed();
+    await expectDashboardCounts();
+  });
+
+  it('follow every later change: new conversations, closing, scoring, a new stage, a person taking part, erasure', async () => {
+    const random = mulberry32(11);
+    const rows = await conversationsNow();
+    const pick = () => rows[Math.floor(random() * rows.length)]!;
+    const statements: ReturnType<typeof sql>[] = [];
+    for (let index = 0; index < 60; index++) {
+      const row = pick();
+      statements.push(sql`UPDATE conversations SET status = 'closed', outcome = ${['completed', 'abandoned', 'handed_over'][index % 3]!}, satisfaction_score = ${index % 6 === 0 ? null : 1 + (index % 5)} WHERE id = ${row.id}`);
+    }
+    for (let index = 0; index < 30; index++) statements.push(sql`UPDATE conversations SET stage = ${['buy', 'use', null][index % 3]!}, entry_flow = ${index % 4 === 0 ? null : 'order'} WHERE id = ${pick().id}`);
+    for (let index = 0; index < 20; index++) {
+      const row = pick();
+      // A customer has one open conversation at most.
+      statements.push(sql`UPDATE conversations SET status = 'open', outcome = NULL, first_response_ms = NULL WHERE id = ${row.id} AND NOT EXISTS (SELECT 1 FROM conversations o WHERE o.customer_id = ${row.customer_id} AND o.status = 'open')`);
+    }
+    for (let index = 0; index < 40; index++) {
+      const row = pick();
+      statements.push(sql`INSERT INTO handovers (conversation_id, customer_id, requested_at) VALUES (${row.id}, ${row.customer_id}, ${row.started_at}) ON CONFLICT (conversation_id) DO UPDATE SET requested_at = excluded.requested_at`);
+    }
+    for (let index = 0; index < 25; index++) {
+      const row = pick();
+      const startedAt = new Date(now.getTime() - Math.floor(random() * 20 * 86_400_000)).toISOString();
+      statements.push(sql`INSERT INTO conversations (id, customer_id, channel, status, started_at, last_activity_at, entry_flow, stage, phase, first_response_ms, satisfaction_score, mode, state, flows_version, version)
+        VALUES (${`later-${index}`}, ${row.customer_id}, ${row.channel}, 'closed', ${startedAt}, ${startedAt}, 'order', 'buy', 'during', ${index % 2 === 0 ? 900 : null}, ${index % 3 === 0 ? null : 5}, 'bot', '{}', 'test', 1)`);
+    }
+    for (const statement of statements) await statement.execute(store.db);
+    await expectRollUpAsIfRecomputed();
+
+    // Erasure and retention remove conversations (with their hand-overs, events and messages first).
+    const gone = rows.filter(() => random() < 0.1).map((row) => row.id);
+    await sql`DELETE FROM handovers WHERE conversation_id IN (${sql.join(gone.slice(0, gone.length / 2))})`.execute(store.db);
+    await sql`DELETE FROM messages WHERE conversation_id IN (${sql.join(gone)})`.execute(store.db);
+    await sql`DELETE FROM events WHERE conversation_id IN (${sql.join(gone)})`.execute(store.db);
+    await sql`DELETE FROM outbox WHERE conversation_id IN (${sql.join(gone)})`.execute(store.db);
+    await sql`DELETE FROM handovers WHERE conversation_id IN (${sql.join(gone)})`.execute(store.db);
+    await sql`UPDATE orders SET conversation_id = NULL WHERE conversation_id IN (${sql.join(gone)})`.execute(store.db);
+    await sql`UPDATE return_requests SET conversation_id = NULL WHERE conversation_id IN (${sql.join(gone)})`.execute(store.db);
+    await sql`DELETE FROM conversations WHERE id IN (${sql.join(gone)})`.execute(store.db);
+    expect(gone.length).toBeGreaterThan(20);
+    await expectRollUpAsIfRecomputed();
+    await expectDashboardCounts();
+  });
+});
