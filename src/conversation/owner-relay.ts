@@ -1,6 +1,6 @@
-import { type Button, type Inbound, renderTemplate } from '../engine/index';
+import type { Button, Inbound } from '../engine/index';
 import type { OwnerTexts } from '../flows/schema';
-import type { NoticeContext, OwnerNotice } from './owner-notices';
+import { ownerText, type NoticeContext, type OwnerNotice } from './owner-notices';
 
 /** A photo for the owner (a return claim's, or one a customer sent to a person), by platform file id or URL. */
 export interface OwnerPhoto {
@@ -23,7 +23,7 @@ export function handBackButton(texts: OwnerTexts, conversationId: string): Butto
 /** What a customer said while a person has the conversation, as the owner sees it. */
 export function relayToOwner(texts: OwnerTexts, message: Inbound, context: NoticeContext): NoticeForOwner[] {
   const notice = `customer message relayed from ${context.channel}`;
-  const relay = (text: string): NoticeForOwner[] => [{ kind: 'text', text: render(texts.relay, { ...context, message: text }), notice }];
+  const relay = (text: string): NoticeForOwner[] => [{ kind: 'text', text: ownerText(texts.relay, { ...context, message: text }), notice }];
   switch (message.kind) {
     case 'text':
       return relay(message.text);
@@ -32,7 +32,7 @@ export function relayToOwner(texts: OwnerTexts, message: Inbound, context: Notic
     case 'location':
       return relay(`📍 ${message.latitude.toFixed(5)}, ${message.longitude.toFixed(5)}${message.province ? ` (${message.province})` : ''}`);
     case 'photo':
-      return [{ kind: 'image', url: message.ref, caption: [render(texts.relay_photo, context), message.caption ?? ''].filter(Boolean).join('\n'), notice }];
+      return [{ kind: 'image', url: message.ref, caption: [ownerText(texts.relay_photo, context), message.caption ?? ''].filter(Boolean).join('\n'), notice }];
     case 'button':
     case 'handback':
     case 'scheduled':
@@ -44,8 +44,4 @@ export function relayToOwner(texts: OwnerTexts, message: Inbound, context: Notic
 /** Puts the hand-back button under the owner's notices of a conversation a person now has. */
 export function withHandBack(messages: NoticeForOwner[], texts: OwnerTexts, conversationId: string): NoticeForOwner[] {
   return messages.map((message) => (message.kind === 'text' ? { ...message, buttons: [handBackButton(texts, conversationId)] } : message));
-}
-
-function render(template: string, values: Record<string, string>): string {
-  return renderTemplate(template, (root) => values[root] ?? '');
 }

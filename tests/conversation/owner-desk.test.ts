@@ -78,10 +78,10 @@ async function placeOrder(chatId: string): Promise<string> {
 describe('the owner desk', () => {
   it('relays a Zalo customer to the owner, and the owner’s reply goes back on Zalo', async () => {
     await zaloSays('zalo-mai', 'cho gặp người thật');
-    expect(ownerChat.texts(OWNER.chatId).at(-1)).toContain('🙋 Khách Chị Mai (zalo) muốn nói chuyện với người thật');
+    expect(ownerChat.texts(OWNER.chatId).at(-1)).toContain('🙋 Khách Chị Mai (Zalo) muốn nói chuyện với người thật');
     await zaloSays('zalo-mai', 'mật ong có hóa đơn không shop?');
     const relayed = ownerChat.lastTo(OWNER.chatId);
-    expect(relayed.message).toMatchObject({ kind: 'text', text: '💬 Chị Mai (zalo):\nmật ong có hóa đơn không shop?', buttons: [{ label: '✅ Xong, trả khách cho bot' }] });
+    expect(relayed.message).toMatchObject({ kind: 'text', text: '💬 Chị Mai (Zalo):\nmật ong có hóa đơn không shop?', buttons: [{ label: '✅ Xong, trả khách cho bot' }] });
 
     await desk.onMessage(ownerWrites('Dạ có hóa đơn đỏ ạ', relayed.id));
     expect(zalo.texts('zalo-mai').at(-1)).toBe('Dạ có hóa đơn đỏ ạ');

@@ -60,7 +60,7 @@ describe('a customer on Telegram, through the webhook', () => {
       const texts = (await telegramSentTo(OWNER_CHAT)).map((body) => String(body['text']));
       return texts.some((text) => text.includes(`Đơn mới ${code}`)) ? texts : undefined;
     }, 'the owner notice');
-    expect(toOwner.join('\n')).toContain(`🛒 Đơn mới ${code} — 170.000đ (telegram)`);
+    expect(toOwner.join('\n')).toContain(`🛒 Đơn mới ${code} — 170.000đ (Telegram)`);
     // The bot's identity is asked once per isolate, not once per update.
     expect((await platformCalls()).telegram.filter((call) => call.method === 'getMe')).toHaveLength(1);
   });

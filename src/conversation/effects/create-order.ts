@@ -1,7 +1,8 @@
 import { formatVnd } from '../../engine/index';
+import { label, PAYMENT_METHOD_LABELS } from '../../labels';
 import { orderScheduleQueries } from '../after-sale';
 import type { EffectEntry } from './effect';
-import { render } from './render';
+import { ownerText } from '../owner-notices';
 
 /** The order row, the owner's notice with the items and contact, and the after-sale schedule (check-in, repurchase). */
 export const createOrder: EffectEntry<'create_order'> = (effect, context) => {
@@ -31,7 +32,7 @@ export const createOrder: EffectEntry<'create_order'> = (effect, context) => {
       {
         kind: 'text',
         notice: `new order ${order.code} (${formatVnd(quote.total)}) from ${context.notice.channel}`,
-        text: render(context.flows.shop.owner_texts.new_order, {
+        text: ownerText(context.flows.shop.owner_texts.new_order, {
           ...context.notice,
           code: order.code,
           total: formatVnd(quote.total),
@@ -39,7 +40,7 @@ export const createOrder: EffectEntry<'create_order'> = (effect, context) => {
           name: order.contactName,
           phone: order.phone,
           address: order.address,
-          payment: order.paymentMethod,
+          payment: label(PAYMENT_METHOD_LABELS, order.paymentMethod),
           note: order.note ?? '',
         }),
       },

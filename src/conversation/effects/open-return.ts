@@ -1,6 +1,6 @@
 import { label, PROBLEM_LABELS, RESOLUTION_LABELS } from '../../labels';
 import type { EffectEntry } from './effect';
-import { render } from './render';
+import { ownerText } from '../owner-notices';
 
 /** The return request row, the owner's notice, then its photos. */
 export const openReturn: EffectEntry<'open_return'> = (effect, context) => {
@@ -12,7 +12,7 @@ export const openReturn: EffectEntry<'open_return'> = (effect, context) => {
       {
         kind: 'text',
         notice: `return request for order ${request.orderCode} from ${channel}`,
-        text: render(context.flows.shop.owner_texts.return_request, {
+        text: ownerText(context.flows.shop.owner_texts.return_request, {
           ...context.notice,
           code: request.orderCode,
           // The owner reads Vietnamese, not the values the flow stores.

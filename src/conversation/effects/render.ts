@@ -1,6 +1,6 @@
 import { renderTemplate } from '../../engine/index';
 
-/** Fills an owner text from shop.yaml with named values; a missing one is left empty. */
+/** Fills a text of shop.yaml with named values; a missing one is left empty. */
 export function render(template: string, values: Record<string, string>): string {
   return renderTemplate(template, (root) => values[root] ?? '');
 }

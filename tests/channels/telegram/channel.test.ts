@@ -45,7 +45,7 @@ describe('customers on Telegram', () => {
 
     const order = await shop.store.db.selectFrom('orders').selectAll().executeTakeFirstOrThrow();
     expect(order).toMatchObject({ code, channel: 'telegram', phone: '0903123456', province: 'Đà Nẵng', total: 170000, payment_method: 'cod' });
-    expect(shop.api.textsTo(OWNER_CHAT).join('\n')).toContain(`🛒 Đơn mới ${code} — 170.000đ (telegram)`);
+    expect(shop.api.textsTo(OWNER_CHAT).join('\n')).toContain(`🛒 Đơn mới ${code} — 170.000đ (Telegram)`);
     // Every tap was answered, so no button kept spinning.
     expect(shop.api.callsOf('answerCallbackQuery')).toHaveLength(5);
     // Every message went as plain text.

@@ -42,14 +42,14 @@ describe('talking to a person', () => {
     const lan = shop.updates.person(601000001);
     expect(await shop.send(shop.updates.text(lan, '/nguoithat'))).toContain('Dạ em đã báo chủ shop');
     const handover = lastOwnerMessage();
-    expect(handover['text']).toContain('🙋 Khách Lan Nguyễn (telegram) muốn nói chuyện với người thật');
+    expect(handover['text']).toContain('🙋 Khách Lan Nguyễn (Telegram) muốn nói chuyện với người thật');
     const conversation = await conversationOf(`telegram:${lan.id}`);
     expect(conversation.mode).toBe('human');
     expect(lastButtons(shop.api, OWNER_CHAT)).toEqual([{ text: '✅ Xong, trả khách cho bot', callback_data: `xong:${conversation.id}` }]);
 
     // The bot stays quiet; the owner reads the customer.
     const relayed = await shop.send(shop.updates.text(lan, 'xoài cát còn không shop, mai giao kịp không?'));
-    expect(relayed).toBe('💬 Lan Nguyễn (telegram):\nxoài cát còn không shop, mai giao kịp không?');
+    expect(relayed).toBe('💬 Lan Nguyễn (Telegram):\nxoài cát còn không shop, mai giao kịp không?');
     expect(shop.api.sentTo(lan.id)).toHaveLength(1);
 
     await ownerSays('Dạ còn ạ, mai giao kịp nhé *chị* Lan_', lastOwnerMessage());
@@ -88,7 +88,7 @@ describe('talking to a person', () => {
     expect(visitor.last).toEqual([]);
     // Web turns are stored by the web chat's request; the owner's notices go out with the outbox retry.
     await shop.delivery.retryDue();
-    expect(shop.api.textsTo(OWNER_CHAT).at(-1)).toBe('💬 Chị Hoa (web):\nshop ơi em muốn đặt 10kg gạo ST25 giao Cần Thơ');
+    expect(shop.api.textsTo(OWNER_CHAT).at(-1)).toBe('💬 Chị Hoa (Web chat):\nshop ơi em muốn đặt 10kg gạo ST25 giao Cần Thơ');
 
     await ownerSays('Dạ chị chờ em báo giá ship Cần Thơ nhé', lastOwnerMessage());
     const pulled = (await (await shop.app.request(`/api/chat?visitorId=${visitor.visitorId}`)).json()) as { replies: { message: { text: string } }[] };
@@ -106,7 +106,7 @@ describe('talking to a person', () => {
     await shop.send(shop.updates.tap(lan, 'csat:1'));
     await shop.send(shop.updates.text(lan, 'trả lời chậm quá'));
     const { id } = await conversationOf(`telegram:${lan.id}`);
-    expect(shop.api.textsTo(OWNER_CHAT).at(-1)).toBe(`⚠️ Khách Lan Nguyễn (telegram) chấm 1/5\nGóp ý: trả lời chậm quá\nXem cuộc trò chuyện: ${PUBLIC_URL}/admin/conversations/${id}`);
+    expect(shop.api.textsTo(OWNER_CHAT).at(-1)).toBe(`⚠️ Khách Lan Nguyễn (Telegram) chấm 1/5\nGóp ý: trả lời chậm quá\nXem cuộc trò chuyện: ${PUBLIC_URL}/admin/conversations/${id}`);
   });
 
   it('the owner is told how to answer when a message is not a reply to a customer, and that photos are not relayed', async () => {
