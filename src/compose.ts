@@ -4,7 +4,8 @@ import type { ChannelModule, ChannelRoute, ChannelShop } from './channels/channe
 import { QrMedia, qrSigningKey } from './channels/media/qr-media';
 import { CHANNELS } from './channels/registry';
 import type { Env } from './config';
-import { Conversations, type OwnerChannel } from './conversation/conversations';
+import { Conversations } from './conversation/conversations';
+import type { OwnerChannel } from './conversation/owner-channel';
 import { CustomerMessenger } from './conversation/customer-messenger';
 import type { ChannelSender } from './conversation/inbound';
 import { OutboxDelivery } from './conversation/outbox-delivery';

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { Env } from '../config';
-import type { Conversations, OwnerChannel } from '../conversation/conversations';
+import type { Conversations } from '../conversation/conversations';
+import type { OwnerChannel } from '../conversation/owner-channel';
 import type { Courtesy } from '../conversation/courtesy-reply';
 import type { ChannelSender } from '../conversation/inbound';
 import type { OwnerDesk } from '../conversation/owner-desk';
@@ -8,6 +9,7 @@ import type { Receive } from '../conversation/receiver';
 import type { ShopFlows } from '../flows/schema';
 import type { Logger } from '../log';
 import type { Store } from '../store/index';
+import type { ButtonDisplay } from './button-display';
 import type { QrMedia } from './media/qr-media';
 
 /** What the shop hands a channel when it opens: everything a platform adapter may need. */
@@ -51,16 +53,14 @@ export interface OpenChannel {
   stop?(): Promise<void>;
 }
 
-/**
- * One platform, as the shop sees it. How its buttons are shown is its sender's business
- * (Telegram: an inline keyboard; Zalo: a numbered list; the web page and the terminal: their
- * own chips or numbers), so nothing past the channel knows the platform.
- */
+/** One platform, as the shop sees it: nothing past the channel knows the platform. */
 export interface ChannelModule {
   /** Stored with every customer, conversation and outbox row of the channel. */
   name: string;
   /** Whether the environment turns the channel on (its token is set). */
   enabled(env: Env): boolean;
+  /** How a reply's buttons reach the customer (Telegram: tapped; Zalo: a numbered list); its sender or reader shows them so. */
+  buttons: ButtonDisplay;
   /** The reader pulls its replies from the outbox (the web page, the terminal), so delivery skips them. */
   pulled?: boolean;
   /** The owner's chat on this channel, when the environment names one. */

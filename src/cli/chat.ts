@@ -29,7 +29,8 @@ const { engine } = await loadEngine(flagValue(process.argv, '--flows') ?? parsed
 const { store } = await openDatabase(parsed.env.DATABASE_PATH);
 const clock = () => new Date();
 // Only the terminal: trying the shop here must not send anything to customers or the owner's chat.
-const { conversations } = await composeShop(parsed.env, { store, engine: () => engine, log: memoryLogger(), clock, persistent: false, channels: [channelNamed('terminal')] });
+const terminal = channelNamed('terminal');
+const { conversations } = await composeShop(parsed.env, { store, engine: () => engine, log: memoryLogger(), clock, persistent: false, channels: [terminal] });
 
 const print = (message: Outbound, where: { flow: string | null; step: string | null }) => {
   if (json) {
@@ -39,8 +40,7 @@ const print = (message: Outbound, where: { flow: string | null; step: string | n
     return;
   }
   if (message.kind === 'text') {
-    console.log(`\n🤖 ${message.text}`);
-    (message.buttons ?? []).forEach((button, i) => console.log(`   ${i + 1}. ${button.label}`));
+    console.log(`\n🤖 ${terminal.buttons(message.text, message.buttons ?? []).text}`);
   } else if (message.kind === 'payment_qr') {
     console.log(`\n🔳 [mã VietQR: ${message.amount}đ, nội dung ${message.orderCode}] ${message.caption}`);
   } else {

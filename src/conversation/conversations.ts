@@ -6,15 +6,8 @@ import { MESSAGING_WINDOW_MS } from './after-sale';
 import { ChatQueue } from './chat-queue';
 import { newId, newOrderCode } from './ids';
 import type { InboundEvent } from './inbound';
+import type { OwnerChannel } from './owner-channel';
 import { buildIdleCloseWrite, buildTurnWrite, type TurnPlan } from './turn-write';
-
-export { OWNER_LOG_CHANNEL } from './turn-write';
-
-/** Where the owner hears about orders and requests; null writes a log line instead. */
-export interface OwnerChannel {
-  channel: string;
-  chatId: string;
-}
 
 export interface ConversationDeps {
   store: Store;

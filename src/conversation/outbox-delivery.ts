@@ -1,7 +1,7 @@
 import type { Outbound } from '../engine/index';
 import type { Logger } from '../log';
 import { setCustomerBlocked, chatsOfRows, chatsWithDueRows, claimForSending, failPendingForChat, headOfChat, markFailed, markRetry, markSent, resumeInterruptedSends, type OutboxRow, recordOwnerRelays, type Store } from '../store/index';
-import { OWNER_LOG_CHANNEL } from './conversations';
+import { OWNER_LOG_CHANNEL } from './owner-channel';
 import { DeliveryError, RecipientUnreachable, type ChannelSender } from './inbound';
 import type { OwnerNotice } from './owner-notices';
 

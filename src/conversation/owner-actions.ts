@@ -2,7 +2,7 @@ import { renderTemplate, initialState, parseState, serializeState, type Conversa
 import type { ShopFlows } from '../flows/schema';
 import type { Logger } from '../log';
 import { newPhoto, ownerMessageQueries, ownerTarget, savePhotoQuery, takeOverQueries, type OutboxMessage, type OwnerClaim, type OwnerTarget, ConstraintError, type Store } from '../store/index';
-import type { OwnerChannel } from './conversations';
+import type { OwnerChannel } from './owner-channel';
 import type { CustomerMessenger } from './customer-messenger';
 import type { ChannelName } from './inbound';
 import { changeOrderStatus, type OrderStatus, type OrderStatusChange } from './order-status';

@@ -5,7 +5,7 @@ import type { ShopFlows } from '../flows/schema';
 import type { RefusedEdit } from '../flows/status';
 import type { Logger } from '../log';
 import { ordersPlaced, enqueueOwnerMessage, conversationCount, openReturnRequests, scoreDistribution, claimOwnerUpdate, conversationForOwner, relayedConversation, type RelayedConversation, type Store } from '../store/index';
-import type { OwnerChannel } from './conversations';
+import type { OwnerChannel } from './owner-channel';
 import type { CustomerMessenger } from './customer-messenger';
 import { newId } from './ids';
 import { OwnerActions } from './owner-actions';

@@ -3,14 +3,11 @@ import { serializeState, type ConversationState, type EngineEvent, type Inbound,
 import type { ShopFlows } from '../flows/schema';
 import { type ConversationTable, type Database, handoverQueries, turnQueries, type ConversationFields, type TurnSnapshot, type TurnWrite } from '../store/index';
 import { abandonedCartQuery } from './after-sale';
-import type { OwnerChannel } from './conversations';
 import { effectRows, type EffectRows } from './effects/index';
 import type { InboundEvent } from './inbound';
 import { lowScoreNotice, type NoticeContext } from './owner-notices';
+import { OWNER_LOG_CHANNEL, type OwnerChannel } from './owner-channel';
 import { relayToOwner, withHandBack, type NoticeForOwner } from './owner-relay';
-
-/** Where owner notices go when no owner chat is configured: delivered as a log line. */
-export const OWNER_LOG_CHANNEL = 'owner-log';
 
 /** What the turn's batch is: every statement, and what the caller needs after the commit. */
 export interface TurnPlan {

@@ -1,4 +1,4 @@
-import type { OwnerChannel } from '../../src/conversation/conversations';
+import type { OwnerChannel } from '../../src/conversation/owner-channel';
 import { Scheduler } from '../../src/conversation/scheduler';
 import type { ChannelSender, InboundEvent, SentMessages } from '../../src/conversation/inbound';
 import type { Inbound, Outbound } from '../../src/engine/types';

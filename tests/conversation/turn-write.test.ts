@@ -1,6 +1,7 @@
 import { DummyDriver, Kysely, type Selectable, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type CompiledQuery } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIdleCloseWrite, buildTurnWrite, OWNER_LOG_CHANNEL, type CustomerTurn } from '../../src/conversation/turn-write';
+import { OWNER_LOG_CHANNEL } from '../../src/conversation/owner-channel';
+import { buildIdleCloseWrite, buildTurnWrite, type CustomerTurn } from '../../src/conversation/turn-write';
 import { initialState, quoteOrder, type ConversationState, type Effect, type TurnResult } from '../../src/engine/index';
 import type { ShopFlows } from '../../src/flows/schema';
 import type { ConversationTable, Database } from '../../src/store/database';

@@ -6,6 +6,7 @@ import type { ChannelModule, ChannelShop } from '../channel';
 import { createTelegramBot } from './bot';
 import { startTelegramChannel, whyTelegramFailed } from './channel';
 import { telegramRouter, type TelegramRouting } from './router';
+import { telegramButtons } from './keyboard';
 import { TelegramSender } from './sender';
 import { telegramWebhookRoute } from './webhook-route';
 
@@ -13,6 +14,7 @@ import { telegramWebhookRoute } from './webhook-route';
 export const telegramChannel: ChannelModule = {
   name: 'telegram',
   enabled: (env) => Boolean(env.TELEGRAM_BOT_TOKEN),
+  buttons: telegramButtons,
   ownerChat: (env, log) => {
     if (env.OWNER_TELEGRAM_CHAT_ID && !env.TELEGRAM_BOT_TOKEN) log.warn('OWNER_TELEGRAM_CHAT_ID is set but TELEGRAM_BOT_TOKEN is not: owner notices go to this log instead');
     return env.TELEGRAM_BOT_TOKEN ? (env.OWNER_TELEGRAM_CHAT_ID ?? null) : null;

@@ -6,7 +6,7 @@ import type { Outbound } from '../../engine/index';
 // splitting an emoji); Telegram uses it with its own limit.
 import { splitText } from '../zalo/split-text';
 import { deliveryErrorOf } from './delivery-error';
-import { keyboardOf } from './keyboard';
+import { keyboardOf, telegramButtons } from './keyboard';
 
 /** Telegram's longest text message and photo caption, in characters. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
@@ -54,8 +54,9 @@ export class TelegramSender implements ChannelSender {
   }
 
   private async sendText(chatId: string, message: Extract<Outbound, { kind: 'text' }>): Promise<SentMessages> {
-    const keyboard = keyboardOf(message, this.options.sharePhoneLabel());
-    const parts = splitText(message.text, TELEGRAM_TEXT_LIMIT);
+    const shown = telegramButtons(message.text, message.buttons ?? []);
+    const keyboard = keyboardOf({ buttons: shown.buttons, askPhone: message.askPhone }, this.options.sharePhoneLabel());
+    const parts = splitText(shown.text, TELEGRAM_TEXT_LIMIT);
     // Telegram refuses an empty text; buttons alone still need a line to hang from.
     if (parts.length === 0 && keyboard) parts.push('👇');
     const markups: (Markup | undefined)[] = parts.map((_, i) => (i === parts.length - 1 ? keyboard : undefined));

@@ -6,6 +6,7 @@ import type { Outbound } from '../../engine/index';
 import { type Store, markSent, pendingForChat } from '../../store/index';
 import type { QrMedia } from '../media/qr-media';
 import { RateLimit } from './rate-limit';
+import { tappableButtons } from '../button-display';
 
 /**
  * A random (version 4) UUID, as the page makes it: whoever holds a visitor id reads that
@@ -45,6 +46,16 @@ export interface WebReply {
   message: Outbound | (Extract<Outbound, { kind: 'payment_qr' }> & { url?: string });
 }
 
+/** The page draws a reply's buttons as chips the visitor taps. */
+export const webButtons = tappableButtons;
+
+/** A reply as the page receives it: its buttons as `webButtons` shows them. */
+function shownOnPage(message: Outbound): Outbound {
+  if (message.kind !== 'text' || !message.buttons) return message;
+  const shown = webButtons(message.text, message.buttons);
+  return { ...message, text: shown.text, buttons: [...shown.buttons] };
+}
+
 /** The web chat's JSON API: the page posts what the visitor did and pulls the bot's replies. */
 export function webChatApi(deps: WebChatDeps): Hono {
   const api = new Hono();
@@ -74,7 +85,7 @@ export function webChatApi(deps: WebChatDeps): Hono {
     if (rows.some((row) => row.erase_after_send === 1)) await deps.store.checkpoint?.();
     return Promise.all(
       rows.map(async (row) => {
-        const message = JSON.parse(row.payload) as Outbound;
+        const message = shownOnPage(JSON.parse(row.payload) as Outbound);
         if (message.kind !== 'payment_qr' || !deps.qrMedia) return { id: row.id, message };
         return { id: row.id, message: { ...message, url: await deps.qrMedia.path(message.orderCode, message.amount) } };
       }),

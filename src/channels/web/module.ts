@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { ChannelModule } from '../channel';
-import { webChatApi } from './api';
+import { webButtons, webChatApi } from './api';
 import { chatPage } from './page';
 import { PHOTO_PATH } from '../../store/index';
 import { photoMediaRoute, webPhotoApi } from './photo-api';
@@ -9,6 +9,7 @@ import { photoMediaRoute, webPhotoApi } from './photo-api';
 export const webChannel: ChannelModule = {
   name: 'web',
   enabled: () => true,
+  buttons: webButtons,
   pulled: true,
   async open(shop) {
     const page = new Hono().get('/', (c) => {

@@ -1,7 +1,7 @@
 import type { ChannelModule } from '../channel';
 import { startZaloChannel } from './channel';
 import { ZaloBotClient } from './client';
-import { ZaloSender } from './sender';
+import { ZaloSender, zaloButtons } from './sender';
 import type { ZaloInbound } from './inbound-event';
 import type { Defer } from '../../conversation/receiver';
 import { zaloWebhookRoute } from './webhook-route';
@@ -10,6 +10,7 @@ import { zaloWebhookRoute } from './webhook-route';
 export const zaloChannel: ChannelModule = {
   name: 'zalo',
   enabled: (env) => Boolean(env.ZALO_BOT_TOKEN),
+  buttons: zaloButtons,
   async open(shop) {
     const { env, log } = shop;
     const arrive = (inbound: ZaloInbound, defer?: Defer) => (inbound.kind === 'turn' ? shop.receive(inbound.event, defer) : shop.courtesy(inbound.reply, defer));

@@ -3,11 +3,12 @@ import type { Outbound } from '../../engine/index';
 import type { ZaloBotClient } from './client.js';
 import { isFatalAuthError, isRetryableError, ZaloApiError } from './error.js';
 import { splitText } from './split-text.js';
+import { numberedButtons } from '../button-display';
 
-/**
- * Sends bot replies on Zalo. Zalo bots have no inline keyboards, so buttons become a
- * numbered list; the engine accepts the number, the label or free text as the answer.
- */
+/** Zalo bots have no inline keyboards: buttons become a numbered list under the text. */
+export const zaloButtons = numberedButtons({ gap: '\n\n' });
+
+/** Sends bot replies on Zalo, buttons as `zaloButtons` shows them; the engine accepts the number, the label or free text as the answer. */
 export class ZaloSender implements ChannelSender {
   constructor(
     private readonly client: ZaloBotClient,
@@ -20,7 +21,7 @@ export class ZaloSender implements ChannelSender {
   async send(chatId: string, message: Outbound): Promise<void> {
     try {
       if (message.kind === 'text') {
-        for (const part of splitText(withNumberedButtons(message.text, message.buttons))) {
+        for (const part of splitText(zaloButtons(message.text, message.buttons ?? []).text)) {
           await this.client.sendMessage({ chat_id: chatId, text: part });
         }
         return;
@@ -49,11 +50,6 @@ export class ZaloSender implements ChannelSender {
       throw toDeliveryError(error);
     }
   }
-}
-
-export function withNumberedButtons(text: string, buttons: readonly { label: string }[] | undefined): string {
-  if (!buttons || buttons.length === 0) return text;
-  return `${text}\n\n${buttons.map((button, i) => `${i + 1}. ${button.label}`).join('\n')}`;
 }
 
 function toDeliveryError(error: unknown): DeliveryError {

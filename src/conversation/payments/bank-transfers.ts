@@ -3,7 +3,7 @@ import { formatVnd, renderTemplate } from '../../engine/index';
 import type { ShopFlows } from '../../flows/schema';
 import type { Logger } from '../../log';
 import { type OutboxMessage, orderCodesSince, orderToSettle, settlementQueries, transferById, transferExists, unmatchedQueries, type NewBankTransfer, type OrderToSettle, type TransferOutcome, ConstraintError, type Store } from '../../store/index';
-import { OWNER_LOG_CHANNEL, type OwnerChannel } from '../conversations';
+import { OWNER_LOG_CHANNEL, type OwnerChannel } from '../owner-channel';
 import { newId } from '../ids';
 import type { OutboxDelivery } from '../outbox-delivery';
 import type { Defer } from '../receiver';

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ButtonDisplay } from '../../../src/channels/button-display';
 import type { ChannelModule } from '../../../src/channels/channel';
 import { CHANNELS } from '../../../src/channels/registry';
 import { deferOf } from '../../../src/channels/request-defer';
@@ -14,9 +15,13 @@ import { startHarness, tempDatabasePath, type Harness } from '../../support/harn
  */
 const sent: { chatId: string; text: string }[] = [];
 
+/** An SMS has no buttons: each becomes a numbered line, which the customer answers by its number. */
+const smsButtons: ButtonDisplay = (text, buttons) => ({ text: [text, ...buttons.map((button, i) => `${i + 1}. ${button.label}`)].join('\n'), buttons: [] });
+
 const smsChannel: ChannelModule = {
   name: 'sms',
   enabled: (env) => Boolean(env.ADMIN_PASSWORD),
+  buttons: smsButtons,
   async open(shop) {
     const route = new Hono().post('/', async (c) => {
       const body = await c.req.json<{ id: string; from: string; text: string }>();
@@ -26,9 +31,8 @@ const smsChannel: ChannelModule = {
     return {
       sender: {
         async send(chatId: string, message: Outbound) {
-          const buttons = message.kind === 'text' ? (message.buttons ?? []).map((button, i) => `${i + 1}. ${button.label}`) : [];
-          const text = message.kind === 'text' ? message.text : message.caption ?? '';
-          sent.push({ chatId, text: [text, ...buttons].join('\n') });
+          const text = message.kind === 'text' ? smsButtons(message.text, message.buttons ?? []).text : message.caption ?? '';
+          sent.push({ chatId, text });
         },
       },
       routes: [{ path: '/sms/webhook', route }],
