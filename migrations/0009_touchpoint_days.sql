@@ -131,3 +131,49 @@ CREATE TRIGGER touchpoint_days_handover_removed AFTER DELETE ON handovers FOR EA
     SELECT substr(c.started_at, 1, 10), c.channel, coalesce(c.entry_flow, ''), coalesce(c.stage, ''), coalesce(c.phase, '')
     FROM conversations c WHERE c.id = old.conversation_id AND c.outcome IS NOT 'handed_over');
 END;
+
+-- Each conversation's place among its customer's conversations (in started_at, id order): the
+-- start of the one before and its number. A period's customers are then its conversations
+-- that are their customer's first in the period (none before, or the one before is older), and
+-- those who came back are the ones with an older conversation, or whose second conversation
+-- ever is in the period too: one pass over an index of the period, no grouping by customer.
+CREATE TABLE customer_visits (
+  conversation_id TEXT PRIMARY KEY,
+  customer_id TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  previous_started_at TEXT,          -- NULL: the customer's first conversation
+  visit INTEGER NOT NULL             -- 1 for the first conversation, 2 for the second, ...
+) WITHOUT ROWID;
+CREATE INDEX customer_visits_customer ON customer_visits(customer_id, started_at, conversation_id);
+CREATE INDEX customer_visits_period ON customer_visits(started_at, channel, previous_started_at, visit);
+
+INSERT INTO customer_visits
+SELECT id, customer_id, channel, started_at,
+  lag(started_at) OVER (PARTITION BY customer_id ORDER BY started_at, id),
+  row_number() OVER (PARTITION BY customer_id ORDER BY started_at, id)
+FROM conversations;
+
+-- Conversations are written in time order, so the updates of later visits usually touch no row;
+-- they keep the numbers right when older conversations are imported or removed.
+CREATE TRIGGER customer_visits_added AFTER INSERT ON conversations FOR EACH ROW BEGIN
+  UPDATE customer_visits SET visit = visit + 1
+  WHERE customer_id = new.customer_id AND (started_at, conversation_id) > (new.started_at, new.id);
+  UPDATE customer_visits SET previous_started_at = new.started_at
+  WHERE conversation_id = (SELECT v.conversation_id FROM customer_visits v WHERE v.customer_id = new.customer_id AND (v.started_at, v.conversation_id) > (new.started_at, new.id)
+    ORDER BY v.started_at, v.conversation_id LIMIT 1);
+  INSERT INTO customer_visits (conversation_id, customer_id, channel, started_at, previous_started_at, visit)
+  SELECT new.id, new.customer_id, new.channel, new.started_at,
+    (SELECT v.started_at FROM customer_visits v WHERE v.customer_id = new.customer_id AND (v.started_at, v.conversation_id) < (new.started_at, new.id)
+      ORDER BY v.started_at DESC, v.conversation_id DESC LIMIT 1),
+    1 + (SELECT count(*) FROM customer_visits v WHERE v.customer_id = new.customer_id AND (v.started_at, v.conversation_id) < (new.started_at, new.id));
+END;
+
+CREATE TRIGGER customer_visits_removed AFTER DELETE ON conversations FOR EACH ROW BEGIN
+  UPDATE customer_visits SET previous_started_at = (SELECT v.previous_started_at FROM customer_visits v WHERE v.conversation_id = old.id)
+  WHERE conversation_id = (SELECT v.conversation_id FROM customer_visits v WHERE v.customer_id = old.customer_id AND (v.started_at, v.conversation_id) > (old.started_at, old.id)
+    ORDER BY v.started_at, v.conversation_id LIMIT 1);
+  UPDATE customer_visits SET visit = visit - 1
+  WHERE customer_id = old.customer_id AND (started_at, conversation_id) > (old.started_at, old.id);
+  DELETE FROM customer_visits WHERE conversation_id = old.id;
+END;

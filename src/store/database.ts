@@ -16,6 +16,7 @@ export interface Database {
   bank_transfers: BankTransferTable;
   taught_examples: TaughtExampleTable;
   touchpoint_days: TouchpointDayTable;
+  customer_visits: CustomerVisitTable;
   d1_migrations: MigrationTable;
 }
 
@@ -225,6 +226,16 @@ export interface TouchpointDayTable {
   score_4: number;
   score_5: number;
   responded: number;
+}
+
+/** Each conversation's place among its customer's conversations, kept by triggers (migrations/0009). */
+export interface CustomerVisitTable {
+  conversation_id: string;
+  customer_id: string;
+  channel: string;
+  started_at: string;
+  previous_started_at: string | null;
+  visit: number;
 }
 
 export interface MigrationTable {

@@ -1,6 +1,7 @@
 /** The store's surface: everything outside src/store imports it from here (Node's SQLite files, *.node.ts, apart). */
 export * from './admin-sessions';
 export * from './courtesy-replies';
+export * from './customer-visits';
 export * from './customers';
 export * from './d1';
 export * from './database';

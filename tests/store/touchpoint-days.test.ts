@@ -59,6 +59,13 @@ async function expectRollUpAsIfRecomputed(): Promise<void> {
   // A row emptied by changes keeps only zeros.
   const emptied = await sql<{ rows: number }>`SELECT count(*) AS rows FROM touchpoint_days WHERE conversations = 0 AND (closed <> 0 OR scored <> 0 OR handed_over <> 0 OR responded <> 0)`.execute(store.db);
   expect(emptied.rows[0]!.rows).toBe(0);
+  const visits = await sql`SELECT * FROM customer_visits ORDER BY conversation_id`.execute(store.db);
+  const numbered = await sql`
+    SELECT id AS conversation_id, customer_id, channel, started_at,
+      lag(started_at) OVER (PARTITION BY customer_id ORDER BY started_at, id) AS previous_started_at,
+      row_number() OVER (PARTITION BY customer_id ORDER BY started_at, id) AS visit
+    FROM conversations ORDER BY id`.execute(store.db);
+  expect(visits.rows).toEqual(numbered.rows);
 }
 
 async function conversationsNow(): Promise<Row[]> {
@@ -80,6 +87,14 @@ async function expectDashboardCounts(): Promise<void> {
   for (const range of [localDays(29, 30), localDays(6, 7), localDays(0, 1), { from: '2026-04-20T05:31:00.000Z', to: '2026-05-03T22:10:00.000Z' }]) {
     const inRange = rows.filter((row) => row.started_at >= range.from && row.started_at < range.to);
     const overview = await overviewReport(store.db, range);
+    const seen = new Map<string, { channel: string; first: string; latest: string }>();
+    for (const row of inRange) {
+      const customer = seen.get(row.customer_id) ?? { channel: row.channel, first: row.started_at, latest: row.started_at };
+      if (row.started_at < customer.first) customer.first = row.started_at;
+      if (row.started_at > customer.latest) customer.latest = row.started_at;
+      seen.set(row.customer_id, customer);
+    }
+    const cameBack = (id: string, customer: { first: string; latest: string }) => customer.first < customer.latest || rows.some((row) => row.customer_id === id && row.started_at < range.from);
     for (const channel of new Set(inRange.map((row) => row.channel))) {
       const mine = inRange.filter((row) => row.channel === channel);
       expect(overview.figures[channel], `${channel} ${range.from}`).toMatchObject({
@@ -92,6 +107,8 @@ async function expectDashboardCounts(): Promise<void> {
         scored: mine.filter((row) => row.satisfaction_score !== null).length,
         scoreSum: mine.reduce((sum, row) => sum + (row.satisfaction_score ?? 0), 0),
         distribution: [1, 2, 3, 4, 5].map((score) => mine.filter((row) => row.satisfaction_score === score).length),
+        customers: [...seen.values()].filter((customer) => customer.channel === channel).length,
+        repeatCustomers: [...seen].filter(([id, customer]) => customer.channel === channel && cameBack(id, customer)).length,
       });
     }
     const journey = await journeyReport(store.db, range, now);
@@ -109,6 +126,7 @@ async function expectDashboardCounts(): Promise<void> {
     }
     const [all] = await touchpointSums(store.db, range, []);
     expect(all?.responded ?? 0).toBe(inRange.filter((row) => row.first_response_ms !== null).length);
+    expect(overview.figures.all!.repeatCustomers).toBeGreaterThan(0);
   }
 }
 
@@ -127,14 +145,14 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('touchpoint counts by day, kept by the database itself', () => {
+describe('touchpoint counts by day and each customer’s visits, kept by the database itself', () => {
   it('are filled from the conversations a shop already has when the migration runs', async () => {
     expect(shop.conversations.length).toBeGreaterThan(250);
     await expectRollUpAsIfRecomputed();
     await expectDashboardCounts();
   });
 
-  it('follow every later change: new conversations, closing, scoring, a new stage, a person taking part, erasure', async () => {
+  it('follow every later change: new conversations (older ones imported too), closing, scoring, a new stage, a person taking part, erasure', async () => {
     const random = mulberry32(11);
     const rows = await conversationsNow();
     const pick = () => rows[Math.floor(random() * rows.length)]!;

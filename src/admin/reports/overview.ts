@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { touchpointSums } from '../../store/index';
+import { periodCustomers, touchpointSums } from '../../store/index';
 import { orderChannels, type ReportDb, type TimeRange } from './range';
 
 /** Everything the overview shows for one channel (or all channels) in one period. */
@@ -61,7 +61,7 @@ function emptyFigures(): ChannelFigures {
 
 /** The overview of one period, channel by channel. */
 export async function overviewReport(db: ReportDb, range: TimeRange): Promise<Overview> {
-  const [touchpoints, customers, orders, returns] = await Promise.all([touchpointSums(db, range, ['channel']), customerFigures(db, range), orderFigures(db, range), newReturnRequests(db, range)]);
+  const [touchpoints, customers, orders, returns] = await Promise.all([touchpointSums(db, range, ['channel']), periodCustomers(db, range), orderFigures(db, range), newReturnRequests(db, range)]);
   const channels = orderChannels([...touchpoints, ...customers, ...orders, ...returns].map((row) => row.channel));
   const figures: Record<string, ChannelFigures> = {};
   for (const channel of [...channels, ALL_CHANNELS]) figures[channel] = emptyFigures();
@@ -86,8 +86,8 @@ export async function overviewReport(db: ReportDb, range: TimeRange): Promise<Ov
   // Customer ids carry their channel, so per-channel customers add up to all customers.
   for (const row of customers) {
     add(row.channel, (f) => {
-      f.customers += Number(row.customers);
-      f.repeatCustomers += Number(row.returning);
+      f.customers += row.customers;
+      f.repeatCustomers += row.returning;
     });
   }
   for (const row of orders) {
@@ -107,36 +107,6 @@ export async function overviewReport(db: ReportDb, range: TimeRange): Promise<Ov
 export async function openReturnRequests(db: ReportDb): Promise<number> {
   const row = await db.selectFrom('return_requests').select((eb) => eb.fn.countAll<number>().as('open')).where('status', '=', 'open').executeTakeFirstOrThrow();
   return Number(row.open);
-}
-
-/**
- * The period's customers, and those of them who came back: a conversation in the period that
- * started after another of theirs. That earlier one is either in the period (their first and
- * latest there differ) or before it, looked up only for customers seen once in the period.
- */
-function customerFigures(db: ReportDb, range: TimeRange) {
-  return db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('conversations')
-        .select(['channel', 'customer_id', sql<string>`min(started_at)`.as('first'), sql<string>`max(started_at)`.as('latest')])
-        .where('started_at', '>=', range.from)
-        .where('started_at', '<', range.to)
-        .groupBy(['channel', 'customer_id'])
-        .as('seen'),
-    )
-    .select(({ exists, selectFrom }) => [
-      'seen.channel',
-      sql<number>`count(*)`.as('customers'),
-      sql<number>`count(case when seen.first < seen.latest or ${exists(
-        selectFrom('conversations as earlier')
-          .select(sql`1`.as('one'))
-          .whereRef('earlier.customer_id', '=', 'seen.customer_id')
-          .where('earlier.started_at', '<', range.from),
-      )} then 1 end)`.as('returning'),
-    ])
-    .groupBy('seen.channel')
-    .execute();
 }
 
 function orderFigures(db: ReportDb, range: TimeRange) {
