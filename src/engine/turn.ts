@@ -22,6 +22,7 @@ import type { Button, ConversationState, EngineEvent, Effect, Inbound, Outbound,
 import { initialState } from './types';
 import { variablesFor } from './view';
 import { provinceById } from '../vietnam/provinces';
+import { findProvince } from './parse/province';
 import { WAITING } from './waiting';
 import type { Topic, TurnMoves } from './waiting/moves';
 
@@ -504,7 +505,9 @@ export class Turn implements TurnMoves {
     else if (product && (this.state.slots.product === undefined || (target && !placesOrders(target)))) this.state.slots.product = product;
     // An address names its province last ("3 Hòa Bình, Ninh Kiều, Cần Thơ"): that one wins.
     const province = understanding.provinces[0];
-    const name = this.facts(this.text).province ?? (province ? provinceById(province)?.name : undefined);
+    // "DN" is Đà Nẵng or Đồng Nai: no guess; the province question asks which.
+    const twoWays = findProvince(this.text)?.kind === 'ambiguous';
+    const name = this.facts(this.text).province ?? (province && !twoWays ? provinceById(province)?.name : undefined);
     if (name) this.state.slots.province = name;
   }
 
@@ -600,6 +603,9 @@ export class Turn implements TurnMoves {
         return this.answer(flow.id, stepId, step, assumed);
       }
       this.state.waiting = { kind: 'ask', flow: flow.id, step: stepId };
+      // The message said this answer in a way that fits more than one ("DN"): asked back as such.
+      const doubt = this.text ? questionOf(step)?.doubt?.(this.text, this.asking(step)) : null;
+      if (doubt) return this.reply({ kind: 'text', text: this.render(doubt.text, doubt.variables), ...this.askExtras(step) });
       const question = texts.map((text) => this.render(text));
       const last = question.pop() ?? '';
       for (const text of question) if (text) this.reply({ kind: 'text', text });

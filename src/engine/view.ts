@@ -69,10 +69,14 @@ export function variablesFor(
         case 'discount':
           return formatVnd(current.discountTotal);
         case 'delivery_days': {
-          // A product out of season comes with its season, not in the zone's usual days.
-          const waiting = current.lines.map((line) => shop.catalog.find((item) => item.id === line.productId)).find((item) => item && !isInSeason(item, context.now, shop.shop.timezone));
-          if (waiting?.season) return `${labels.in_season_delivery}, ${labels.month} ${waiting.season.from}–${waiting.season.to}`;
-          return current.deliveryDays ?? '';
+          // A product out of season comes with its season, not in the zone's usual days; the others still come in those days.
+          const items = current.lines.map((line) => shop.catalog.find((item) => item.id === line.productId));
+          const waiting = items.filter((item) => item?.season && !isInSeason(item, context.now, shop.shop.timezone));
+          const season = (item: (typeof waiting)[number]) => `${labels.in_season_delivery}, ${labels.month} ${item!.season!.from}–${item!.season!.to}`;
+          if (waiting.length === 0) return current.deliveryDays ?? '';
+          if (waiting.length === items.length && waiting.length === 1) return season(waiting[0]);
+          const later = waiting.map((item) => `${item!.name}: ${season(item)}`);
+          return [waiting.length < items.length ? current.deliveryDays : null, ...later].filter(Boolean).join('; ');
         }
         default:
           return formatQuote(current, labels);
@@ -125,6 +129,15 @@ export function variablesFor(
     shipping: (field) => {
       const name = province();
       const zone = name ? zoneOf(shop, name) : undefined;
+      // Each zone's free-shipping line, for "freeship từ bao nhiêu" asked before any province.
+      if (field === 'free_rule') {
+        return shop.shipping.zones
+          .flatMap((each) => {
+            const threshold = each.free_from ?? shop.shipping.free_from;
+            return threshold === undefined ? [] : [`• ${each.name}: ${formatVnd(threshold)}`];
+          })
+          .join('\n');
+      }
       if (field === 'missing') return name && !zone ? renderTemplate(texts.no_shipping_zone, (root) => (root === 'province' ? name : '')) : '';
       if (!zone) return '';
       if (field === 'days') return zone.delivery_days;

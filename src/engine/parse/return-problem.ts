@@ -1,4 +1,5 @@
 import { toWordForms } from '../nlu/words';
+import { findProvince } from './province';
 
 /** What went wrong with a delivered order: the values of the returns flow's `problem` choices. */
 export type ReturnProblem = 'damaged' | 'missing' | 'wrong_item' | 'late';
@@ -33,6 +34,12 @@ const COMPLAINT_BEFORE = new Set(['bi', 'da', 'hu', 'giao', 'ship', 'rat', 'hoi'
 /** After one: "thoi het", "hu nhieu", "cham qua". */
 const COMPLAINT_AFTER = new Set(['het', 'nat', 'rua', 'nhieu', 'ca', 'qua', 'may', 'vai', 'mot', 'thoi', 'hong', 'roi', 'r', 'meo', 'xanh', 'trang', 'the', 'vay', 'lam', 'ghe']);
 
+/** A problem asked about as a risk ("có bị hư không", "liệu có dập không") is a question, not a complaint. */
+const RISK_OPENERS = new Set(['co', 'so', 'lieu', 'de']);
+const QUESTION_ENDINGS = new Set(['khong', 'ko', 'k', 'kg', 'hok', 'hem', 'hong', 'ha', 'chu', 'nhi', 'ta']);
+/** Who is slow or wrong: the bot's or the shop's replies are not an order's problem ("bot hỏi chậm", "rep chậm quá"). */
+const NOT_THE_ORDER = new Set(['bot', 'rep', 'tra loi', 'phan hoi', 'nhan tin', 'chat', 'tu van']);
+
 const COUNTS = /^(?:\d+(?:[.,]\d+)?|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|nua)$/;
 
 /**
@@ -52,10 +59,37 @@ export function readReturnProblem(text: string): ReturnProblem | null {
       continue;
     }
     const phrase = PHRASES.find((candidate) => candidate.words.every((known, k) => folded[i + k] === known));
-    if (phrase) return phrase.problem;
-    if (!word) continue;
-    const before = packages.has(i - 1) ? '' : (folded[i - 1] ?? '');
-    if (typedWithMarks ? marked[i] === word.marked : COMPLAINT_BEFORE.has(before) || COMPLAINT_AFTER.has(folded[i + 1] ?? '')) return word.problem;
+    const problem = phrase?.problem ?? (word && namesComplaint(word, i) ? word.problem : null);
+    if (!problem) continue;
+    const end = i + (phrase?.words.length ?? 1);
+    if (inPlaceName(folded, i)) continue;
+    if (askedAsRisk(folded, i, end) || aboutTheReplies(folded, i, problem)) return null;
+    return problem;
   }
   return null;
+
+  function namesComplaint(word: (typeof AMBIGUOUS)[number], i: number): boolean {
+    const before = packages.has(i - 1) ? '' : (folded[i - 1] ?? '');
+    return marked[i] !== folded[i] ? marked[i] === word.marked : COMPLAINT_BEFORE.has(before) || COMPLAINT_AFTER.has(folded[i + 1] ?? '');
+  }
+}
+
+/** "phường 3, Bến Tre": "tre" there ends a place's name, it is not "trễ". */
+function inPlaceName(folded: readonly string[], at: number): boolean {
+  const place = findProvince(folded.slice(Math.max(0, at - 2), at + 1).join(' '));
+  return place !== null && place.matched.split(' ').at(-1) === folded[at];
+}
+
+/** "có bị hư không", "xoài có sâu không": "có" or "sợ" (with "bị") right before the problem, a question particle just after it. */
+function askedAsRisk(folded: readonly string[], start: number, end: number): boolean {
+  const opener = folded[start - 1] === 'bi' ? folded[start - 2] : folded[start - 1];
+  const opened = RISK_OPENERS.has(opener ?? '') || RISK_OPENERS.has(folded[start]!);
+  return opened && folded.slice(end, end + 3).some((word) => QUESTION_ENDINGS.has(word));
+}
+
+/** "bot hỏi chậm", "shop trả lời chậm quá": slowness of the conversation, not of a delivery. */
+function aboutTheReplies(folded: readonly string[], start: number, problem: ReturnProblem): boolean {
+  if (problem !== 'late') return false;
+  const before = folded.slice(Math.max(0, start - 3), start);
+  return before.some((word, k) => NOT_THE_ORDER.has(word) || NOT_THE_ORDER.has(`${word} ${before[k + 1] ?? ''}`));
 }

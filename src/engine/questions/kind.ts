@@ -54,6 +54,11 @@ export interface QuestionKind {
   keep?(value: SlotValue, asking: Asking): SlotValue;
   /** A value to take without asking, when the situation leaves one answer (the one order still open). */
   assumed?(asking: Asking): SlotValue | undefined;
+  /**
+   * What a message said for this question that fits more than one answer ("DN": Đà Nẵng or
+   * Đồng Nai): the text (a template) asked back instead of the question.
+   */
+  doubt?(text: string, asking: Asking): { text: string; variables: Record<string, string> } | null;
   /** Words naming what this question asks, for "đổi …" requests ("địa chỉ", "sđt"). */
   names?: readonly string[];
   /** A typed number is this question's own answer (stars, an amount, a score), never a button's position. */

@@ -1,4 +1,4 @@
-import { parseProvince } from '../parse/province';
+import { findProvince, parseProvince, type ProvinceMatch } from '../parse/province';
 import { isShort, retry, skipButtons, textOf, type QuestionKind } from './kind';
 
 export const province: QuestionKind = {
@@ -8,12 +8,18 @@ export const province: QuestionKind = {
     const typed = textOf(inbound);
     const match = parseProvince(typed);
     if (match?.kind === 'found') return { ok: true, value: match.province.name, plain: isShort(typed, 4) };
-    if (match?.kind === 'ambiguous') {
-      return retry(asking, texts.retry_province_ambiguous, { matched: match.matched, candidates: match.candidates.map((p) => p.name).join(' / ') });
-    }
+    if (match?.kind === 'ambiguous') return retry(asking, texts.retry_province_ambiguous, candidates(match));
     return retry(asking, texts.retry_province);
+  },
+  doubt(text, asking) {
+    const match = findProvince(text);
+    return match?.kind === 'ambiguous' ? { text: asking.flows.shop.texts.retry_province_ambiguous, variables: candidates(match) } : null;
   },
   names: ['tinh', 'thanh pho'],
   buttons: skipButtons,
   fromTap: () => undefined,
 };
+
+function candidates(match: Extract<ProvinceMatch, { kind: 'ambiguous' }>): Record<string, string> {
+  return { matched: match.matched, candidates: match.candidates.map((province) => province.name).join(' / ') };
+}

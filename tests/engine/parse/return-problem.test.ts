@@ -24,6 +24,15 @@ describe('readReturnProblem names what went wrong with an order', () => {
     ['cham 5 sao', null],
     ['ca phe rang moc', null],
     ['ngon hong shop', null],
+    ['ship ra ha noi xoai co bi hu ko shop', null],
+    ['xoài có sâu không shop', null],
+    ['co trai bi dap, co doi dc ko', 'damaged'],
+    ['xoai co sau', 'damaged'],
+    ['bot hoi cham', null],
+    ['shop tra loi cham qua', null],
+    ['giao hoi cham', 'late'],
+    ['60 dong khoi, phuong 3, ben tre, cod', null],
+    ['giao tre 2 ngay roi', 'late'],
   ])('"%s" → %s', (text, problem) => {
     expect(readReturnProblem(text)).toBe(problem);
   });
