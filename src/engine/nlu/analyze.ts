@@ -8,11 +8,19 @@ export const PROVINCE_TOKEN = '<province>';
 export const QUANTITY_TOKEN = '<qty>';
 export const NUMBER_TOKEN = '<number>';
 
+const NUMERAL = /^\d+([.,]\d+)?$/;
+
+/** Most words start with a letter: the regex runs only for those starting with a digit. */
+function isNumeral(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 0x30 && code <= 0x39 && NUMERAL.test(word);
+}
+
 /** Numbers as what they are: "2 kg" a quantity, "0987654321" or "3" a number. */
 function withQuantityTokens(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (!/^\d+([.,]\d+)?$/.test(words[i]!)) {
+    if (!isNumeral(words[i]!)) {
       out.push(words[i]!);
     } else if (UNITS.has(words[i + 1] ?? '')) {
       out.push(QUANTITY_TOKEN);
@@ -27,7 +35,7 @@ function withQuantityTokens(words: readonly string[]): string[] {
 function withoutQuantities(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (!/^\d+([.,]\d+)?$/.test(words[i]!)) {
+    if (!isNumeral(words[i]!)) {
       out.push(words[i]!);
       continue;
     }

@@ -8,9 +8,9 @@ import { seededRandom } from '../seeded-random';
  */
 
 export interface FeatureVector {
-  /** Feature hashes (see features.ts). */
-  keys: readonly number[];
-  values: readonly number[];
+  /** Feature hashes (see features.ts), each once. */
+  keys: ArrayLike<number>;
+  values: ArrayLike<number>;
 }
 
 export interface WeightedVector extends FeatureVector {
@@ -38,62 +38,88 @@ export interface TrainingOptions {
   minCount: number;
   /** Weights this small change no decision; dropping them keeps the Worker bundle small. */
   pruneBelow: number;
+  /** A class whose gradient on an example is this small is not moved by it (most classes, most of the time). */
+  minGradient: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { epochs: 8, learningRate: 2, l1: 0.2, l2: 1e-3, minCount: 2, pruneBelow: 0.05 };
+export const DEFAULT_TRAINING: TrainingOptions = { epochs: 5, learningRate: 3, l1: 0.2, l2: 1e-3, minCount: 2, pruneBelow: 0.05, minGradient: 0.01 };
 /** FTRL's β: keeps the first steps of a new feature from being huge. */
 const BETA = 1;
 
 const WEIGHT_SCALE = 100;
-const MIN_GRADIENT = 1e-3;
 
-interface Row {
-  classes: Int32Array;
-  weights: Float64Array;
+/** One feature's non-zero weights, packed: row f holds entries starts[f] … starts[f + 1] - 1. */
+interface Rows {
+  features: Int32Array;
+  starts: Int32Array;
+  classes: Uint16Array;
+  weights: Float32Array;
 }
 
 export class LinearModel {
+  /** Open addressing over the feature hashes: slot → row + 1 (0: empty). No Map lookup per feature. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly shift: number;
+
   private constructor(
     readonly classes: readonly string[],
     private readonly bias: Float64Array,
-    private readonly rows: ReadonlyMap<number, Row>,
-  ) {}
+    private readonly rows: Rows,
+  ) {
+    let bits = 4;
+    while (1 << bits < rows.features.length * 2) bits++;
+    this.slots = new Int32Array(1 << bits);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+    for (let f = 0; f < rows.features.length; f++) {
+      let slot = spread(rows.features[f]!, this.shift);
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = f + 1;
+    }
+  }
 
   /** Probabilities per class, in the order of `classes`. */
   probabilities(vector: FeatureVector): Float64Array {
-    const scores = Float64Array.from(this.bias);
-    for (let i = 0; i < vector.keys.length; i++) {
-      const row = this.rows.get(vector.keys[i]!);
-      if (!row) continue;
+    const scores = this.bias.slice();
+    const { features, starts, classes, weights } = this.rows;
+    const keys = vector.keys;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      let slot = spread(key, this.shift);
+      let row = this.slots[slot]!;
+      while (row !== 0 && features[row - 1] !== key) {
+        slot = (slot + 1) & this.mask;
+        row = this.slots[slot]!;
+      }
+      if (row === 0) continue;
       const value = vector.values[i]!;
-      for (let j = 0; j < row.classes.length; j++) scores[row.classes[j]!]! += row.weights[j]! * value;
+      for (let j = starts[row - 1]!, end = starts[row]!; j < end; j++) scores[classes[j]!]! += weights[j]! * value;
     }
-    return softmax(scores);
+    return softmaxInPlace(scores);
   }
 
   serialize(): SerializedModel {
-    const features: number[] = [];
+    const { features, starts, classes, weights } = this.rows;
     const rows: number[][] = [];
-    for (const [name, row] of this.rows) {
-      features.push(name);
+    for (let f = 0; f < features.length; f++) {
       const out: number[] = [];
-      for (let j = 0; j < row.classes.length; j++) out.push(row.classes[j]!, Math.round(row.weights[j]! * WEIGHT_SCALE));
+      for (let j = starts[f]!; j < starts[f + 1]!; j++) out.push(classes[j]!, Math.round(weights[j]! * WEIGHT_SCALE));
       rows.push(out);
     }
-    return { format: 1, classes: [...this.classes], bias: [...this.bias].map((b) => Math.round(b * WEIGHT_SCALE) / WEIGHT_SCALE), features, rows };
+    return { format: 1, classes: [...this.classes], bias: [...this.bias].map((b) => Math.round(b * WEIGHT_SCALE) / WEIGHT_SCALE), features: [...features], rows };
   }
 
   static fromSerialized(model: SerializedModel): LinearModel {
-    const rows = new Map<number, Row>();
-    model.features.forEach((name, i) => {
-      const packed = model.rows[i]!;
-      const classes = new Int32Array(packed.length / 2);
-      const weights = new Float64Array(packed.length / 2);
-      for (let j = 0; j < classes.length; j++) {
-        classes[j] = packed[2 * j]!;
-        weights[j] = packed[2 * j + 1]! / WEIGHT_SCALE;
+    const entries = model.rows.reduce((sum, row) => sum + row.length / 2, 0);
+    const rows: Rows = { features: new Int32Array(model.features), starts: new Int32Array(model.features.length + 1), classes: new Uint16Array(entries), weights: new Float32Array(entries) };
+    let at = 0;
+    model.rows.forEach((packed, f) => {
+      for (let j = 0; j < packed.length; j += 2) {
+        rows.classes[at] = packed[j]!;
+        rows.weights[at++] = packed[j + 1]! / WEIGHT_SCALE;
       }
-      rows.set(name, { classes, weights });
+      rows.starts[f + 1] = at;
     });
     return new LinearModel(model.classes, Float64Array.from(model.bias), rows);
   }
@@ -101,101 +127,128 @@ export class LinearModel {
   static train(examples: readonly WeightedVector[], options: TrainingOptions = DEFAULT_TRAINING): LinearModel {
     const classIndex = new Map<string, number>();
     const counts = new Map<number, number>();
-    for (const example of examples) for (const key of example.keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const example of examples) {
+      for (let i = 0; i < example.keys.length; i++) counts.set(example.keys[i]!, (counts.get(example.keys[i]!) ?? 0) + 1);
+    }
+    // Every example's features in three flat arrays: example e holds entries starts[e] … starts[e + 1] - 1.
     const featureIndex = new Map<number, number>();
-    const encoded = examples.map((example) => {
+    const starts = new Int32Array(examples.length + 1);
+    const indexList: number[] = [];
+    const valueList: number[] = [];
+    const labels = new Int32Array(examples.length);
+    examples.forEach((example, e) => {
       if (!classIndex.has(example.label)) classIndex.set(example.label, classIndex.size);
-      const indices: number[] = [];
-      const values: number[] = [];
-      example.keys.forEach((key, i) => {
-        if (counts.get(key)! < options.minCount) return;
+      labels[e] = classIndex.get(example.label)!;
+      for (let i = 0; i < example.keys.length; i++) {
+        const key = example.keys[i]!;
+        if (counts.get(key)! < options.minCount) continue;
         let index = featureIndex.get(key);
         if (index === undefined) featureIndex.set(key, (index = featureIndex.size));
-        indices.push(index);
-        values.push(example.values[i]!);
-      });
-      return { label: classIndex.get(example.label)!, indices: Int32Array.from(indices), values: Float64Array.from(values), weight: example.weight };
+        indexList.push(index);
+        valueList.push(example.values[i]!);
+      }
+      starts[e + 1] = indexList.length;
     });
+    const indices = new Int32Array(indexList);
+    const values = new Float64Array(valueList);
     const K = classIndex.size;
     const F = featureIndex.size;
-    const weights = new Float64Array(F * K);
-    const z = new Float64Array(F * K);
-    const n = new Float64Array(F * K);
+    // Single precision: half the memory the examples' rows are read from, over and over.
+    const weights = new Float32Array(F * K);
+    const z = new Float32Array(F * K);
+    /** √(sum of squared gradients) per coordinate: FTRL's per-coordinate rate, kept as its root. */
+    const root = new Float32Array(F * K);
     const bias = new Float64Array(K);
     const biasSquared = new Float64Array(K).fill(1e-8);
     // Per-coordinate rates (FTRL) undo a scaled gradient: an example that counts twice is seen twice.
-    const order = encoded.flatMap((example, i) => Array.from({ length: Math.max(1, Math.round(example.weight)) }, () => i));
+    const order: number[] = [];
+    examples.forEach((example, e) => {
+      for (let r = Math.max(1, Math.round(example.weight)); r > 0; r--) order.push(e);
+    });
     const random = seededRandom(0x5eed);
     const scores = new Float64Array(K);
     const active = new Int32Array(K);
     const gradients = new Float64Array(K);
+    const { learningRate, l1, l2, minGradient } = options;
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       shuffle(order, random);
-      for (const at of order) {
-        const example = encoded[at]!;
+      for (const e of order) {
+        const from = starts[e]!;
+        const to = starts[e + 1]!;
         scores.set(bias);
-        for (let i = 0; i < example.indices.length; i++) {
-          const base = example.indices[i]! * K;
-          const value = example.values[i]!;
+        for (let i = from; i < to; i++) {
+          const base = indices[i]! * K;
+          const value = values[i]!;
           for (let k = 0; k < K; k++) scores[k]! += weights[base + k]! * value;
         }
-        const probabilities = softmax(scores);
+        softmaxInPlace(scores);
+        const scale = examples[e]!.weight < 1 ? examples[e]!.weight : 1;
+        const label = labels[e]!;
         // Only classes the example moves: once a class is near 0 for it, its gradient is noise.
         let moved = 0;
         for (let k = 0; k < K; k++) {
-          const gradient = (probabilities[k]! - (k === example.label ? 1 : 0)) * (example.weight < 1 ? example.weight : 1);
-          if (Math.abs(gradient) < MIN_GRADIENT) continue;
+          const gradient = (scores[k]! - (k === label ? 1 : 0)) * scale;
+          if (gradient < minGradient && gradient > -minGradient) continue;
           active[moved] = k;
           gradients[moved++] = gradient;
           biasSquared[k]! += gradient * gradient;
-          bias[k]! -= (options.learningRate * gradient) / Math.sqrt(biasSquared[k]!);
+          bias[k]! -= (learningRate * gradient) / Math.sqrt(biasSquared[k]!);
         }
-        for (let i = 0; i < example.indices.length; i++) {
-          const base = example.indices[i]! * K;
-          const value = example.values[i]!;
+        for (let i = from; i < to; i++) {
+          const base = indices[i]! * K;
+          const value = values[i]!;
           for (let m = 0; m < moved; m++) {
             const at = base + active[m]!;
             const g = gradients[m]! * value;
-            const before = n[at]!;
-            const after = before + g * g;
-            z[at]! += g - ((Math.sqrt(after) - Math.sqrt(before)) / options.learningRate) * weights[at]!;
-            n[at] = after;
-            const zi = z[at]!;
-            weights[at] = Math.abs(zi) <= options.l1 ? 0 : -(zi - Math.sign(zi) * options.l1) / ((BETA + Math.sqrt(after)) / options.learningRate + options.l2);
+            const before = root[at]!;
+            const after = Math.sqrt(before * before + g * g);
+            const zi = (z[at]! += g - ((after - before) / learningRate) * weights[at]!);
+            root[at] = after;
+            weights[at] = zi <= l1 && zi >= -l1 ? 0 : -(zi - (zi > 0 ? l1 : -l1)) / ((BETA + after) / learningRate + l2);
           }
         }
       }
     }
-    const rows = new Map<number, Row>();
+    const features: number[] = [];
+    const rowStarts: number[] = [0];
+    const kept: number[] = [];
+    const keptClasses: number[] = [];
     const row = new Float64Array(K);
     for (const [name, f] of featureIndex) {
       // Softmax ignores a constant added to every class's weight of a feature: centring each
       // row on its median leaves the model the same and most weights near 0, where they are dropped.
       row.set(weights.subarray(f * K, f * K + K));
       const median = Float64Array.from(row).sort()[K >> 1]!;
-      const classes: number[] = [];
-      const kept: number[] = [];
+      const before = kept.length;
       for (let k = 0; k < K; k++) {
         const w = row[k]! - median;
         if (Math.abs(w) >= options.pruneBelow) {
-          classes.push(k);
+          keptClasses.push(k);
           kept.push(w);
         }
       }
-      if (classes.length > 0) rows.set(name, { classes: Int32Array.from(classes), weights: Float64Array.from(kept) });
+      if (kept.length > before) {
+        features.push(name);
+        rowStarts.push(kept.length);
+      }
     }
+    const rows: Rows = { features: new Int32Array(features), starts: new Int32Array(rowStarts), classes: new Uint16Array(keptClasses), weights: new Float32Array(kept) };
     return new LinearModel([...classIndex.keys()], bias, rows);
   }
 }
 
-function softmax(scores: Float64Array): Float64Array {
+/** The table slot of a feature hash: the top bits of one multiply (Fibonacci hashing). */
+function spread(key: number, shift: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> shift;
+}
+
+function softmaxInPlace(scores: Float64Array): Float64Array {
   let max = -Infinity;
-  for (const score of scores) if (score > max) max = score;
+  for (let k = 0; k < scores.length; k++) if (scores[k]! > max) max = scores[k]!;
   let sum = 0;
-  const out = new Float64Array(scores.length);
-  for (let k = 0; k < scores.length; k++) sum += out[k] = Math.exp(scores[k]! - max);
-  for (let k = 0; k < scores.length; k++) out[k]! /= sum;
-  return out;
+  for (let k = 0; k < scores.length; k++) sum += scores[k] = Math.exp(scores[k]! - max);
+  for (let k = 0; k < scores.length; k++) scores[k]! /= sum;
+  return scores;
 }
 
 function shuffle(items: number[], random: () => number): void {

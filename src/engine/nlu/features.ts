@@ -7,8 +7,8 @@ import type { MentionIndex } from './mentions';
  */
 export interface FeaturedText {
   analysis: Analysis;
-  keys: number[];
-  values: number[];
+  keys: Int32Array;
+  values: Float64Array;
 }
 
 /** Character n-grams say less each than a whole syllable: there are many more of them. */
@@ -17,8 +17,7 @@ const WORD_VALUE = 1;
 const BIGRAM_VALUE = 1;
 /** A word typed with tone marks tells "bưởi" from "buổi"; folded features carry the rest. */
 const MARKED_VALUE = 0.6;
-/** <product>, <province>, <qty>…: whole-word features only, their letters say nothing. */
-const PLACEHOLDER = /^<[a-z]+>$/;
+const PLACEHOLDER_START = 0x3c;
 
 const WORD = 0x77;
 const PAIR = 0x62;
@@ -35,41 +34,104 @@ const SPACE = 0x20;
 export function featurize(text: string, products: MentionIndex, provinces: MentionIndex): FeaturedText {
   const forms = wordFormsOf(text);
   const analysis = analyzeWords(forms, products, provinces);
-  const features = new Map<number, number>();
-  const add = (hashed: number, value: number) => {
-    // 30 bits: small integers, the fastest Map keys; a collision among ~20,000 features is rare and harmless.
-    const key = hashed & 0x3fffffff;
-    const earlier = features.get(key);
-    if (earlier === undefined || earlier < value) features.set(key, value);
-  };
+  const features = collector.start();
   const tokens = analysis.words;
+  const wordSeed = step(OFFSET, WORD);
+  const pairSeed = step(OFFSET, PAIR);
   for (let i = 0; i < tokens.length; i++) {
-    add(hash(hash(OFFSET, WORD), tokens[i]!), WORD_VALUE);
-    if (i + 1 < tokens.length) add(hash(hash(hash(hash(OFFSET, PAIR), tokens[i]!), SPACE), tokens[i + 1]!), BIGRAM_VALUE);
+    features.add(hash(wordSeed, tokens[i]!), WORD_VALUE);
+    if (i + 1 < tokens.length) features.add(hash(step(hash(pairSeed, tokens[i]!), SPACE), tokens[i + 1]!), BIGRAM_VALUE);
   }
-  const letters = ` ${tokens.filter((token) => !PLACEHOLDER.test(token)).join(' ')} `;
-  for (let n = 3; n <= 4; n++) {
-    for (let i = 0; i + n <= letters.length; i++) {
-      let key = hash(OFFSET, GRAM + n);
-      let blank = true;
-      for (let j = i; j < i + n; j++) {
-        const code = letters.charCodeAt(j);
-        if (code !== SPACE) blank = false;
-        key = step(key, code);
+  // 3- and 4-grams of " word word … " (placeholders left out: their letters say nothing).
+  const seed3 = step(OFFSET, GRAM + 3);
+  const seed4 = step(OFFSET, GRAM + 4);
+  let c1 = SPACE;
+  let c2 = SPACE;
+  let c3 = SPACE;
+  let seen = 1;
+  const gram = (code: number) => {
+    seen++;
+    if (seen >= 3 && !(c2 === SPACE && c3 === SPACE && code === SPACE)) features.add(step(step(step(seed3, c2), c3), code), CHAR_GRAM_VALUE);
+    if (seen >= 4) features.add(step(step(step(step(seed4, c1), c2), c3), code), CHAR_GRAM_VALUE);
+    c1 = c2;
+    c2 = c3;
+    c3 = code;
+  };
+  for (const token of tokens) {
+    if (token.charCodeAt(0) === PLACEHOLDER_START && token.charCodeAt(token.length - 1) === 0x3e) continue;
+    for (let j = 0; j < token.length; j++) gram(token.charCodeAt(j));
+    gram(SPACE);
+  }
+  for (let i = 0; i < forms.marked.length; i++) {
+    const word = forms.marked[i]!;
+    if (word !== forms.folded[i]) features.add(hash(step(OFFSET, MARKED), word), MARKED_VALUE);
+  }
+  return { analysis, ...features.finish() };
+}
+
+/**
+ * The features of the message being read, each once with its largest value: an open-addressing
+ * table reused from message to message (a generation stamp empties it), not a Map per message.
+ */
+class FeatureCollector {
+  private slots = new Int32Array(1024);
+  private stamps = new Int32Array(1024);
+  private generation = 0;
+  private keys: number[] = [];
+  private values: number[] = [];
+
+  start(): this {
+    this.generation++;
+    this.keys.length = 0;
+    this.values.length = 0;
+    return this;
+  }
+
+  add(hashed: number, value: number): void {
+    // 30 bits: a collision among ~20,000 features is rare and harmless.
+    const key = hashed & 0x3fffffff;
+    if (this.keys.length * 2 >= this.slots.length) this.grow();
+    const mask = this.slots.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) & mask;
+    while (this.stamps[slot] === this.generation) {
+      const at = this.slots[slot]!;
+      if (this.keys[at] === key) {
+        if (this.values[at]! < value) this.values[at] = value;
+        return;
       }
-      if (!blank) add(key, CHAR_GRAM_VALUE);
+      slot = (slot + 1) & mask;
+    }
+    this.stamps[slot] = this.generation;
+    this.slots[slot] = this.keys.length;
+    this.keys.push(key);
+    this.values.push(value);
+  }
+
+  finish(): { keys: Int32Array; values: Float64Array } {
+    const keys = new Int32Array(this.keys);
+    const values = new Float64Array(this.values);
+    let squares = 0;
+    for (let i = 0; i < values.length; i++) squares += values[i]! * values[i]!;
+    const length = Math.sqrt(squares);
+    if (length > 0) for (let i = 0; i < values.length; i++) values[i]! /= length;
+    return { keys, values };
+  }
+
+  private grow(): void {
+    const size = this.slots.length * 2;
+    this.slots = new Int32Array(size);
+    this.stamps = new Int32Array(size);
+    const mask = size - 1;
+    for (let at = 0; at < this.keys.length; at++) {
+      let slot = Math.imul(this.keys[at]!, 0x9e3779b1) & mask;
+      while (this.stamps[slot] === this.generation) slot = (slot + 1) & mask;
+      this.stamps[slot] = this.generation;
+      this.slots[slot] = at;
     }
   }
-  forms.marked.forEach((word, i) => {
-    if (word !== forms.folded[i]) add(hash(hash(OFFSET, MARKED), word), MARKED_VALUE);
-  });
-  const keys = [...features.keys()];
-  const values = [...features.values()];
-  let squares = 0;
-  for (const value of values) squares += value * value;
-  const length = Math.sqrt(squares);
-  return { analysis, keys, values: length > 0 ? values.map((value) => value / length) : values };
 }
+
+const collector = new FeatureCollector();
 
 /** FNV-1a, 32 bits: one step per UTF-16 code unit. */
 const OFFSET = 0x811c9dc5;

@@ -100,14 +100,15 @@ export class IntentMatcher {
     const classes = this.model.intents.classes;
     const asksFaq = [first, second].some((k) => k >= 0 && this.faqIntents.has(classes[k]!));
     const faq = asksFaq ? this.answeringFaq(featured) : null;
-    const tokens = new Set(featured.analysis.tokens);
+    const tokens = featured.analysis.tokens;
     const best = first < 0 ? null : this.match(classes[first]!, probabilities[first]!, faq, tokens);
     const runnerUp = second < 0 ? null : this.match(classes[second]!, probabilities[second]!, faq, tokens);
     const ambiguous = best !== null && runnerUp !== null && best.intent !== OUT_OF_SCOPE && runnerUp.intent !== OUT_OF_SCOPE && best.score - runnerUp.score < AMBIGUITY_MARGIN;
-    return { ...featured.analysis, best, runnerUp, ambiguous };
+    const { words, products, provinces } = featured.analysis;
+    return { tokens, words, products, provinces, best, runnerUp, ambiguous };
   }
 
-  private match(intent: string, probability: number, answering: string | null, tokens: ReadonlySet<string>): IntentMatch {
+  private match(intent: string, probability: number, answering: string | null, tokens: readonly string[]): IntentMatch {
     const route = this.routes.get(intent);
     const faq = answering !== null && this.intentOfEntry.get(answering) === intent ? answering : null;
     const step = route && route.step === null ? this.entryStep(route.flow, tokens) : (route?.step ?? null);
@@ -118,9 +119,10 @@ export class IntentMatcher {
    * The classifier chooses the flow; the trigger most like the message chooses where to enter
    * it ("xoa du lieu cua toi di" is the delete trigger of the privacy flow, not its export one).
    */
-  private entryStep(flow: string, tokens: ReadonlySet<string>): string | null {
+  private entryStep(flow: string, words: readonly string[]): string | null {
     const triggers = this.entries.get(flow);
-    if (!triggers || tokens.size === 0) return null;
+    if (!triggers || words.length === 0) return null;
+    const tokens = new Set(words);
     let best: { step: string | null; overlap: number } = { step: null, overlap: 0 };
     for (const trigger of triggers) {
       let shared = 0;

@@ -21,6 +21,13 @@ interface Entry {
 export class MentionIndex {
   private readonly byFirstWord = new Map<string, Entry[]>();
   private readonly firstWords: string[] = [];
+  /**
+   * Each first word of four letters or more under itself and under every spelling with one
+   * letter dropped: two words one typo apart always share one of these, so a customer's word
+   * looks up its few near names instead of comparing itself with every name.
+   */
+  private readonly byDeletion = new Map<string, number[]>();
+  private readonly seen = new Map<string, readonly Entry[]>();
 
   constructor(names: Iterable<{ id: string; name: string }>) {
     for (const { id, name } of names) {
@@ -33,6 +40,14 @@ export class MentionIndex {
       list.sort((a, b) => b.words.folded.length - a.words.folded.length);
       this.byFirstWord.set(first, list);
     }
+    this.firstWords.forEach((first, at) => {
+      if (first.length < 4) return;
+      for (const key of new Set([first, ...deletions(first)])) {
+        const list = this.byDeletion.get(key);
+        if (list) list.push(at);
+        else this.byDeletion.set(key, [at]);
+      }
+    });
   }
 
   find(words: Words): Mention[] {
@@ -64,12 +79,38 @@ export class MentionIndex {
     return best;
   }
 
-  private candidatesFor(word: string): Entry[] {
-    const exact = this.byFirstWord.get(word) ?? [];
+  private candidatesFor(word: string): readonly Entry[] {
+    const exact = this.byFirstWord.get(word) ?? NONE;
     if (word.length < 4) return exact;
-    const near = this.firstWords.filter((first) => first !== word && first.length >= 4 && withinOneTypo(first, word));
-    return near.length === 0 ? exact : [...exact, ...near.flatMap((first) => this.byFirstWord.get(first)!)];
+    let candidates = this.seen.get(word);
+    if (candidates === undefined) {
+      let near: number[] | undefined;
+      for (let i = -1; i < word.length; i++) {
+        const found = this.byDeletion.get(i < 0 ? word : withoutLetter(word, i));
+        if (found) near = near ? near.concat(found) : found;
+      }
+      const firsts = near ? [...new Set(near)].sort((a, b) => a - b).map((at) => this.firstWords[at]!).filter((first) => first !== word && withinOneTypo(first, word)) : [];
+      candidates = firsts.length === 0 ? exact : [...exact, ...firsts.flatMap((first) => this.byFirstWord.get(first)!)];
+      if (this.seen.size >= SEEN_LIMIT) this.seen.clear();
+      this.seen.set(word, candidates);
+    }
+    return candidates;
   }
+}
+
+const NONE: readonly Entry[] = [];
+/** Customers reuse the same few thousand words: their candidates are remembered, up to this many. */
+const SEEN_LIMIT = 20_000;
+
+/** The word with one letter dropped, at each place. */
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(withoutLetter(word, i));
+  return out;
+}
+
+function withoutLetter(word: string, at: number): string {
+  return word.slice(0, at) + word.slice(at + 1);
 }
 
 function sameWord(typedMarked: string | undefined, typedFolded: string | undefined, knownMarked: string, knownFolded: string): boolean {

@@ -70,14 +70,13 @@ const YOU = '<you>';
 
 export function expandShorthand(words: readonly string[]): string[] {
   const out: string[] = [];
-  words.forEach((word, i) => {
-    if (word === 'bn' || word === 'bnt') {
-      out.push(...readBn(words[i - 1], words[i + 1]));
-      return;
-    }
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
     // A Map, so "constructor" or "__proto__" typed by a customer is just a word.
-    out.push(...(ALWAYS.get(word) ?? [word]));
-  });
+    const expansion = word === 'bn' || word === 'bnt' ? readBn(words[i - 1], words[i + 1]) : ALWAYS.get(word);
+    if (expansion === undefined) out.push(word);
+    else for (const part of expansion) out.push(part);
+  }
   return out;
 }
 

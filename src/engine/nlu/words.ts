@@ -13,13 +13,63 @@ export interface Words {
 
 export function toWordForms(text: string): Words {
   const marked: string[] = [];
+  const folded: string[] = [];
   for (const raw of text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{M}\p{N}/]+/u)) {
     if (!raw) continue;
-    const squeezed = raw.replace(/(\p{L})\1{2,}/gu, '$1').replace(/(\p{L})\1$/u, '$1');
-    marked.push(...splitDigits(squeezed));
+    const squeezed = hasDoubledLetter(raw) ? raw.replace(/(\p{L})\1{2,}/gu, '$1').replace(/(\p{L})\1$/u, '$1') : raw;
+    const code = squeezed.charCodeAt(0);
+    const parts = code >= 0x30 && code <= 0x39 ? splitDigits(squeezed) : null;
+    if (parts) {
+      for (const part of parts) {
+        marked.push(part);
+        folded.push(foldWord(part));
+      }
+    } else {
+      marked.push(squeezed);
+      folded.push(foldWord(squeezed));
+    }
   }
-  return { marked, folded: marked.map(fold) };
+  return { marked, folded };
 }
+
+/** Two equal code units in a row: the only words the squeezing regexes can change. */
+function hasDoubledLetter(word: string): boolean {
+  for (let i = 1; i < word.length; i++) if (word.charCodeAt(i) === word.charCodeAt(i - 1)) return true;
+  return false;
+}
+
+/**
+ * `fold` of one lower-case NFC word, without its five passes for the common words: plain
+ * ASCII is already folded, and a precomposed Vietnamese letter folds alone to one ASCII letter.
+ */
+function foldWord(word: string): string {
+  let ascii = true;
+  for (let i = 0; i < word.length && ascii; i++) ascii = word.charCodeAt(i) < 0x80;
+  if (ascii) return word;
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 0x80) {
+      out += word[i];
+      continue;
+    }
+    const base = code >= FOLDED_FROM && code < FOLDED_FROM + FOLDED.length ? FOLDED[code - FOLDED_FROM]! : 0;
+    if (base === 0) return fold(word);
+    out += String.fromCharCode(base);
+  }
+  return out;
+}
+
+/** Latin letters with marks (U+00C0–U+1EFF) that fold to a single ASCII letter: that letter; else 0. */
+const FOLDED_FROM = 0xc0;
+const FOLDED = (() => {
+  const table = new Uint8Array(0x1f00 - FOLDED_FROM);
+  for (let i = 0; i < table.length; i++) {
+    const folded = fold(String.fromCharCode(FOLDED_FROM + i));
+    if (folded.length === 1 && folded.charCodeAt(0) < 0x80 && folded !== String.fromCharCode(FOLDED_FROM + i)) table[i] = folded.charCodeAt(0);
+  }
+  return table;
+})();
 
 export function toWords(text: string): string[] {
   return toWordForms(text).folded;
