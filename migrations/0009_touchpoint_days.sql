@@ -177,3 +177,10 @@ CREATE TRIGGER customer_visits_removed AFTER DELETE ON conversations FOR EACH RO
   WHERE customer_id = old.customer_id AND (started_at, conversation_id) > (old.started_at, old.id);
   DELETE FROM customer_visits WHERE conversation_id = old.id;
 END;
+
+-- The journey page groups a long period (its default is a year) by stage × phase × channel.
+-- In these two indexes each touchpoint's rows come out already grouped: by customer (their
+-- first conversation of the period, their scores) and by first-response time (a median is
+-- reached by counting along the index instead of sorting the period).
+CREATE INDEX conversations_touchpoint_customer ON conversations(stage, phase, channel, customer_id, started_at, id, satisfaction_score);
+CREATE INDEX conversations_touchpoint_response ON conversations(stage, phase, channel, first_response_ms, started_at);

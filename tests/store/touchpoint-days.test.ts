@@ -76,6 +76,13 @@ async function conversationsNow(): Promise<Row[]> {
   return result.rows;
 }
 
+const median = (values: number[]) => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor((sorted.length - 1) / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle]! + sorted[middle + 1]!) / 2;
+};
+
 /** Local Vietnamese days: each starts at 17:00 UTC, so every period has hours outside the roll-up's whole UTC days. */
 const localDays = (first: number, days: number) => {
   const today = Math.floor((now.getTime() + 7 * 3_600_000) / 86_400_000) * 86_400_000 - 7 * 3_600_000;
@@ -122,6 +129,7 @@ async function expectDashboardCounts(): Promise<void> {
         abandoned: mine.filter((row) => row.status === 'closed' && row.outcome === 'abandoned').length,
         scored: mine.filter((row) => row.satisfaction_score !== null).length,
         satisfied: mine.filter((row) => (row.satisfaction_score ?? 0) >= 4).length,
+        medianFirstResponseMs: median(mine.flatMap((row) => (row.first_response_ms === null ? [] : [row.first_response_ms]))),
       });
     }
     const [all] = await touchpointSums(store.db, range, []);

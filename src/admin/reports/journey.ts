@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { touchpointSums } from '../../store/index';
+import { touchpointSums, type TouchpointRow, type TouchpointSums } from '../../store/index';
 import type { ReportDb, TimeRange } from './range';
 
 /**
@@ -109,7 +109,7 @@ export function yardstickOf(row: TouchpointTotals, all: readonly TouchpointTotal
   return { satisfied: sum(others, 'satisfied'), scored: sum(others, 'scored'), abandoned: sum(sameStage, 'abandoned'), closed: sum(sameStage, 'closed') };
 }
 
-export type TouchpointTotals = Awaited<ReturnType<typeof touchpointTotals>>[number];
+export type TouchpointTotals = ReturnType<typeof totalsOf>;
 
 /**
  * Matters most: customers who scored 1–3 here came back (ordered within RETURN_DAYS) less
@@ -136,13 +136,15 @@ const keyOf = (row: Key) => `${row.stage ?? ''}|${row.phase ?? ''}|${row.channel
  */
 export async function journeyReport(db: ReportDb, range: TimeRange, now: Date): Promise<JourneyReport> {
   const decided = new Date(Math.min(Date.parse(range.to), now.getTime() - RETURN_DAYS * 86_400_000)).toISOString();
-  const [totals, medians, returns, byScore] = await Promise.all([
-    touchpointTotals(db, range),
-    medianFirstResponses(db, range),
-    returnAfterFirstVisit(db, range.from, decided),
-    returnAfterScore(db, range.from, decided),
+  const [sums, allTime] = await Promise.all([touchpointSums(db, range, TOUCHPOINT), touchpointSums(db, ALL_TIME, [])]);
+  const totals = sums.map(totalsOf);
+  const everywhere = (rows: readonly TouchpointSums[]) => rows.reduce((sum, row) => sum + row.conversations, 0);
+  const long = everywhere(sums) * LONG_SHARE > everywhere(allTime);
+  const [median, returns, byScore] = await Promise.all([
+    medianFirstResponses(db, range, sums),
+    returnAfterFirstVisit(db, range.from, decided, long),
+    returnAfterScore(db, range.from, decided, long),
   ]);
-  const median = new Map(medians.map((row) => [keyOf(row), row.median]));
   const returned = new Map(returns.map((row) => [keyOf(row), row]));
   const scoredGroups = new Map<string, { high: Share; low: Share }>();
   for (const row of byScore) {
@@ -181,9 +183,18 @@ export async function journeyReport(db: ReportDb, range: TimeRange, now: Date): 
   return { touchpoints, shop };
 }
 
-async function touchpointTotals(db: ReportDb, range: TimeRange) {
-  const rows = await touchpointSums(db, range, ['stage', 'phase', 'channel']);
-  return rows.map((row) => ({
+const TOUCHPOINT = ['stage', 'phase', 'channel'] as const;
+/** Every conversation the shop has. */
+const ALL_TIME: TimeRange = { from: '1970-01-01T00:00:00.000Z', to: '9999-12-31T00:00:00.000Z' };
+/**
+ * A period holding more than 1/LONG_SHARE of the shop's conversations is read along the
+ * touchpoint-first index (all of a touchpoint's rows, already grouped); a shorter one through
+ * the index of started_at, grouped by sorting.
+ */
+const LONG_SHARE = 6;
+
+function totalsOf(row: TouchpointRow<(typeof TOUCHPOINT)[number]>) {
+  return {
     stage: row.stage,
     phase: row.phase,
     channel: row.channel,
@@ -193,21 +204,32 @@ async function touchpointTotals(db: ReportDb, range: TimeRange) {
     scored: row.scored,
     scoreSum: row.scoreSum,
     satisfied: row.scores[3] + row.scores[4],
-  }));
+  };
 }
 
-/** The middle first-response time of each touchpoint (the mean of the two middle ones for an even count). */
-async function medianFirstResponses(db: ReportDb, range: TimeRange): Promise<(Key & { median: number })[]> {
-  const result = await sql<Key & { median: number }>`
-    select stage, phase, channel, avg(first_response_ms) as median from (
-      select stage, phase, channel, first_response_ms,
-        row_number() over (partition by stage, phase, channel order by first_response_ms) as position,
-        count(*) over (partition by stage, phase, channel) as total
-      from conversations
-      where started_at >= ${range.from} and started_at < ${range.to} and first_response_ms is not null
-    ) where position in ((total + 1) / 2, (total + 2) / 2)
-    group by stage, phase, channel`.execute(db);
-  return result.rows.map((row) => ({ ...row, median: Number(row.median) }));
+/**
+ * The middle first-response time of each touchpoint (the mean of the two middle ones for an
+ * even count). How many times the period has is known from touchpoint_days, so the middle
+ * one is reached by counting along the touchpoint's index in time order (LIMIT 2 OFFSET
+ * middle): at most the touchpoint's rows up to that time are read, and nothing is sorted.
+ */
+async function medianFirstResponses(db: ReportDb, range: TimeRange, sums: readonly TouchpointRow<(typeof TOUCHPOINT)[number]>[]): Promise<Map<string, number>> {
+  const medians = new Map<string, number>();
+  const is = (column: 'stage' | 'phase', value: string | null) => (value === null ? sql`${sql.ref(column)} IS NULL` : sql`${sql.ref(column)} = ${value}`);
+  await Promise.all(
+    sums
+      .filter((row) => row.responded > 0)
+      .map(async (row) => {
+        const result = await sql<{ first_response_ms: number }>`
+          SELECT first_response_ms FROM conversations INDEXED BY conversations_touchpoint_response
+          WHERE ${is('stage', row.stage)} AND ${is('phase', row.phase)} AND channel = ${row.channel} AND first_response_ms IS NOT NULL
+            AND started_at >= ${range.from} AND started_at < ${range.to}
+          ORDER BY first_response_ms LIMIT 2 OFFSET ${Math.floor((row.responded - 1) / 2)}`.execute(db);
+        const [first, second] = result.rows.map((value) => Number(value.first_response_ms));
+        medians.set(keyOf(row), row.responded % 2 === 1 ? first! : (first! + second!) / 2);
+      }),
+  );
+  return medians;
 }
 
 /** An order of the customer placed within RETURN_DAYS after `at`, not in that same conversation, not cancelled. */
@@ -218,29 +240,41 @@ const orderedAgain = (customer: string, at: string, conversation: string) => sql
     and (o.conversation_id is null or o.conversation_id <> ${sql.ref(conversation)})
     and o.shipping_status <> 'cancelled')`;
 
-/** Each customer's first conversation at each touchpoint from `from` to `decided`, and whether they ordered again after it. */
-async function returnAfterFirstVisit(db: ReportDb, from: string, decided: string) {
+/** A long period walks the touchpoint-first index, in which each customer's rows of a touchpoint are together. */
+const conversationsAs = (alias: string, long: boolean) => sql`conversations AS ${sql.raw(alias)}${long ? sql` INDEXED BY conversations_touchpoint_customer` : sql``}`;
+
+/**
+ * Each customer's first conversation at each touchpoint from `from` to `decided`, and whether
+ * they ordered again after it. SQLite takes the bare id from the row of min(started_at); only
+ * customers with an order at all are looked up in the orders.
+ */
+async function returnAfterFirstVisit(db: ReportDb, from: string, decided: string, long: boolean) {
   if (decided <= from) return [];
-  // An ISO time is 24 characters, so min(started_at || id) is the first conversation with its id.
   const result = await sql<Key & { customers: number; returned: number }>`
-    select stage, phase, channel, count(*) as customers, sum(${orderedAgain('f.customer_id', 'f.at', 'f.conversation_id')}) as returned from (
-      select stage, phase, channel, customer_id, substr(min(started_at || id), 1, 24) as at, substr(min(started_at || id), 25) as conversation_id
-      from conversations where started_at >= ${from} and started_at < ${decided}
+    select stage, phase, channel, count(*) as customers,
+      sum(f.customer_id in (select customer_id from orders) and ${orderedAgain('f.customer_id', 'f.at', 'f.conversation_id')}) as returned from (
+      select stage, phase, channel, customer_id, min(started_at) as at, id as conversation_id
+      from ${conversationsAs('v', long)} where started_at >= ${from} and started_at < ${decided}
       group by stage, phase, channel, customer_id
     ) as f group by stage, phase, channel`.execute(db);
   return result.rows.map((row) => ({ ...row, customers: Number(row.customers), returned: Number(row.returned) }));
 }
 
 /** Scored conversations from `from` to `decided`, split into 4–5★ and 1–3★, and how many were followed by an order. */
-async function returnAfterScore(db: ReportDb, from: string, decided: string) {
+async function returnAfterScore(db: ReportDb, from: string, decided: string, long: boolean) {
   if (decided <= from) return [];
-  const result = await sql<Key & { high: number; conversations: number; returned: number }>`
-    select c.stage, c.phase, c.channel, c.satisfaction_score >= 4 as high, count(*) as conversations,
-      sum(${orderedAgain('c.customer_id', 'c.started_at', 'c.id')}) as returned
-    from conversations c
+  const returned = sql<number>`(c.customer_id in (select customer_id from orders) and ${orderedAgain('c.customer_id', 'c.started_at', 'c.id')})`;
+  const result = await sql<Key & { high: number; high_returned: number; low: number; low_returned: number }>`
+    select c.stage, c.phase, c.channel,
+      sum(c.satisfaction_score >= 4) as high, sum(c.satisfaction_score >= 4 and ${returned}) as high_returned,
+      sum(c.satisfaction_score < 4) as low, sum(c.satisfaction_score < 4 and ${returned}) as low_returned
+    from ${conversationsAs('c', long)}
     where c.started_at >= ${from} and c.started_at < ${decided} and c.satisfaction_score is not null
-    group by c.stage, c.phase, c.channel, high`.execute(db);
-  return result.rows.map((row) => ({ ...row, high: Number(row.high) === 1, conversations: Number(row.conversations), returned: Number(row.returned) }));
+    group by c.stage, c.phase, c.channel`.execute(db);
+  return result.rows.flatMap((row) => [
+    { stage: row.stage, phase: row.phase, channel: row.channel, high: true, conversations: Number(row.high), returned: Number(row.high_returned) },
+    { stage: row.stage, phase: row.phase, channel: row.channel, high: false, conversations: Number(row.low), returned: Number(row.low_returned) },
+  ]);
 }
 
 /** The conversations of one touchpoint, newest first, for the links from the journey page. */
