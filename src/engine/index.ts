@@ -7,6 +7,8 @@ export { parseState, serializeState, settleState, STATE_VERSION, type SettledSta
 export { renderTemplate } from './template';
 export { variablesFor } from './view';
 export { bankDetailsText, paymentQrPayload } from './payment/payment-qr';
+export { vietQrPayload } from './payment/vietqr';
+export { seededRandom } from './seeded-random';
 export { IntentMatcher } from './nlu/intent';
 export { deserializeUnderstanding, serializeUnderstanding, trainUnderstanding, type SerializedUnderstanding, type UnderstandingModel } from './nlu/model';
 export { labeledExamples, type TaughtExample } from './nlu/training-set';

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminRoutes } from '../../src/admin/index';
 import { memoryLogger } from '../../src/log';
-import type { Store } from '../../src/store/store';
+import type { Store } from '../../src/store/index';
 import { launchBrowser } from '../support/browser';
 import { listen } from '../support/serve';
 import { fixtureFlows } from './fixture-flows';

@@ -1,5 +1,5 @@
 import { ShopFile, type ShopFlows } from '../../src/flows/schema';
-import type { Store } from '../../src/store/store';
+import type { Store } from '../../src/store/index';
 import { fixtureFlows } from './fixture-flows';
 import { generateShop, insertShop, mulberry32, type SeededShop } from './seed';
 

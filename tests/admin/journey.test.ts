@@ -6,7 +6,7 @@ import { abandonmentReasons } from '../../src/admin/reports/abandonment';
 import { monthsUpTo } from '../../src/admin/reports/months';
 import { npsAnswers, npsByMonth, npsReasons } from '../../src/admin/reports/nps';
 import { journeyPeriod } from '../../src/admin/routes/journey-period';
-import type { Store } from '../../src/store/store';
+import type { Store } from '../../src/store/index';
 import { generateJourneyShop, insertJourneyShop, journeyFlows, orderedAgain, type JourneyShop } from './journey-seed';
 import { VIETNAM_OFFSET_MS } from './seed';
 import { logIn, mountAdmin, openTestStore, TestClock } from './support';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientAddressOf } from '../../src/admin/auth/client-address';
-import type { Store } from '../../src/store/store';
+import type { Store } from '../../src/store/index';
 import { fixtureFlows } from './fixture-flows';
 import { generateShop, insertShop } from './seed';
 import { logIn, mountAdmin, openTestStore, PASSWORD, TestClock } from './support';

@@ -9,7 +9,7 @@ import { openReturnRequests, overviewReport } from '../../src/admin/reports/over
 import { KNOWN_CHANNELS } from '../../src/admin/reports/range';
 import { satisfactionBy, satisfactionByWeek, satisfactionComments, scoreDistribution } from '../../src/admin/reports/satisfaction';
 import { transcript } from '../../src/admin/reports/transcript';
-import type { Store } from '../../src/store/store';
+import type { Store } from '../../src/store/index';
 import { fixtureFlows } from './fixture-flows';
 import { generateShop, insertShop, type SeedConversation, type SeededShop } from './seed';
 import { openTestStore, TestClock } from './support';

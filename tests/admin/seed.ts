@@ -1,5 +1,5 @@
 import type { ShopFlows } from '../../src/flows/schema';
-import type { Store } from '../../src/store/store';
+import type { Store } from '../../src/store/index';
 
 /**
  * A month of a small shop's life, generated from a seed: customers on three channels,

@@ -6,7 +6,7 @@ import type { ShopFlows } from '../../src/flows/schema';
 import { memoryLogger } from '../../src/log';
 import { fixtureFlows } from './fixture-flows';
 import { openDatabase } from '../../src/runtime.node.ts';
-import type { Store } from '../../src/store/store';
+import type { Store } from '../../src/store/index';
 import { TestClock, tempDatabasePath } from '../support/harness';
 import { generateShop, insertShop, type SeededShop } from './seed';
 

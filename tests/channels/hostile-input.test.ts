@@ -4,7 +4,7 @@ import { ZaloBotClient } from '../../src/channels/zalo/client';
 import { ZaloSender } from '../../src/channels/zalo/sender';
 import { startHarness, tempDatabasePath, WebVisitor, type Harness } from '../support/harness';
 import { eventually } from '../support/eventually';
-import { seededRandom } from '../../src/engine/seeded-random';
+import { seededRandom } from '../../src/engine/index';
 import { startTelegramShop, type TelegramShop } from './telegram/telegram-shop';
 
 /** Every name a plain object inherits, the ones that reach into its prototype, and a few near them. */

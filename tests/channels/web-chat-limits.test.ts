@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientAddressOf } from '../../src/admin/auth/client-address';
-import { savePhotoQuery } from '../../src/store/photos';
+import { savePhotoQuery } from '../../src/store/index';
 import { startHarness, tempDatabasePath, TestClock, WebVisitor, type Harness } from '../support/harness';
 
 let database: ReturnType<typeof tempDatabasePath>;

@@ -1,7 +1,7 @@
 import type { OwnerChannel } from '../../src/conversation/owner-channel';
 import { Scheduler } from '../../src/conversation/scheduler';
 import type { ChannelSender, InboundEvent, SentMessages } from '../../src/conversation/inbound';
-import type { Inbound, Outbound } from '../../src/engine/types';
+import type { Inbound, Outbound } from '../../src/engine/index';
 import { startHarness, TestClock, type Harness } from '../support/harness';
 
 /** A Telegram that remembers what it was asked to send. */

@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDatabasePath, TestClock } from '../support/harness';
-import { savePhotoQuery } from '../../src/store/photos';
+import { savePhotoQuery } from '../../src/store/index';
 import { logIn } from '../admin/support';
 import { AfterSaleShop } from './after-sale.support';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConversationState } from '../../src/engine/types';
+import type { ConversationState } from '../../src/engine/index';
 import type { ShopFlows } from '../../src/flows/schema';
 import { startHarness, tempDatabasePath, WebVisitor, type Harness } from '../support/harness';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/conversation/ids';
-import { scheduleQuery } from '../../src/store/scheduled';
+import { scheduleQuery } from '../../src/store/index';
 import { tempDatabasePath, TestClock } from '../support/harness';
 import { logIn, PASSWORD } from '../admin/support';
 import { AfterSaleShop } from './after-sale.support';

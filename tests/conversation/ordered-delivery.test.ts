@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TelegramFailure } from '../fakes/telegram-api-server';
 import { startTelegramShop, type TelegramShop } from '../channels/telegram/telegram-shop';
-import { seededRandom } from '../../src/engine/seeded-random';
+import { seededRandom } from '../../src/engine/index';
 
 let shop: TelegramShop | undefined;
 afterEach(async () => {

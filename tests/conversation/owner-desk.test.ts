@@ -4,7 +4,7 @@ import type { ChannelSender, InboundEvent, SentMessages } from '../../src/conver
 import { changeOrderStatus, parseOrderStatus } from '../../src/conversation/order-status';
 import { OwnerDesk, type OwnerMessage } from '../../src/conversation/owner-desk';
 import { nextOpening, reportWindows } from '../../src/conversation/shop-calendar';
-import type { Outbound } from '../../src/engine/types';
+import type { Outbound } from '../../src/engine/index';
 import { startHarness, tempDatabasePath, TestClock, type Harness } from '../support/harness';
 
 /** A platform that remembers what it was asked to send, and numbers each message like Telegram. */

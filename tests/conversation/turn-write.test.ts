@@ -4,8 +4,7 @@ import { OWNER_LOG_CHANNEL } from '../../src/conversation/owner-channel';
 import { buildIdleCloseWrite, buildTurnWrite, type CustomerTurn } from '../../src/conversation/turn-write';
 import { initialState, quoteOrder, type ConversationState, type Effect, type TurnResult } from '../../src/engine/index';
 import type { ShopFlows } from '../../src/flows/schema';
-import type { ConversationTable, Database } from '../../src/store/database';
-import type { TurnSnapshot } from '../../src/store/turns';
+import type { ConversationTable, Database, TurnSnapshot } from '../../src/store/index';
 import { sampleFlows } from '../support/sample-flows';
 
 /** Statements are compiled, never run: there is no database behind this Kysely. */

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../src/engine/engine';
-import { replayStory } from '../../src/engine/stories/index';
+import { createEngine, replayStory, type Engine } from '../../src/engine/index';
 import { formatProblem, type ShopFlows } from '../../src/flows/index';
 import { loadStories } from '../../src/flows/story-schema';
 import { runCli } from '../cli/run-cli';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Outbound } from '../../src/engine/types';
+import type { Outbound } from '../../src/engine/index';
 import { FakeSepay } from '../fakes/sepay-sender';
 import { orderMangoesByBankTransfer, startHarness, tempDatabasePath, WebVisitor, type Harness } from '../support/harness';
 import { listen } from '../support/serve';

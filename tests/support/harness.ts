@@ -17,7 +17,7 @@ import { createEngine, type Engine } from '../../src/engine/index';
 import type { ShopFlows } from '../../src/flows/schema';
 import { memoryLogger } from '../../src/log';
 import { openDatabase } from '../../src/runtime.node.ts';
-import type { Store } from '../../src/store/store';
+import type { Store } from '../../src/store/index';
 import { sampleFlows } from './sample-flows';
 
 /** A controllable clock: tests move time instead of waiting for it. */

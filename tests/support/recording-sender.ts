@@ -1,5 +1,5 @@
 import { DeliveryError, type ChannelSender, type SentMessages } from '../../src/conversation/inbound';
-import type { Outbound } from '../../src/engine/types';
+import type { Outbound } from '../../src/engine/index';
 
 /** A platform that records what reached each chat; `failing` makes it unreachable for a while. */
 export class RecordingSender implements ChannelSender {

@@ -1,5 +1,4 @@
-import { createEngine, type Engine } from '../../src/engine/engine';
-import { initialState, type ConversationState, type Inbound, type Outbound, type TurnContext, type TurnResult } from '../../src/engine/types';
+import { createEngine, initialState, type Engine, type ConversationState, type Inbound, type Outbound, type TurnContext, type TurnResult } from '../../src/engine/index';
 import { loadFlows, type FlowSource, type ShopFlows } from '../../src/flows/index';
 import { readFlowDir } from '../../src/flows/flow-dir.node.ts';
 

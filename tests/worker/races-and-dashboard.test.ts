@@ -2,12 +2,11 @@ import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { Conversations } from '../../src/conversation/conversations';
 import type { InboundEvent } from '../../src/conversation/inbound';
-import { createEngine } from '../../src/engine/engine';
+import { createEngine } from '../../src/engine/index';
 import { loadFlows } from '../../src/flows/index';
 import { bundledFlows } from '../../src/generated/flows';
 import { memoryLogger } from '../../src/log';
-import { openD1Store } from '../../src/store/d1';
-import type { Store } from '../../src/store/store';
+import { openD1Store, type Store } from '../../src/store/index';
 import { zaloUpdate } from '../fakes/zalo-api-server';
 import { converse, postZalo, SHOP, zaloSentTo } from './support';
 

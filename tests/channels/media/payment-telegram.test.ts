@@ -4,7 +4,7 @@ import { createTelegramBot } from '../../../src/channels/telegram/bot';
 import { TelegramSender } from '../../../src/channels/telegram/sender';
 import { QrMedia, qrSigningKey } from '../../../src/channels/media/qr-media';
 import { qrMatrix } from '../../../src/channels/media/qr-png';
-import { vietQrPayload } from '../../../src/engine/payment/vietqr';
+import { vietQrPayload } from '../../../src/engine/index';
 import { groupChat, type TelegramPerson } from '../../fakes/telegram-api-server';
 import { sampleFlows } from '../../support/sample-flows';
 import { buttonData, OWNER_CHAT, PUBLIC_URL, startTelegramShop, type TelegramShop } from '../telegram/telegram-shop';

@@ -3,7 +3,7 @@ import { QrMedia, qrSigningKey } from '../../../src/channels/media/qr-media';
 import { qrMatrix } from '../../../src/channels/media/qr-png';
 import { CustomerMessenger } from '../../../src/conversation/customer-messenger';
 import { changeOrderStatus } from '../../../src/conversation/order-status';
-import { vietQrPayload } from '../../../src/engine/payment/vietqr';
+import { vietQrPayload } from '../../../src/engine/index';
 import { orderMangoesByBankTransfer, startHarness, tempDatabasePath, WebVisitor, type Harness } from '../../support/harness';
 import { decodePng, pngChunks } from './png-reader';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodePng, pngChunks } from './png-reader';
 import { crc32, matrixPng, PNG_SIGNATURE, qrMatrix, qrPng } from '../../../src/channels/media/qr-png';
-import { vietQrPayload } from '../../../src/engine/payment/vietqr';
+import { vietQrPayload } from '../../../src/engine/index';
 
 describe('QR PNG', () => {
   const payload = vietQrPayload({ bankBin: '970436', accountNumber: '1012345678', amount: 255000, note: 'XB12' });

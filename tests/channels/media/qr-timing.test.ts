@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QrMedia, qrMediaRoute, qrSigningKey } from '../../../src/channels/media/qr-media';
 import { openDatabase } from '../../../src/runtime.node.ts';
-import type { Store } from '../../../src/store/store';
+import type { Store } from '../../../src/store/index';
 import { tempDatabasePath } from '../../support/harness';
 import { sampleFlows } from '../../support/sample-flows';
 

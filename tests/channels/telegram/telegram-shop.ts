@@ -5,7 +5,7 @@ import type { OwnerDesk } from '../../../src/conversation/owner-desk';
 import type { Receive } from '../../../src/conversation/receiver';
 import type { Engine } from '../../../src/engine/index';
 import type { memoryLogger } from '../../../src/log';
-import type { Store } from '../../../src/store/store';
+import type { Store } from '../../../src/store/index';
 import { FakeTelegramApi, TelegramUpdates } from '../../fakes/telegram-api-server';
 import { eventually } from '../../support/eventually';
 import { startHarness, TestClock, tempDatabasePath } from '../../support/harness';
