@@ -170,6 +170,7 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
       return { say: [], effects: [] };
     }
     case 'use_saved_contact':
+      // What the customer said in this order ("địa chỉ cũ nhưng sđt mới là …") wins over the one on file.
       for (const [from, to] of [
         ['saved_name', 'name'],
         ['saved_phone', 'phone'],
@@ -177,7 +178,7 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
         ['saved_province', 'province'],
       ] as const) {
         const value = slots[from];
-        if (value !== undefined) slots[to] = value;
+        if (value !== undefined && slots[to] === undefined) slots[to] = value;
       }
       return { say: [], effects: [] };
     case 'reorder_last': {

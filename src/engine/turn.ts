@@ -12,9 +12,9 @@ import { amountIn } from './questions/quantity';
 import { runAction } from './actions';
 import type { IntentMatcher, Understanding } from './nlu/intent';
 import { questionOf, type Asking } from './questions';
-import { isShort } from './questions/kind';
+import { isShort, looksLikeQuestion } from './questions/kind';
 import { parseYesNo } from './nlu/answers';
-import { knownOrderCode } from './questions/order-code';
+import { isOnItsWay, knownOrderCode } from './questions/order-code';
 import { ratingButtons } from './questions/rating';
 import { foldKey } from '../text/fold';
 import { renderTemplate } from './template';
@@ -34,19 +34,8 @@ const FALLBACKS_BEFORE_HUMAN = 3;
 /** A question for free text only gives way to another topic when the match is this sure. */
 const FREE_TEXT_SWITCH_MARGIN = 0.25;
 
-/** Words that ask wherever they stand, and particles that ask at the end ("còn không", "được chưa"). */
-const QUESTION_WORDS = new Set(['may', 'gi', 'nao', 'sao', 'dau', 'nhieu', 'lau', 'bn']);
-const QUESTION_ENDINGS = new Set(['khong', 'ko', 'k', 'chua', 'ha', 'hok', 'hem', 'hong', 'nhi', 'ta']);
-
 /** Words that make a message with quantities an order even when it also asks something. */
 const ORDER_WORDS = new Set(['lay', 'dat', 'mua', 'chot', 'order', 'len', 'gui', 'ship', 'giao']);
-
-function looksLikeQuestion(text: string, tokens: readonly string[]): boolean {
-  const words = foldKey(text).split(' ');
-  // A particle ends a question ("còn không"); alone ("ko, …") it is an answer.
-  const clauses = text.split(/[,.;!\n]+/).map((clause) => foldKey(clause).split(' ')).filter((clause) => clause.length >= 2);
-  return text.includes('?') || [...words, ...tokens].some((word) => QUESTION_WORDS.has(word)) || clauses.some((clause) => QUESTION_ENDINGS.has(clause.at(-1)!));
-}
 
 const triggerTables = new WeakMap<ShopFlows, Map<string, { flow: string; step: string | null }>>();
 
@@ -65,6 +54,19 @@ function exactTriggers(flows: ShopFlows): Map<string, { flow: string; step: stri
     triggerTables.set(flows, table);
   }
   return table;
+}
+
+/** The question for an order code that leads to looking the order up. */
+function lookupEntry(flows: ShopFlows): { flow: string; step: string } | null {
+  for (const flow of flows.flows.values()) {
+    const ids = Object.keys(flow.steps);
+    for (const [i, id] of ids.entries()) {
+      const step = flow.steps[id]!;
+      const then = step.next ?? ids[i + 1];
+      if (step.ask === 'order_code' && then && flow.steps[then]?.action === 'lookup_order') return { flow: flow.id, step: id };
+    }
+  }
+  return null;
 }
 
 function placesOrders(flow: Flow): boolean {
@@ -410,6 +412,8 @@ export class Turn implements TurnMoves {
     // A message that is exactly one of a flow's triggers ("/start", "menu") means that flow.
     const exact = exactTriggers(this.flows).get(foldKey(this.text));
     if (exact && exact.flow !== currentFlow) return { kind: 'flow', flow: exact.flow, step: exact.step, understanding };
+    const lookup = this.lateParcelFor(currentFlow);
+    if (lookup) return { kind: 'flow', ...lookup, understanding };
     const ordering = this.orderFor(understanding, currentFlow) ?? this.complaintFor(understanding, currentFlow);
     if (ordering) return { kind: 'flow', flow: ordering, step: null, understanding };
     if (!best) return null;
@@ -440,6 +444,24 @@ export class Turn implements TurnMoves {
     const words = [...foldKey(this.text).split(' '), ...understanding.tokens];
     if (looksLikeQuestion(this.text, words) && !words.some((word) => ORDER_WORDS.has(word))) return null;
     return ordering.id;
+  }
+
+  /**
+   * "tuần trước đặt mà giờ chưa tới", "chưa nhận được hàng": while the order meant is still on
+   * its way the customer asks where it is, so the shop looks it up (the question for the order
+   * code before the lookup) instead of opening a return.
+   */
+  private lateParcelFor(currentFlow: string | null): { flow: string; step: string } | null {
+    const facts = this.facts(this.text);
+    if (facts.problem !== 'late') return null;
+    const orders = this.context.customer.orders;
+    const code = facts.orderCode ?? knownOrderCode(this.text, orders);
+    const meant = code ? orders.filter((order) => order.code.toUpperCase() === code.toUpperCase()) : orders;
+    if (!meant.some(isOnItsWay)) return null;
+    const current = currentFlow ? this.flows.flows.get(currentFlow) : undefined;
+    if (current && placesOrders(current) && !code) return null;
+    const entry = lookupEntry(this.flows);
+    return entry && entry.flow !== currentFlow ? entry : null;
   }
 
   /** A problem with an order named ("bể chai", "giao nhầm", "giao trễ") is a complaint, unless the message is surely about something else. */
@@ -595,6 +617,11 @@ export class Turn implements TurnMoves {
     if (!step.ask) for (const text of texts) this.say(text);
     const image = step.image ? this.render(step.image) : '';
     if (image) this.reply({ kind: 'image', url: image });
+    for (const product of this.alsoNamed(flow, step)) {
+      for (const text of texts) this.say(text, undefined, { product });
+      const picture = step.image ? renderTemplate(step.image, this.variables({}, { product })) : '';
+      if (picture) this.reply({ kind: 'image', url: picture });
+    }
     if (step.ask) {
       if (step.ask === 'photo' && Array.isArray(this.state.slots[step.save!])) delete this.state.slots[step.save!];
       const assumed = step.save && this.state.slots[step.save] === undefined ? questionOf(step)?.assumed?.(this.asking(step)) : undefined;
@@ -623,6 +650,18 @@ export class Turn implements TurnMoves {
       return this.showButtons(stepButtons(step, this.flows.shop));
     }
     this.exitStep(flow.id, stepId, step);
+  }
+
+  /**
+   * "giá xoài với giá bưởi", "robusta với arabica khác nhau sao": a text about the product
+   * (a card, not a question, outside ordering) is said for each other product the message named too.
+   */
+  private alsoNamed(flow: Flow, step: Step): string[] {
+    if (step.ask || step.action || !this.text || placesOrders(flow)) return [];
+    const about = [step.say, step.image].flat().some((text) => text?.includes('{{product'));
+    if (!about) return [];
+    const named = [...new Set(this.facts(this.text).items.map((item) => item.productId))];
+    return named.includes(String(this.state.slots.product)) ? named.filter((id) => id !== this.state.slots.product) : [];
   }
 
   exitStep(flowId: string, stepId: string, step: Step): void {

@@ -4,8 +4,18 @@ import { isShort, retry, textOf, type QuestionKind } from './kind';
 
 type Choice = NonNullable<Step['choices']>[number];
 
-/** The one choice a text names by its number, label, value or one of its aliases. */
-export function namedChoice(choices: readonly Choice[], typed: string): { choice: Choice; exact: boolean } | null {
+/**
+ * Words that name a choice inside a longer message: its aliases, and its label when that has
+ * two words or more ("gửi hàng mới giúp mình" names "🔄 Gửi hàng mới"); one-word labels ("Khác")
+ * are everyday words.
+ */
+function namesOf(choice: Choice): string[] {
+  const label = foldKey(choice.label);
+  return [...(choice.aliases ?? []).map(foldKey), ...(label.split(' ').length >= 2 ? [label] : [])];
+}
+
+/** The one choice a text names by its number, label, value or one of its aliases; `byLabel` when its label stands inside a longer message. */
+export function namedChoice(choices: readonly Choice[], typed: string): { choice: Choice; exact: boolean; byLabel?: boolean } | null {
   const key = foldKey(typed);
   if (!key) return null;
   if (/^\d+$/.test(key)) {
@@ -15,8 +25,8 @@ export function namedChoice(choices: readonly Choice[], typed: string): { choice
   const exact = choices.find((choice) => foldKey(choice.label) === key || foldKey(String(choice.value)) === key || (choice.aliases ?? []).some((alias) => foldKey(alias) === key));
   if (exact) return { choice: exact, exact: true };
   const padded = ` ${key} `;
-  const mentioned = choices.filter((choice) => (choice.aliases ?? []).some((alias) => padded.includes(` ${foldKey(alias)} `)));
-  if (mentioned.length === 1) return { choice: mentioned[0]!, exact: false };
+  const mentioned = choices.filter((choice) => namesOf(choice).some((name) => padded.includes(` ${name} `)));
+  if (mentioned.length === 1) return { choice: mentioned[0]!, exact: false, byLabel: padded.includes(` ${foldKey(mentioned[0]!.label)} `) };
   if (mentioned.length > 1) return null;
   const partial = choices.filter((choice) => key.length >= 3 && foldKey(choice.label).includes(key));
   return partial.length === 1 ? { choice: partial[0]!, exact: false } : null;
@@ -28,7 +38,8 @@ export const choice: QuestionKind = {
     const typed = textOf(inbound);
     const named = namedChoice(asking.step.choices ?? [], typed);
     if (!named) return retry(asking, asking.flows.shop.texts.retry_choice);
-    return { ok: true, value: named.choice.value, plain: named.exact || isShort(typed, 4) };
+    // The button's own words in a sentence ("gửi hàng mới giúp mình") plainly choose it.
+    return { ok: true, value: named.choice.value, plain: named.exact || named.byLabel === true || isShort(typed, 4) };
   },
   buttons: (asking) => (asking.step.choices ?? []).map((option, i) => ({ label: option.label, value: `answer:${i}` })),
   fromTap: (encoded, asking) => asking.step.choices?.[Number(encoded)]?.value,

@@ -99,3 +99,15 @@ export function declines(text: string): boolean {
 export function isShort(text: string, words = 3): boolean {
   return text.split(/\s+/).filter(Boolean).length <= words;
 }
+
+/** Words that ask wherever they stand, and particles that ask at the end ("còn không", "được chưa"). */
+const QUESTION_WORDS = new Set(['may', 'gi', 'nao', 'sao', 'dau', 'nhieu', 'lau', 'bn']);
+const QUESTION_ENDINGS = new Set(['khong', 'ko', 'k', 'chua', 'ha', 'hok', 'hem', 'hong', 'nhi', 'ta']);
+
+/** Whether a message asks something; `tokens` are its words as understood (shorthand spelled out). */
+export function looksLikeQuestion(text: string, tokens: readonly string[] = []): boolean {
+  const words = foldKey(text).split(' ');
+  // A particle ends a question ("còn không"); alone ("ko, …") it is an answer.
+  const clauses = text.split(/[,.;!\n]+/).map((clause) => foldKey(clause).split(' ')).filter((clause) => clause.length >= 2);
+  return text.includes('?') || [...words, ...tokens].some((word) => QUESTION_WORDS.has(word)) || clauses.some((clause) => QUESTION_ENDINGS.has(clause.at(-1)!));
+}

@@ -5,6 +5,10 @@ import { retry, textOf, type QuestionKind } from './kind';
 /** Orders not yet delivered, cancelled or settled. */
 const OPEN = new Set(['new', 'confirmed', 'awaiting_confirmation', 'paid', 'shipped']);
 
+export function isOnItsWay(order: KnownOrder): boolean {
+  return OPEN.has(order.status);
+}
+
 /** How many of the customer's own recent orders are offered as buttons. */
 const RECENT_ORDERS = 3;
 
@@ -28,7 +32,7 @@ export const orderCode: QuestionKind = {
   fromTap: (encoded) => encoded.toUpperCase(),
   // A customer with one order still on its way means that one.
   assumed(asking) {
-    const open = asking.context.customer.orders.filter((order) => OPEN.has(order.status));
+    const open = asking.context.customer.orders.filter(isOnItsWay);
     return open.length === 1 ? open[0]!.code : undefined;
   },
 };

@@ -1,5 +1,32 @@
 import { parseYesNo } from '../nlu/answers';
-import { isShort, opensWithYesOrNo, retry, textOf, type QuestionKind } from './kind';
+import { expandShorthand } from '../nlu/shorthand';
+import { toWords } from '../nlu/words';
+import type { Step } from '../../flows/schema';
+import { isShort, looksLikeQuestion, opensWithYesOrNo, retry, textOf, type QuestionKind } from './kind';
+
+/** Words too common to make an echo of the question ("cho", "về", "không"). */
+const COMMON = new Set(['anh', 'chi', 'em', 'a', 'da', 'nhe', 'nha', 'khong', 'phai', 'co', 'cho', 'minh', 'shop', 've', 'cua', 'la', 'va', 'voi', 'nay', 'thi', 'duoc', 'roi', 'gi', 'nao', 'o', 'di', 'giup', 'xin']);
+/** Any of these in the reply and it is no plain echo ("địa chỉ cũ không dùng nữa"). */
+const NEGATIONS = new Set(['khong', 'chua', 'dung', 'hong', 'hok', 'thoi', 'khac', 'doi', 'huy']);
+
+/**
+ * A Vietnamese "yes" said by repeating the question's words ("giao về địa chỉ cũ … phải không?"
+ * → "địa chỉ cũ nhưng sđt mới là …"): three words in a row of the question, two of them not
+ * common, and no word of refusal anywhere in the reply.
+ */
+function echoesQuestion(typed: string, step: Step): boolean {
+  const say = Array.isArray(step.say) ? step.say.at(-1) : step.say;
+  if (!say) return false;
+  const words = (text: string) => expandShorthand(toWords(text.replace(/\{\{[^}]*\}\}/g, ' · ')));
+  const reply = words(typed);
+  if (reply.some((word) => NEGATIONS.has(word))) return false;
+  const question = words(say);
+  const runs = new Set(question.slice(2).map((word, i) => `${question[i]} ${question[i + 1]} ${word}`));
+  return reply.slice(2).some((word, i) => {
+    const run = [reply[i]!, reply[i + 1]!, word];
+    return runs.has(run.join(' ')) && run.filter((part) => !COMMON.has(part)).length >= 2;
+  });
+}
 
 export const yesNo: QuestionKind = {
   read(inbound, asking) {
@@ -7,7 +34,9 @@ export const yesNo: QuestionKind = {
     // "ko, lần này giao cho em gái mình ở Hà Nội": the opening word answers, the rest goes on.
     const yes = parseYesNo(typed) ?? (opensWithYesOrNo(typed) ? parseYesNo(typed.split(/[,.;!]/)[0]!) : null);
     // "ko", "dạ có", "ok chốt" answer the question; a longer sentence may be asking something else.
-    return yes === null ? retry(asking, asking.flows.shop.texts.retry_yes_no) : { ok: true, value: yes, plain: isShort(typed, 3) || opensWithYesOrNo(typed) };
+    if (yes !== null) return { ok: true, value: yes, plain: isShort(typed, 3) || opensWithYesOrNo(typed) };
+    if (echoesQuestion(typed, asking.step)) return { ok: true, value: true, plain: !looksLikeQuestion(typed) };
+    return retry(asking, asking.flows.shop.texts.retry_yes_no);
   },
   buttons(asking) {
     const texts = asking.flows.shop.texts;
