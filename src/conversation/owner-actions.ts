@@ -4,6 +4,7 @@ import type { Logger } from '../log';
 import { newPhoto, ownerMessageQueries, ownerTarget, savePhotoQuery, takeOverQueries, type OutboxMessage, type OwnerClaim, type OwnerTarget, ConstraintError, type Store } from '../store/index';
 import type { OwnerChannel } from './owner-channel';
 import type { CustomerMessenger } from './customer-messenger';
+import { ownerText } from './owner-notices';
 import type { ChannelName } from './inbound';
 import { changeOrderStatus, type OrderStatus, type OrderStatusChange } from './order-status';
 import type { Receive } from './receiver';
@@ -138,7 +139,7 @@ export class OwnerActions {
     const template = this.deps.flows().shop.owner_texts.inbox_reply;
     if (!owner || !template) return null;
     const said = message.kind === 'text' ? message.text : message.kind === 'image' ? `🖼️ ${message.caption ?? ''}`.trim() : '';
-    const text = renderTemplate(template, (root) => ({ customer: target.customerName ?? target.customerId, channel: target.channel, message: said })[root] ?? '');
+    const text = ownerText(template, { customer: target.customerName ?? target.customerId, channel: target.channel, message: said });
     return { id: this.deps.messenger.newId(), recipient: 'owner', channel: owner.channel, chatId: owner.chatId, payload: { kind: 'text', text, notice: 'owner reply written in the inbox' } };
   }
 }

@@ -1,5 +1,5 @@
 import { formatVnd, renderTemplate, type Outbound } from '../engine/index';
-import { label, PROBLEM_LABELS, RESOLUTION_LABELS } from '../labels';
+import { label, PAYMENT_METHOD_LABELS, PROBLEM_LABELS, RESOLUTION_LABELS } from '../labels';
 import { problemInWords } from '../flows/path-words';
 import type { ShopFlows } from '../flows/schema';
 import type { RefusedEdit } from '../flows/status';
@@ -9,6 +9,7 @@ import type { OwnerChannel } from './owner-channel';
 import type { CustomerMessenger } from './customer-messenger';
 import { newId } from './ids';
 import { OwnerActions } from './owner-actions';
+import { ownerText } from './owner-notices';
 import { ORDER_STATUS_WORDS, ORDER_STATUSES, parseOrderStatus, type OrderStatus } from './order-status';
 import type { OutboxDelivery } from './outbox-delivery';
 import { HAND_BACK } from './owner-relay';
@@ -102,7 +103,7 @@ export class OwnerDesk {
     if (!template) return;
     const problems = [...edit.errors, ...edit.warnings].slice(0, FLOW_PROBLEMS_SHOWN).map((problem) => `• ${problemInWords(problem)}`);
     const more = edit.errors.length + edit.warnings.length - problems.length;
-    await this.tellOwner(this.render(template, { errors: String(edit.errors.length), warnings: String(edit.warnings.length), problems: [...problems, ...(more > 0 ? [`… +${more}`] : [])].join('\n') }));
+    await this.tellOwner(ownerText(template, { errors: String(edit.errors.length), warnings: String(edit.warnings.length), problems: [...problems, ...(more > 0 ? [`… +${more}`] : [])].join('\n') }));
   }
 
   private async onCommand(name: string, args: string, message: OwnerMessage): Promise<void> {
@@ -129,15 +130,15 @@ export class OwnerDesk {
     if (result.ok) return;
     if (result.problem === 'duplicate') return this.deps.log.info('duplicate owner update ignored', { update: updateId });
     this.deps.log.warn('owner reply not delivered', { conversation: relay.conversationId, problem: result.problem });
-    if (result.problem === 'unreachable' || result.problem === 'unknown') return this.tellOwner(this.render(this.texts().reply_not_delivered, { customer: this.nameOf(relay) }));
+    if (result.problem === 'unreachable' || result.problem === 'unknown') return this.tellOwner(ownerText(this.texts().reply_not_delivered, { customer: this.nameOf(relay) }));
   }
 
   /** The hand-back is a turn whose update id comes from the owner's, so a retried /xong is one hand-back. */
   private async handBack(relay: RelayedConversation, updateId: string): Promise<void> {
     const texts = this.texts();
     const result = await this.actions.handBack(relay.conversationId, { from: 'telegram', updateId: `${this.deps.owner.channel}:${updateId}` });
-    if (!result.ok) return (await this.claim(updateId)) ? this.tellOwner(this.render(texts.not_waiting, { customer: this.nameOf(relay) })) : undefined;
-    if (await this.claim(updateId)) await this.tellOwner(this.render(texts.handed_back, { customer: this.nameOf(relay) }));
+    if (!result.ok) return (await this.claim(updateId)) ? this.tellOwner(ownerText(texts.not_waiting, { customer: this.nameOf(relay) })) : undefined;
+    if (await this.claim(updateId)) await this.tellOwner(ownerText(texts.handed_back, { customer: this.nameOf(relay) }));
   }
 
   private async ordersToday(): Promise<string> {
@@ -149,10 +150,10 @@ export class OwnerDesk {
     const lines = orders.map((order) => {
       const payment = STATUS_WORD[order.payment_status as OrderStatus] ?? order.payment_status;
       const shipping = STATUS_WORD[order.shipping_status as OrderStatus] ?? order.shipping_status;
-      return `• ${order.code} · ${formatVnd(order.total)} · ${order.contact_name} · ${order.payment_method} · ${payment}, ${shipping}`;
+      return `• ${order.code} · ${formatVnd(order.total)} · ${order.contact_name} · ${label(PAYMENT_METHOD_LABELS, order.payment_method)} · ${payment}, ${shipping}`;
     });
     const total = orders.reduce((sum, order) => sum + order.total, 0);
-    return this.render(this.texts().orders_today, { count: String(orders.length), total: formatVnd(total), orders: lines.join('\n') });
+    return ownerText(this.texts().orders_today, { count: String(orders.length), total: formatVnd(total), orders: lines.join('\n') });
   }
 
   private async report(): Promise<string> {
@@ -167,7 +168,7 @@ export class OwnerDesk {
     const counts = ([5, 4, 3, 2, 1] as const).map((score) => [score, scores[score]] as const);
     const scored = counts.reduce((sum, [, count]) => sum + count, 0);
     const average = scored === 0 ? '' : `${(counts.reduce((sum, [score, count]) => sum + score * count, 0) / scored).toFixed(1).replace('.', ',')}/5`;
-    return this.render(this.texts().report, {
+    return ownerText(this.texts().report, {
       today: String(todayCount),
       week: String(weekCount),
       csat: average || '–',
@@ -185,15 +186,15 @@ export class OwnerDesk {
     if (!code || !status) {
       if (!(await this.claim(updateId))) return '';
       const statuses = Object.keys(ORDER_STATUSES).map((known) => STATUS_WORD[known as OrderStatus] ?? known);
-      return this.render(texts.order_usage, { statuses: statuses.join(', ') });
+      return ownerText(texts.order_usage, { statuses: statuses.join(', ') });
     }
     const change = await this.actions.changeOrderStatus(code, status, this.claimOf(updateId));
-    if (!change.ok) return change.problem === 'duplicate' || !(await this.claim(updateId)) ? '' : this.render(texts.order_unknown, { code });
+    if (!change.ok) return change.problem === 'duplicate' || !(await this.claim(updateId)) ? '' : ownerText(texts.order_unknown, { code });
     const customerTexts = this.deps.flows().shop.texts;
     const statusWords = (customerTexts.order_status as Partial<Record<string, string>>)[status];
     const told = change.customerTold && statusWords ? renderTemplate(customerTexts.order_status_changed, (root) => ({ code: change.code, status: statusWords })[root] ?? '') : '';
     this.deps.log.info('order status changed by the owner', { order: change.code, status, customerTold: change.customerTold });
-    return this.render(texts.order_changed, { code: change.code, status: statusWords ?? STATUS_WORD[status] ?? status, told });
+    return ownerText(texts.order_changed, { code: change.code, status: statusWords ?? STATUS_WORD[status] ?? status, told });
   }
 
   /** "Chủ shop sẽ trả lời lúc 07:00 ngày mai", from the opening hours in shop.yaml. */
@@ -229,9 +230,5 @@ export class OwnerDesk {
 
   private nameOf(relay: RelayedConversation): string {
     return relay.customerName ?? relay.customerId;
-  }
-
-  private render(template: string, values: Record<string, string>): string {
-    return renderTemplate(template, (root) => values[root] ?? '');
   }
 }

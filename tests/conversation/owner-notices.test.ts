@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { CustomerMessenger } from '../../src/conversation/customer-messenger';
 import type { InboundEvent } from '../../src/conversation/inbound';
+import { OwnerActions } from '../../src/conversation/owner-actions';
 import { CHANNEL_LABELS, CHANNELS } from '../../src/labels';
 import { startHarness, tempDatabasePath, type Harness } from '../support/harness';
 import { RecordingSender } from '../support/recording-sender';
@@ -56,5 +58,17 @@ describe("the owner's notices say the channel in Vietnamese", () => {
     expect(notice).toMatch(new RegExp(`^🛒 Đơn mới ${order.code} — [\\d.]+đ \\(Thử trong máy\\)\\n`));
     expect(notice.split('\n')).toContain('Thanh toán: Trả khi nhận hàng (COD)');
     expect(notice).not.toMatch(/terminal|\bcod\b/);
+  });
+
+  it('a reply written in the inbox to a web customer shows in the owner\'s chat as "Web chat", not "web"', async () => {
+    const { ownerChat, says } = await shop();
+    await says('web', 'cho gặp người thật');
+    const running = harness!;
+    const conversation = await running.store.db.selectFrom('conversations').select('id').where('channel', '=', 'web').executeTakeFirstOrThrow();
+    const messenger = new CustomerMessenger({ store: running.store, delivery: running.delivery, clock: running.clock.now });
+    const inbox = new OwnerActions({ store: running.store, flows: () => running.engine.flows, clock: running.clock.now, log: running.log, owner: OWNER, messenger, receive: running.receive });
+    expect(await inbox.send(conversation.id, { kind: 'text', text: 'Dạ em nghe ạ' }, { from: 'inbox' })).toMatchObject({ ok: true });
+    await running.delivery.retryDue();
+    expect(ownerChat.texts(OWNER.chatId).at(-1)).toBe('✍️ Trả lời Chị Lan (Web chat) từ trang quản lý: Dạ em nghe ạ');
   });
 });

@@ -162,7 +162,7 @@ describe('owner commands', () => {
     const code = await placeOrder(lan);
     await shop.send(shop.updates.tap(lan, 'csat:5'));
     const orders = await ownerSays('/donhang');
-    expect(orders).toBe(`📋 Đơn hôm nay (1 đơn, 220.000đ):\n• ${code} · 220.000đ · Lê Minh · cod · chua_tt, moi`);
+    expect(orders).toBe(`📋 Đơn hôm nay (1 đơn, 220.000đ):\n• ${code} · 220.000đ · Lê Minh · Trả khi nhận hàng (COD) · chua_tt, moi`);
 
     const hoa = shop.updates.person(601000021, 'Hoa', 'Trần');
     for (const text of ['hang bi hu roi shop oi', 'XB999', 'Dập, hỏng, thối', 'bỏ qua', 'hoàn tiền']) await shop.send(shop.updates.text(hoa, text));
