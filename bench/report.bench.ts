@@ -15,7 +15,7 @@ import { mulberry32 } from '../tests/admin/seed';
 import { row, time } from './stats';
 
 /**
- * `npx tsx bench/report.bench.ts`: the dashboard's overview, flows and journey pages over a year of a
+ * `npx tsx bench/report.bench.ts`: every dashboard page that runs report queries (overview, flows, satisfaction, journey, NPS, churn, ...) over a year of a
  * busy shop — 1,000,000 touchpoints and 10,000,000 funnel events by default (BENCH_TOUCHPOINTS,
  * BENCH_EVENTS for a quick run) — rendered through the Hono app, each timed against
  * `SELECT count(*) FROM conversations` on the same file in the same run.
@@ -68,7 +68,28 @@ const { ms: baseline } = await median(async () => {
 console.log(`\nbaseline SELECT count(*) FROM conversations: ${baseline.toFixed(1)} ms (median of ${RUNS})\n`);
 // CPU ms is what this process itself spent: on a machine shared with other work it stays near what an idle machine's wall time would be.
 console.log(row(['page', 'ms', 'CPU ms', '× count(*)', 'bytes'], [50, 10, 10, 12, 10]));
-for (const page of ['/admin?period=today', '/admin?period=7d', '/admin?period=30d', '/admin/flows?period=7d', '/admin/flows?period=30d', '/admin/satisfaction?period=30d', '/admin/conversations', '/admin/conversations?outcome=abandoned&score=low', '/admin/customers', '/admin/journey', '/admin/journey?period=30d', '/admin/nps', '/admin/churn']) {
+// Every page that runs report queries; a touchpoint's own list is that of the busiest flow's stage on Telegram.
+const touchpoint = [...flows.flows.values()].find((flow) => flow.stage && flow.phase);
+const pages = [
+  '/admin?period=today',
+  '/admin?period=7d',
+  '/admin?period=30d',
+  '/admin/flows?period=7d',
+  '/admin/flows?period=30d',
+  '/admin/satisfaction?period=30d',
+  '/admin/conversations',
+  '/admin/conversations?outcome=abandoned&score=low',
+  '/admin/customers',
+  '/admin/journey',
+  '/admin/journey?period=30d',
+  ...(touchpoint ? [`/admin/journey/touchpoint?stage=${touchpoint.stage}&phase=${touchpoint.phase}&channel=telegram`] : []),
+  '/admin/nps',
+  '/admin/churn',
+  '/admin/orders',
+  '/admin/returns',
+  '/admin/inbox',
+];
+for (const page of pages) {
   let bytes = 0;
   const { ms, cpuMs } = await median(async () => {
     queries.length = 0;

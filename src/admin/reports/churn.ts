@@ -68,7 +68,12 @@ export function usualGap(orderTimes: readonly string[]): { gaps: number; median:
 export async function lapsedCustomers(db: ReportDb, flows: ShopFlows, now: Date): Promise<LapsedCustomer[]> {
   const [orders, customers, reminders] = await Promise.all([
     db.selectFrom('orders').select(['customer_id', 'code', 'created_at', 'total', 'items']).where('shipping_status', '<>', 'cancelled').orderBy('customer_id').orderBy('created_at').execute(),
-    db.selectFrom('customers').select(['id', 'name', 'display_name', 'channel', 'opted_out', 'blocked', 'last_seen_at']).execute(),
+    // Only customers who ordered can be late to order again: the shop's other visitors are not read.
+    db
+      .selectFrom('customers')
+      .select(['id', 'name', 'display_name', 'channel', 'opted_out', 'blocked', 'last_seen_at'])
+      .where('id', 'in', (eb) => eb.selectFrom('orders').select('customer_id').where('shipping_status', '<>', 'cancelled'))
+      .execute(),
     db.selectFrom('scheduled_messages').select(['customer_id', 'key']).where('kind', '=', 'reorder').where('key', 'like', `${REMINDER_KEY_PREFIX}%`).execute(),
   ]);
   const reorderDays = new Map(flows.shop.catalog.flatMap((product) => (product.reorder_days ? [[product.id, product.reorder_days] as const] : [])));
