@@ -1,30 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { InboundEvent } from '../../src/conversation/inbound';
-import { startHarness, tempDatabasePath, TestClock, WebVisitor, type Harness } from '../support/harness';
+import { TestClock, WebVisitor } from '../support/harness';
+import { restartableShopPerTest } from '../support/per-test';
 import { RecordingSender } from '../support/recording-sender';
 
-let database: ReturnType<typeof tempDatabasePath>;
 let clock: TestClock;
 let sender: RecordingSender;
-let running: Harness | undefined;
 
 beforeEach(() => {
-  database = tempDatabasePath();
   clock = new TestClock();
   sender = new RecordingSender();
 });
 
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-  database.cleanup();
-});
-
-async function boot(): Promise<Harness> {
-  await running?.close();
-  running = await startHarness({ path: database.path, clock, senders: { zalo: sender } });
-  return running;
-}
+const { boot } = restartableShopPerTest(() => ({ clock, senders: { zalo: sender } }));
 
 let updates = 0;
 const zalo = (text: string, updateId = `u-${++updates}`): InboundEvent => ({ channel: 'zalo', updateId, chatId: 'chat-1', userId: 'chat-1', message: { kind: 'text', text } });

@@ -1,23 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConversationState } from '../../src/engine/index';
 import type { ShopFlows } from '../../src/flows/schema';
-import { startHarness, tempDatabasePath, WebVisitor, type Harness } from '../support/harness';
+import { WebVisitor } from '../support/harness';
+import { harnessPerTest } from '../support/per-test';
 
-let database: ReturnType<typeof tempDatabasePath>;
-let harness: Harness;
-
-beforeEach(async () => {
-  database = tempDatabasePath();
-  harness = await startHarness({ path: database.path });
-});
-
-afterEach(async () => {
-  await harness.close();
-  database.cleanup();
-});
+const harness = harnessPerTest();
 
 async function stateOf(visitor: WebVisitor): Promise<ConversationState> {
-  const row = await harness.store.db.selectFrom('conversations').select('state').where('customer_id', '=', `web:${visitor.visitorId}`).where('status', '=', 'open').executeTakeFirstOrThrow();
+  const row = await harness().store.db.selectFrom('conversations').select('state').where('customer_id', '=', `web:${visitor.visitorId}`).where('status', '=', 'open').executeTakeFirstOrThrow();
   return JSON.parse(row.state) as ConversationState;
 }
 
@@ -34,41 +24,41 @@ function withoutProduct(flows: ShopFlows, productId: string): ShopFlows {
 
 describe('the owner edits the flows under a waiting conversation', { timeout: 30_000 }, () => {
   it('the step the customer was answering is gone: they are told and offered the menu, and the menu works', async () => {
-    const visitor = new WebVisitor(harness.app);
+    const visitor = new WebVisitor(harness().app);
     await visitor.say('đặt hàng');
     await visitor.say('xoài cát hòa lộc');
     const waiting = (await stateOf(visitor)).waiting;
     expect(waiting.kind).toBe('ask');
     const { flow, step } = waiting as { flow: string; step: string };
-    harness.useFlows(withoutStep(harness.engine.flows, flow, step));
+    harness().useFlows(withoutStep(harness().engine.flows, flow, step));
 
     const answer = await visitor.say('2 ký');
     expect(answer.status).toBe(200);
-    expect(visitor.text()).toContain(harness.engine.flows.shop.texts.flow_changed);
+    expect(visitor.text()).toContain(harness().engine.flows.shop.texts.flow_changed);
     const labels = visitor.last.flatMap((reply) => reply.message.buttons ?? []).map((button) => button.label);
-    expect(labels).toEqual(harness.engine.flows.shop.menu.map((item) => item.label));
+    expect(labels).toEqual(harness().engine.flows.shop.menu.map((item) => item.label));
     expect(await stateOf(visitor)).toMatchObject({ flow: null, step: null });
 
     await visitor.tap('Đặt hàng');
-    expect(visitor.text()).not.toContain(harness.engine.flows.shop.texts.flow_changed);
+    expect(visitor.text()).not.toContain(harness().engine.flows.shop.texts.flow_changed);
     expect((await stateOf(visitor)).flow).toBe('order');
-    expect(harness.log.lines.filter((line) => line.level === 'error')).toEqual([]);
+    expect(harness().log.lines.filter((line) => line.level === 'error')).toEqual([]);
   });
 
   it('a product in the cart was removed from the catalog: it leaves the cart, the customer is told, the order goes on', async () => {
-    const visitor = new WebVisitor(harness.app);
+    const visitor = new WebVisitor(harness().app);
     await visitor.say('đặt hàng');
     await visitor.say('xoài cát hòa lộc');
     await visitor.say('2 ký');
     expect((await stateOf(visitor)).cart).toEqual([{ productId: 'xoai_cat_hoa_loc', quantity: 2 }]);
-    harness.useFlows(withoutProduct(harness.engine.flows, 'xoai_cat_hoa_loc'));
+    harness().useFlows(withoutProduct(harness().engine.flows, 'xoai_cat_hoa_loc'));
 
     await visitor.tap('Có');
-    expect(visitor.text()).toContain(harness.engine.flows.shop.texts.cart_item_discontinued);
+    expect(visitor.text()).toContain(harness().engine.flows.shop.texts.cart_item_discontinued);
     expect(visitor.text()).not.toContain('Xoài cát Hòa Lộc');
     const state = await stateOf(visitor);
     expect(state.cart).toEqual([]);
     expect(state.flow).toBe('order');
-    expect(harness.log.lines.filter((line) => line.level === 'error')).toEqual([]);
+    expect(harness().log.lines.filter((line) => line.level === 'error')).toEqual([]);
   });
 });

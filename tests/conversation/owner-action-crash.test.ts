@@ -1,33 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CustomerMessenger } from '../../src/conversation/customer-messenger';
 import type { InboundEvent } from '../../src/conversation/inbound';
 import { OwnerActions } from '../../src/conversation/owner-actions';
 import type { OutboxDelivery } from '../../src/conversation/outbox-delivery';
-import { startHarness, tempDatabasePath, TestClock, type Harness } from '../support/harness';
+import { TestClock, type Harness } from '../support/harness';
+import { restartableShopPerTest } from '../support/per-test';
 import { RecordingSender } from '../support/recording-sender';
 
-let database: ReturnType<typeof tempDatabasePath>;
 let clock: TestClock;
 let sender: RecordingSender;
-let running: Harness | undefined;
 
 beforeEach(() => {
-  database = tempDatabasePath();
   clock = new TestClock();
   sender = new RecordingSender();
 });
 
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-  database.cleanup();
-});
-
-async function boot(): Promise<Harness> {
-  await running?.close();
-  running = await startHarness({ path: database.path, clock, senders: { zalo: sender } });
-  return running;
-}
+const { boot } = restartableShopPerTest(() => ({ clock, senders: { zalo: sender } }));
 
 /** The owner's actions as the shop wires them; `delivery` can be one that dies before sending. */
 function actionsOf(harness: Harness, delivery: OutboxDelivery = harness.delivery): OwnerActions {

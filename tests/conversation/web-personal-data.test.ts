@@ -1,25 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, tempDatabasePath, WebVisitor, type Harness } from '../support/harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { WebVisitor } from '../support/harness';
+import { harnessPerTest } from '../support/per-test';
 
-let database: ReturnType<typeof tempDatabasePath>;
-let harness: Harness;
+const harness = harnessPerTest();
 let visitor: WebVisitor;
 
 beforeEach(async () => {
-  database = tempDatabasePath();
-  harness = await startHarness({ path: database.path });
-  visitor = new WebVisitor(harness.app);
+  visitor = new WebVisitor(harness().app);
   // A web customer the shop already knows from an earlier order.
-  const now = harness.clock.now().toISOString();
-  await harness.store.db
+  const now = harness().clock.now().toISOString();
+  await harness().store.db
     .insertInto('customers')
     .values({ id: `web:${visitor.visitorId}`, channel: 'web', chat_id: visitor.visitorId, display_name: null, name: 'Trần Thị Bích', phone: '0987654321', address: '45 Nguyễn Văn Cừ, Ninh Kiều, Cần Thơ', created_at: now, last_seen_at: now })
     .execute();
-});
-
-afterEach(async () => {
-  await harness.close();
-  database.cleanup();
 });
 
 const PERSONAL = /Trần Thị Bích|0987654321|Nguyễn Văn Cừ/;

@@ -56,12 +56,11 @@ const STAND_IN_TELEGRAM_TOKEN = '1234567890:AAharness-stand-in-token-0123456789'
 const NOWHERE = 'http://127.0.0.1:9';
 
 /**
- * The shop as `npm start` wires it (composeShop), on a real SQLite file with a test clock.
- * `senders` stand in for the platforms; `owner` turns on the owner's chat on Telegram;
- * `webhooks` turns on a channel's webhook with its secret; `env` adds any other variable.
+ * How a test's shop differs from the default one. `senders` stand in for the platforms;
+ * `owner` turns on the owner's chat on Telegram; `webhooks` turns on a channel's webhook with
+ * its secret; `env` adds any other variable.
  */
-export async function startHarness(options: {
-  path: string;
+export interface HarnessOptions {
   clock?: TestClock;
   senders?: Record<string, ChannelSender>;
   owner?: OwnerChannel | null;
@@ -74,7 +73,10 @@ export async function startHarness(options: {
   clientAddress?: (c: Context) => string | undefined;
   /** Where a test's flow watcher records a refused edit (/healthz, the dashboard's banner). */
   flowStatus?: FlowStatus;
-}): Promise<Harness> {
+}
+
+/** The shop as `npm start` wires it (composeShop), on the SQLite file at `path` with a test clock. */
+export async function startHarness(options: HarnessOptions & { path: string }): Promise<Harness> {
   const { store } = await openDatabase(options.path);
   let engine = createEngine(await sampleFlows());
   const clock = options.clock ?? new TestClock();

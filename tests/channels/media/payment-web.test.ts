@@ -1,24 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { QrMedia, qrSigningKey } from '../../../src/channels/media/qr-media';
 import { qrMatrix } from '../../../src/channels/media/qr-png';
 import { CustomerMessenger } from '../../../src/conversation/customer-messenger';
 import { changeOrderStatus } from '../../../src/conversation/order-status';
 import { vietQrPayload } from '../../../src/engine/index';
-import { orderMangoesByBankTransfer, startHarness, tempDatabasePath, WebVisitor, type Harness } from '../../support/harness';
+import { orderMangoesByBankTransfer, WebVisitor } from '../../support/harness';
+import { harnessPerTest } from '../../support/per-test';
 import { decodePng, pngChunks } from './png-reader';
 
-let database: ReturnType<typeof tempDatabasePath>;
-let harness: Harness;
-
-beforeEach(async () => {
-  database = tempDatabasePath();
-  harness = await startHarness({ path: database.path });
-});
-
-afterEach(async () => {
-  await harness.close();
-  database.cleanup();
-});
+const harness = harnessPerTest();
 
 interface QrReply {
   kind: 'payment_qr';
@@ -46,7 +36,7 @@ async function expectQrImage(png: Uint8Array, transfer: { amount: number; note: 
 
 describe('paying by bank transfer on the web chat', () => {
   it('shows the VietQR code for the order total, then the owner confirms and the customer is told', async () => {
-    const visitor = new WebVisitor(harness.app);
+    const visitor = new WebVisitor(harness().app);
     await orderMangoesByBankTransfer(visitor, 'không');
     const code = /Dạ em đã lên đơn (XB\d{3})/.exec(visitor.text())?.[1];
     expect(code).toMatch(/^XB\d{3}$/);
@@ -64,35 +54,35 @@ describe('paying by bank transfer on the web chat', () => {
     // The buttons come after the code, on the last text.
     expect(visitor.last.at(-1)!.message.buttons?.map((button) => button.label)).toEqual(['✅ Tôi đã chuyển khoản', '📋 Menu']);
 
-    const image = await harness.app.request(qr.url);
+    const image = await harness().app.request(qr.url);
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/png');
     await expectQrImage(new Uint8Array(await image.arrayBuffer()), { amount: 190000, note: code! });
 
     // The transcript keeps the code as its own row.
-    const row = await harness.store.db.selectFrom('messages').selectAll().where('kind', '=', 'payment_qr').executeTakeFirstOrThrow();
+    const row = await harness().store.db.selectFrom('messages').selectAll().where('kind', '=', 'payment_qr').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ direction: 'out', text: qr.caption });
     expect(JSON.parse(row.payload!)).toEqual({ orderCode: code, amount: 190000 });
 
     // "Tôi đã chuyển khoản": the order waits for the owner, who is told.
     await visitor.tap('Tôi đã chuyển khoản');
     expect(visitor.text()).toContain(`kiểm tra tiền về cho đơn ${code}`);
-    const order = () => harness.store.db.selectFrom('orders').selectAll().where('code', '=', code!).executeTakeFirstOrThrow();
+    const order = () => harness().store.db.selectFrom('orders').selectAll().where('code', '=', code!).executeTakeFirstOrThrow();
     expect((await order()).payment_status).toBe('awaiting_confirmation');
-    const notices = await harness.store.db.selectFrom('outbox').select('payload').where('recipient', '=', 'owner').execute();
+    const notices = await harness().store.db.selectFrom('outbox').select('payload').where('recipient', '=', 'owner').execute();
     expect(notices.map((row) => row.payload).join('\n')).toContain(`💳 Khách báo đã chuyển khoản cho đơn ${code}`);
 
     // The owner confirms (the dashboard and /don both go through changeOrderStatus); the web visitor reads it on the next poll.
-    const messenger = new CustomerMessenger({ store: harness.store, delivery: harness.delivery, clock: harness.clock.now });
-    const change = await changeOrderStatus({ store: harness.store, messenger, flows: () => harness.engine.flows, clock: harness.clock.now }, code!.toLowerCase(), 'paid');
+    const messenger = new CustomerMessenger({ store: harness().store, delivery: harness().delivery, clock: harness().clock.now });
+    const change = await changeOrderStatus({ store: harness().store, messenger, flows: () => harness().engine.flows, clock: harness().clock.now }, code!.toLowerCase(), 'paid');
     expect(change).toMatchObject({ ok: true, code, status: 'paid', customerTold: true });
     expect((await order()).payment_status).toBe('paid');
-    const polled = (await (await harness.app.request(`/api/chat?visitorId=${visitor.visitorId}`)).json()) as { replies: { message: { text?: string } }[] };
+    const polled = (await (await harness().app.request(`/api/chat?visitorId=${visitor.visitorId}`)).json()) as { replies: { message: { text?: string } }[] };
     expect(polled.replies.map((reply) => reply.message.text)).toContain(`📦 Đơn ${code}: đã nhận tiền, shop đang chuẩn bị hàng.`);
   });
 
   it('sends no code when the customer only asks how to pay (no order yet)', async () => {
-    const visitor = new WebVisitor(harness.app);
+    const visitor = new WebVisitor(harness().app);
     await visitor.say('cho xin stk');
     expect(visitor.text()).toContain('STK 1012345678');
     expect(visitor.last.some((reply) => reply.message.kind === 'payment_qr')).toBe(false);
@@ -102,7 +92,7 @@ describe('paying by bank transfer on the web chat', () => {
 
 describe('GET /media/qr/:token.png', () => {
   async function placedOrder(): Promise<QrReply> {
-    const visitor = new WebVisitor(harness.app);
+    const visitor = new WebVisitor(harness().app);
     await orderMangoesByBankTransfer(visitor, 'không');
     return visitor.last.find((reply) => reply.message.kind === 'payment_qr')!.message as unknown as QrReply;
   }
@@ -121,23 +111,23 @@ describe('GET /media/qr/:token.png', () => {
       '/media/qr/' + encodeURIComponent(`../${qr.orderCode}-` + tag + '.png'),
       '/media/qr/nothing',
     ]) {
-      expect((await harness.app.request(path)).status, path).toBe(404);
+      expect((await harness().app.request(path)).status, path).toBe(404);
     }
-    expect((await harness.app.request(qr.url)).status).toBe(200);
+    expect((await harness().app.request(qr.url)).status).toBe(200);
   });
 
   it('draws the stored total: a path for another amount is refused, and an edited total gets a new path', async () => {
     const qr = await placedOrder();
-    const media = new QrMedia({ store: harness.store, flows: () => harness.engine.flows, key: qrSigningKey(['secret one']) });
+    const media = new QrMedia({ store: harness().store, flows: () => harness().engine.flows, key: qrSigningKey(['secret one']) });
     // Signed by another key: unknown to this app.
-    expect((await harness.app.request(await media.path(qr.orderCode, 190000))).status).toBe(404);
+    expect((await harness().app.request(await media.path(qr.orderCode, 190000))).status).toBe(404);
 
-    await harness.store.db.updateTable('orders').set({ total: 200000 }).where('code', '=', qr.orderCode).execute();
-    expect((await harness.app.request(qr.url)).status).toBe(404);
+    await harness().store.db.updateTable('orders').set({ total: 200000 }).where('code', '=', qr.orderCode).execute();
+    expect((await harness().app.request(qr.url)).status).toBe(404);
   });
 
   it('signs with a key derived from the server secrets: the same secrets give the same path, others a different one', async () => {
-    const make = (secrets: string[]) => new QrMedia({ store: harness.store, flows: () => harness.engine.flows, key: qrSigningKey(secrets), publicUrl: 'https://shop.example.vn' });
+    const make = (secrets: string[]) => new QrMedia({ store: harness().store, flows: () => harness().engine.flows, key: qrSigningKey(secrets), publicUrl: 'https://shop.example.vn' });
     const a = await make(['s1', 's2']).path('XB001', 190000);
     expect(await make(['s1', 's2']).path('XB001', 190000)).toBe(a);
     expect(await make(['s1', 's3']).path('XB001', 190000)).not.toBe(a);
@@ -147,8 +137,8 @@ describe('GET /media/qr/:token.png', () => {
   });
 
   it('serves the image the senders link to: the app and the senders share one QrMedia', async () => {
-    const media = harness.qrMedia;
-    const app = harness.app;
+    const media = harness().qrMedia;
+    const app = harness().app;
     const qr = await placedOrder();
     const response = await app.request(await media.path(qr.orderCode, 190000));
     expect(response.status).toBe(200);

@@ -5,43 +5,39 @@ import { ZaloSender } from '../../../src/channels/zalo/sender';
 import type { ChannelSender } from '../../../src/conversation/inbound';
 import { FakeZaloApi, zaloUpdate } from '../../fakes/zalo-api-server';
 import { eventually } from '../../support/eventually';
-import { startHarness, tempDatabasePath, type Harness } from '../../support/harness';
+import { harnessPerTest } from '../../support/per-test';
 
 const SECRET = 'zalo-webhook-secret-123';
 let api: FakeZaloApi;
-let database: ReturnType<typeof tempDatabasePath>;
-let harness: Harness;
 const senders: Record<string, ChannelSender> = {};
 
 beforeEach(async () => {
   api = new FakeZaloApi({ maxPollWaitMs: 50 });
   await api.start();
-  database = tempDatabasePath();
-  harness = await startHarness({ path: database.path, senders, webhooks: { zalo: { secret: SECRET } } });
 });
 
 afterEach(async () => {
-  await harness.close();
   await api.close();
-  database.cleanup();
 });
 
+const harness = harnessPerTest(() => ({ senders, webhooks: { zalo: { secret: SECRET } } }));
+
 function useSender(publicUrl: string | undefined): QrMedia {
-  const media = new QrMedia({ store: harness.store, flows: () => harness.engine.flows, key: qrSigningKey(['zalo-test']), publicUrl });
+  const media = new QrMedia({ store: harness().store, flows: () => harness().engine.flows, key: qrSigningKey(['zalo-test']), publicUrl });
   senders.zalo = new ZaloSender(new ZaloBotClient(api.token, { apiUrl: api.url, timeoutMs: 2000 }), publicUrl, media);
   return media;
 }
 
 async function say(chat: string, text: string): Promise<void> {
   const before = api.calls.length;
-  const response = await harness.app.request('/zalo/webhook', {
+  const response = await harness().app.request('/zalo/webhook', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'X-Bot-Api-Secret-Token': SECRET },
     body: JSON.stringify(zaloUpdate.text(chat, text)),
   });
   expect(response.status).toBe(200);
   await eventually(() => api.calls.length > before);
-  await harness.delivery.retryDue();
+  await harness().delivery.retryDue();
 }
 
 async function orderByTransfer(chat: string): Promise<string> {
@@ -61,7 +57,7 @@ describe('paying by bank transfer on Zalo', () => {
     expect(photo.chat_id).toBe('zalo-qr-1');
     expect(photo.photo).toMatch(new RegExp(`^https://shop\\.example\\.vn/media/qr/${code}-[0-9a-f]{32}\\.png$`));
     expect(photo.caption).toContain(`cho đơn ${code}`);
-    const order = await harness.store.db.selectFrom('orders').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
+    const order = await harness().store.db.selectFrom('orders').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
     expect(await media.path(code, order.total)).toBe(new URL(photo.photo).pathname);
     const png = await media.pngForFile(new URL(photo.photo).pathname.split('/').at(-1)!);
     expect(png?.subarray(1, 4)).toEqual(new TextEncoder().encode('PNG'));

@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ButtonDisplay } from '../../../src/channels/button-display';
 import type { ChannelModule } from '../../../src/channels/channel';
 import { CHANNELS } from '../../../src/channels/registry';
 import { deferOf } from '../../../src/channels/request-defer';
 import type { Outbound } from '../../../src/engine/index';
 import { eventually } from '../../support/eventually';
-import { startHarness, tempDatabasePath, type Harness } from '../../support/harness';
+import { startHarness, tempDatabasePath } from '../../support/harness';
+import { harnessPerTest } from '../../support/per-test';
 
 /**
  * A channel the shop has never heard of, defined here and nowhere under src/: an SMS gateway
@@ -40,31 +41,24 @@ const smsChannel: ChannelModule = {
   },
 };
 
-let database: ReturnType<typeof tempDatabasePath>;
-let harness: Harness;
 let messages = 0;
 
-beforeEach(async () => {
+beforeEach(() => {
   sent.length = 0;
-  database = tempDatabasePath();
-  harness = await startHarness({ path: database.path, adminPassword: 'mat-khau-chu-shop', channels: [...CHANNELS, smsChannel] });
 });
 
-afterEach(async () => {
-  await harness.close();
-  database.cleanup();
-});
+const harness = harnessPerTest(() => ({ adminPassword: 'mat-khau-chu-shop', channels: [...CHANNELS, smsChannel] }));
 
 /** The customer texts the shop; resolves once every reply of the turn reached the phone. */
 async function text(from: string, body: string): Promise<string> {
   const before = sent.length;
-  const response = await harness.app.request('/sms/webhook', {
+  const response = await harness().app.request('/sms/webhook', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ id: `sms-${++messages}`, from, text: body }),
   });
   expect(response.status).toBe(200);
-  const unsent = () => harness.store.db.selectFrom('outbox').select('id').where('channel', '=', 'sms').where('status', '!=', 'sent').execute();
+  const unsent = () => harness().store.db.selectFrom('outbox').select('id').where('channel', '=', 'sms').where('status', '!=', 'sent').execute();
   await eventually(async () => (await unsent()).length === 0, 'the replies to reach the phone');
   return sent.slice(before).map((entry) => entry.text).join('\n');
 }
@@ -82,12 +76,12 @@ describe('a channel registered from outside src/', () => {
     await text(phone, 'không');
     const confirmation = await text(phone, 'đồng ý');
 
-    const orders = await harness.store.db.selectFrom('orders').select(['code', 'channel', 'payment_method', 'total']).execute();
+    const orders = await harness().store.db.selectFrom('orders').select(['code', 'channel', 'payment_method', 'total']).execute();
     expect(orders).toHaveLength(1);
     expect(orders[0]).toMatchObject({ channel: 'sms', payment_method: 'cod' });
     expect(confirmation).toContain(orders[0]!.code);
     expect(sent.every((entry) => entry.chatId === phone)).toBe(true);
-    const conversation = await harness.store.db.selectFrom('conversations').select('channel').executeTakeFirstOrThrow();
+    const conversation = await harness().store.db.selectFrom('conversations').select('channel').executeTakeFirstOrThrow();
     expect(conversation.channel).toBe('sms');
   });
 

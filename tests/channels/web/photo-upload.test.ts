@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkPhoto, MAX_PHOTO_BYTES } from '../../../src/channels/web/photo';
 import { erasePersonalData } from '../../../src/conversation/conversations';
-import { startHarness, tempDatabasePath, WebVisitor, type Harness } from '../../support/harness';
+import { WebVisitor } from '../../support/harness';
+import { harnessPerTest } from '../../support/per-test';
 import { phoneJpeg } from '../../support/jpeg';
 
 const text = (bytes: Uint8Array) => String.fromCharCode(...bytes);
@@ -28,31 +29,20 @@ describe('a photo from the web chat, checked by its bytes', () => {
   });
 });
 
-let database: ReturnType<typeof tempDatabasePath>;
-let harness: Harness;
-
-beforeEach(async () => {
-  database = tempDatabasePath();
-  harness = await startHarness({ path: database.path });
-});
-
-afterEach(async () => {
-  await harness.close();
-  database.cleanup();
-});
+const harness = harnessPerTest();
 
 async function upload(visitor: WebVisitor, bytes: Uint8Array, name = 'IMG_2041.jpg') {
   const form = new FormData();
   form.append('visitorId', visitor.visitorId);
   form.append('messageId', `photo-${Math.random().toString(36).slice(2, 12)}`);
   form.append('photo', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }), name);
-  const response = await harness.app.request('/api/photo', { method: 'POST', body: form });
+  const response = await harness().app.request('/api/photo', { method: 'POST', body: form });
   return { status: response.status, retryAfter: response.headers.get('retry-after'), json: (await response.json()) as { ok?: boolean; url?: string; error?: string } };
 }
 
 describe('the web chat’s photo upload', () => {
   it('a photo sent at the return request’s photo step is stored without EXIF and becomes the request’s photo', async () => {
-    const visitor = new WebVisitor(harness.app, crypto.randomUUID());
+    const visitor = new WebVisitor(harness().app, crypto.randomUUID());
     await visitor.say('xoài bị dập');
     await visitor.say('XB123');
     expect(visitor.text()).toContain('ảnh');
@@ -60,33 +50,33 @@ describe('the web chat’s photo upload', () => {
     expect(sent.status).toBe(200);
     expect(sent.json.url).toMatch(/^\/media\/photos\/[A-Za-z0-9_-]{22}$/);
 
-    const photo = await harness.app.request(sent.json.url!);
+    const photo = await harness().app.request(sent.json.url!);
     expect(photo.headers.get('content-type')).toBe('image/jpeg');
     expect(text(new Uint8Array(await photo.arrayBuffer()))).not.toContain('GPS');
 
-    const replies = (await (await harness.app.request(`/api/chat?visitorId=${visitor.visitorId}`)).json()) as { replies: { message: { text?: string } }[] };
+    const replies = (await (await harness().app.request(`/api/chat?visitorId=${visitor.visitorId}`)).json()) as { replies: { message: { text?: string } }[] };
     expect(replies.replies.map((reply) => reply.message.text).join('\n')).toContain('xử lý thế nào');
     await visitor.say('hoàn tiền');
-    const request = await harness.store.db.selectFrom('return_requests').select(['photos', 'order_code']).executeTakeFirstOrThrow();
+    const request = await harness().store.db.selectFrom('return_requests').select(['photos', 'order_code']).executeTakeFirstOrThrow();
     expect(JSON.parse(request.photos)).toEqual([sent.json.url]);
-    const message = await harness.store.db.selectFrom('messages').select('payload').where('kind', '=', 'photo').executeTakeFirstOrThrow();
+    const message = await harness().store.db.selectFrom('messages').select('payload').where('kind', '=', 'photo').executeTakeFirstOrThrow();
     expect(JSON.parse(message.payload!)).toEqual({ ref: sent.json.url });
   });
 
   it('erasing the customer’s personal data erases their photos too', async () => {
-    const visitor = new WebVisitor(harness.app, crypto.randomUUID());
+    const visitor = new WebVisitor(harness().app, crypto.randomUUID());
     await visitor.say('xoài bị dập');
     await visitor.say('XB123');
     const sent = await upload(visitor, phoneJpeg());
-    expect((await harness.app.request(sent.json.url!)).status).toBe(200);
-    await erasePersonalData(harness.store, `web:${visitor.visitorId}`);
-    expect((await harness.app.request(sent.json.url!)).status).toBe(404);
+    expect((await harness().app.request(sent.json.url!)).status).toBe(200);
+    await erasePersonalData(harness().store, `web:${visitor.visitorId}`);
+    expect((await harness().app.request(sent.json.url!)).status).toBe(404);
   });
 
   it('tells the customer in the shop’s words when a file is not a photo, is cut off or is too big', async () => {
-    const visitor = new WebVisitor(harness.app, crypto.randomUUID());
+    const visitor = new WebVisitor(harness().app, crypto.randomUUID());
     await visitor.say('xoài bị dập');
-    const rejected = harness.engine.flows.shop.texts.photo_rejected!;
+    const rejected = harness().engine.flows.shop.texts.photo_rejected!;
     const pdf = await upload(visitor, new TextEncoder().encode('%PDF-1.7 hoa don'), 'hoa-don.jpg');
     expect(pdf).toEqual({ status: 415, retryAfter: null, json: { error: rejected.wrong_type, problem: 'wrong_type' } });
     expect((await upload(visitor, phoneJpeg({ truncated: true }))).json.error).toBe(rejected.broken);
@@ -95,19 +85,19 @@ describe('the web chat’s photo upload', () => {
     const big = await upload(visitor, huge);
     expect(big.status).toBe(413);
     expect(big.json.error).toBe(rejected.too_big);
-    expect(await harness.store.db.selectFrom('messages').select('id').where('kind', '=', 'photo').execute()).toEqual([]);
+    expect(await harness().store.db.selectFrom('messages').select('id').where('kind', '=', 'photo').execute()).toEqual([]);
   });
 
   it('a visitor sending photo after photo is refused in the shop’s words after 10 in an hour, and may send again later', async () => {
-    const visitor = new WebVisitor(harness.app, crypto.randomUUID());
+    const visitor = new WebVisitor(harness().app, crypto.randomUUID());
     await visitor.say('xoài bị dập');
     for (let sent = 0; sent < 10; sent++) expect((await upload(visitor, phoneJpeg())).status).toBe(200);
     const refused = await upload(visitor, phoneJpeg());
     expect(refused.status).toBe(429);
-    expect(refused.json.error).toBe(harness.engine.flows.shop.texts.photo_rejected!.too_many);
+    expect(refused.json.error).toBe(harness().engine.flows.shop.texts.photo_rejected!.too_many);
     expect(Number(refused.retryAfter)).toBeGreaterThan(0);
-    expect(await harness.store.db.selectFrom('messages').select('id').where('kind', '=', 'photo').execute()).toHaveLength(10);
-    harness.clock.advance(61);
+    expect(await harness().store.db.selectFrom('messages').select('id').where('kind', '=', 'photo').execute()).toHaveLength(10);
+    harness().clock.advance(61);
     expect((await upload(visitor, phoneJpeg())).status).toBe(200);
   });
 });
