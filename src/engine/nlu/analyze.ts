@@ -4,6 +4,8 @@ import { toWordForms, type Words } from './words';
 
 export const PRODUCT_TOKEN = '<product>';
 export const PROVINCE_TOKEN = '<province>';
+/** Farm produce the catalog does not name (see produce.ts). */
+export const PRODUCE_TOKEN = '<produce>';
 
 export const QUANTITY_TOKEN = '<qty>';
 export const NUMBER_TOKEN = '<number>';
@@ -62,8 +64,8 @@ export interface Analysis {
 }
 
 /** The one pipeline both triggers and customer messages go through, so they compare alike. */
-export function analyze(text: string, products: MentionIndex, provinces: MentionIndex): Analysis {
-  return analyzeWords(wordFormsOf(text), products, provinces);
+export function analyze(text: string, products: MentionIndex, provinces: MentionIndex, produce?: MentionIndex): Analysis {
+  return analyzeWords(wordFormsOf(text), products, provinces, produce);
 }
 
 /** The words of a message or of a trigger, where "{product}" and "{province}" stand for any name. */
@@ -71,17 +73,22 @@ export function wordFormsOf(text: string): Words {
   return toWordForms(text.replace(/\{product\}/g, ' zzproduct ').replace(/\{province\}/g, ' zzprovince '));
 }
 
-export function analyzeWords(forms: Words, products: MentionIndex, provinces: MentionIndex): Analysis {
+export function analyzeWords(forms: Words, products: MentionIndex, provinces: MentionIndex, produce?: MentionIndex): Analysis {
   const productMentions = products.find(forms);
   const provinceMentions = provinces.find(forms);
+  const produceMentions = produce?.find(forms) ?? [];
   const raw: string[] = [];
   let i = 0;
   while (i < forms.folded.length) {
     const product = productMentions.find((mention) => mention.start === i);
     const province = product ? undefined : provinceMentions.find((mention) => mention.start === i);
+    const general = product || province ? undefined : produceMentions.find((mention) => mention.start === i);
     if (product) {
       raw.push(PRODUCT_TOKEN);
       i = product.end;
+    } else if (general) {
+      raw.push(PRODUCE_TOKEN);
+      i = general.end;
     } else if (province) {
       raw.push(PROVINCE_TOKEN);
       i = province.end;

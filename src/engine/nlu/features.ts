@@ -1,5 +1,5 @@
 import { analyzeWords, wordFormsOf, type Analysis } from './analyze';
-import type { MentionIndex } from './mentions';
+import type { ShopNames } from './names';
 
 /**
  * A message as the classifier sees it: its features as 30-bit hashes (the hashing trick:
@@ -31,9 +31,9 @@ const SPACE = 0x20;
  * folded words (typos, run-together words), and the words the customer typed with tone marks.
  * The vector is scaled to unit length, so a long message does not score higher for being long.
  */
-export function featurize(text: string, products: MentionIndex, provinces: MentionIndex): FeaturedText {
+export function featurize(text: string, names: ShopNames): FeaturedText {
   const forms = wordFormsOf(text);
-  const analysis = analyzeWords(forms, products, provinces);
+  const analysis = analyzeWords(forms, names.products, names.provinces, names.produce);
   const features = collector.start();
   const tokens = analysis.words;
   const wordSeed = step(OFFSET, WORD);

@@ -74,7 +74,7 @@ export class IntentMatcher {
         flow.id,
         flow.triggers.map((trigger) => ({
           step: typeof trigger === 'string' || trigger.intent ? null : trigger.step,
-          tokens: new Set(featurize(typeof trigger === 'string' ? trigger : trigger.text, names.products, names.provinces).analysis.tokens),
+          tokens: new Set(featurize(typeof trigger === 'string' ? trigger : trigger.text, names).analysis.tokens),
         })),
       );
     }
@@ -83,7 +83,7 @@ export class IntentMatcher {
   }
 
   understand(text: string): Understanding {
-    const featured = featurize(text, this.names.products, this.names.provinces);
+    const featured = featurize(text, this.names);
     const probabilities = this.model.intents.probabilities(featured);
     // Top two by probability; -1 while there is none (never read as an index: that is slow on typed arrays).
     let first = -1;

@@ -50,7 +50,7 @@ export function deserializeUnderstanding(data: SerializedUnderstanding, flowsVer
 /** The intent classifier alone, over examples already labelled (cross-validation trains one per fold). */
 export function trainIntents(examples: readonly TrainingExample[], names: ShopNames, options: TrainingOptions = DEFAULT_TRAINING): LinearModel {
   const vectors = examples.map((example) => {
-    const { keys, values } = featurize(example.text, names.products, names.provinces);
+    const { keys, values } = featurize(example.text, names);
     return { label: example.label, weight: example.weight, keys, values };
   });
   return LinearModel.train(vectors, options);

@@ -2,6 +2,8 @@ import { OUT_OF_SCOPE } from '../../flows/intents';
 import type { Flow, ShopFlows } from '../../flows/schema';
 import type { FaqEntry } from '../../flows/faq';
 import type { TaughtExample } from '../../flows/taught';
+import { analyze, PRODUCE_TOKEN, PRODUCT_TOKEN } from './analyze';
+import { shopNames, type ShopNames } from './names';
 import { expandShorthand } from './shorthand';
 import { toWords } from './words';
 import type { LabeledText } from './corpus';
@@ -29,6 +31,8 @@ const GENERAL_WEIGHT_FOR_FAQ = 0.5;
 /** Every third message also trains with a greeting in front, so "shop ơi" never outweighs the question. */
 const GREETED_EVERY = 3;
 const GREETING = 'greeting';
+const CATALOG = 'catalog';
+const PRODUCT_INFO = 'product_info';
 
 /** The intent a flow serves: its `intent:`, else its own id (a shop's own kind of question). */
 export function intentOfFlow(flow: Flow): string {
@@ -46,7 +50,8 @@ export function trainingExamples(flows: ShopFlows, corpus: readonly LabeledText[
 
 /** The examples as labelled, before any is repeated with a greeting in front. */
 export function labeledExamples(flows: ShopFlows, corpus: readonly LabeledText[], taught: readonly TaughtExample[] = []): TrainingExample[] {
-  const examples: TrainingExample[] = corpus.map(({ label, text, file, line }) => ({ label, text, weight: 1, where: `${file}:${line}` }));
+  const names = shopNames(flows);
+  const examples: TrainingExample[] = corpus.map(({ label, text, file, line }) => ({ label: forThisShop(label, text, names), text, weight: 1, where: `${file}:${line}` }));
   for (const flow of flows.flows.values()) {
     for (const trigger of flow.triggers) {
       const where = `trigger of flow ${flow.id}`;
@@ -62,6 +67,17 @@ export function labeledExamples(flows: ShopFlows, corpus: readonly LabeledText[]
     if (label) examples.push({ label, text: example.text, weight: TAUGHT_WEIGHT, where: 'taught on the dashboard' });
   }
   return examples;
+}
+
+/**
+ * The shared corpus is written for any farm shop: "có bán thanh long không" asks the catalog
+ * of a shop that might sell it. To a shop whose catalog names none of the goods asked about,
+ * it is another shop's goods, out of scope like "có bán ốp lưng không".
+ */
+function forThisShop(label: string, text: string, names: ShopNames): string {
+  if (label !== CATALOG && label !== PRODUCT_INFO) return label;
+  const { words } = analyze(text, names.products, names.provinces, names.produce);
+  return words.includes(PRODUCE_TOKEN) && !words.includes(PRODUCT_TOKEN) ? OUT_OF_SCOPE : label;
 }
 
 /** The FAQ stage's class for a message of an FAQ entry's intent that no entry answers. */
