@@ -345,10 +345,10 @@ const OwnerTexts = z.strictObject({
   orders_today: said('Trả lời lệnh xem đơn hôm nay ({{count}}, {{total}}, {{orders}})', '📋 Đơn hôm nay ({{count}} đơn, {{total}}):\n{{orders}}'),
   orders_none: said('Trả lời lệnh xem đơn khi hôm nay chưa có đơn', '📋 Hôm nay chưa có đơn nào.'),
   report: said('Trả lời lệnh báo cáo ({{today}}, {{week}}, {{csat}}, {{scored}}, {{distribution}}, {{returns}}, {{return_list}})', '📊 Báo cáo\nCuộc trò chuyện: hôm nay {{today}} · tuần này {{week}}'),
-  order_changed: said('Báo chủ shop đã đổi trạng thái đơn ({{code}}, {{status}}, {{told}})', '✅ Đơn {{code}}: {{status}}\n{{told}}'),
-  order_unknown: said('Báo chủ shop khi không có đơn mã {{code}}', 'Không có đơn {{code}}.'),
-  order_usage: said('Cách dùng lệnh đổi trạng thái đơn ({{statuses}} là các trạng thái)', 'Cách dùng: /don <mã đơn> <trạng thái>; trạng thái: {{statuses}}'),
-  help: said('Trả lời lệnh trợ giúp trong chat của chủ shop: các lệnh dùng được', 'Các lệnh: /donhomnay, /baocao, /don <mã> <trạng thái>, /xong'),
+  order_changed: said('Báo chủ shop đã đổi trạng thái đơn ({{code}}, {{status}}, {{told}})', '✅ Đơn {{code}}: {{status}}\nĐã báo khách: {{told}}'),
+  order_unknown: said('Báo chủ shop khi không có đơn mã {{code}}', 'Không tìm thấy đơn "{{code}}". Kiểm tra lại mã đơn (ví dụ XB128) nhé.'),
+  order_usage: said('Cách dùng lệnh đổi trạng thái đơn ({{statuses}} là các trạng thái)', 'Cách dùng: /don <mã đơn> <trạng thái>, ví dụ /don XB128 dang_giao\nTrạng thái: {{statuses}}'),
+  help: said('Trả lời lệnh trợ giúp trong chat của chủ shop: các lệnh dùng được', 'Lệnh của chủ shop:\n/donhang — đơn hôm nay\n/baocao — báo cáo hôm nay và tuần này'),
   /** A reply the owner wrote in the dashboard's inbox, shown in the owner's chat too ({{customer}}, {{channel}}, {{message}}). */
   inbox_reply: said('Chép câu chủ shop trả lời trong hộp thư trang quản lý vào chat của chủ shop ({{customer}}, {{channel}}, {{message}}); bỏ trống thì không chép', '✍️ Trả lời {{customer}} ({{channel}}) từ trang quản lý: {{message}}').optional(),
   /** An edit of the flow files the running bot refused ({{errors}}, {{warnings}}, {{problems}}); without it the owner's chat is not told. */
@@ -379,7 +379,7 @@ const AfterSale = z.strictObject({
         .min(1)
         .max(1440, 'tối đa 1440 phút (24 giờ): sau 24 giờ nền tảng không cho nhắn')
         .default(120)
-        .meta(hint('Nhắc sau tin cuối của khách chừng này phút (tối đa 1440 = 24 giờ: sau đó Zalo, Messenger không cho nhắn)', 120)),
+        .meta(hint('Nhắc sau tin cuối của khách chừng này phút (tối đa 1440 = 24 giờ: sau đó nền tảng chat không cho bot nhắn)', 120)),
       /** The quick choices of the one reminder, asking why the cart was left (`ask: cart_reason`). */
       reasons: z
         .strictObject({
