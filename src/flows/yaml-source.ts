@@ -160,14 +160,16 @@ function filledLineAbove(lines: readonly string[], before: number): number {
 }
 
 /** The first key of the mapping a wrongly indented line (1-based) belongs to: the first line under its parent. */
-function firstSiblingAbove(lines: readonly string[], line: number): { key: string; line: number; column: number } | undefined {
+function firstSiblingAbove(lines: readonly string[], line: number): { key: string | undefined; line: number; column: number; item: boolean } | undefined {
   const indent = indentOf(lines[line - 1] ?? '');
   let parent = filledLineAbove(lines, line - 1);
   while (parent >= 0 && indentOf(lines[parent]!) >= indent) parent = filledLineAbove(lines, parent);
   let first = parent + 1;
   while (first < line - 1 && (lines[first]!.trim() === '' || lines[first]!.trim().startsWith('#'))) first++;
-  const key = /^\s*(?:- )?([^\s:#][^:#]*?):/.exec(lines[first] ?? '')?.[1];
-  return key && first < line - 1 ? { key, line: first + 1, column: contentColumn(lines[first]!) } : undefined;
+  if (first >= line - 1) return undefined;
+  const sibling = lines[first]!;
+  const item = /^\s*- /.test(sibling);
+  return { key: /^\s*(?:- )?([^\s:#][^:#]*?):/.exec(sibling)?.[1], line: first + 1, column: item ? indentOf(sibling) : contentColumn(sibling), item };
 }
 
 /** A key written without its ":" ("next b", "say Dạ …"): the first word is the key. */
@@ -199,6 +201,15 @@ function yamlErrorInVietnamese(code: string, original: string, lines: readonly s
       return { line: opened + 1, corrected: `${lines[opened]!.trimEnd()}${unclosed}`, message: `dấu ${opening} ở dòng này chưa được đóng: thêm ${unclosed} ở cuối câu (hoặc bỏ dấu ${opening})` };
     }
   }
+  const glued = /^(\s*(?:- )?)([a-z_]+):(\S.*)$/.exec(here);
+  if (glued && code !== 'DUPLICATE_KEY') {
+    const written = `${glued[1]}${glued[2]}: ${glued[3]}`;
+    return { corrected: written, message: `thiếu dấu cách sau dấu ":" của khóa "${glued[2]}": viết ${written.trim()}` };
+  }
+  if (keyValue && /^"/.test(keyValue[4]!) && keyValue[4]!.split('"').length > 3) {
+    const inner = keyValue[4]!.slice(1, keyValue[4]!.lastIndexOf('"')).replace(/"/g, "'");
+    return { corrected: quoted(keyValue[3]!, inner, lead), message: `câu trong ngoặc kép không được có thêm dấu " ở giữa: dùng dấu ' bên trong, viết ${keyValue[3]}: "${inner}"` };
+  }
   switch (code) {
     case 'DUPLICATE_KEY': {
       const key = here.trim().replace(/^- /, '').split(':')[0];
@@ -210,6 +221,11 @@ function yamlErrorInVietnamese(code: string, original: string, lines: readonly s
         // A product pasted at the end of shop.yaml, outside its list.
         if (/^\s*- id:/.test(here) && lines.some((candidate) => /^catalog:/.test(candidate))) {
           return { message: 'sản phẩm này nằm ngoài danh sách sản phẩm: dời cả khối lên dưới "catalog:", thụt lề như các sản phẩm khác (2 dấu cách trước "- id:")' };
+        }
+        const sibling = firstSiblingAbove(lines, line);
+        if (sibling?.item && sibling.column > indentOf(here)) {
+          const missing = sibling.column - indentOf(here);
+          return { corrected: `${' '.repeat(missing)}${here}`, message: `dòng này thiếu ${missing} dấu cách thụt lề: dấu "- " phải thẳng cột với "- " của mục ở dòng ${sibling.line}` };
         }
         return { message: 'mục danh sách ("- ") này không nằm dưới khóa nào: dời nó lên dưới đúng khóa của danh sách, thụt lề như các mục khác' };
       }
@@ -230,7 +246,7 @@ function yamlErrorInVietnamese(code: string, original: string, lines: readonly s
     case 'MISSING_CHAR': {
       if (/followed by map values/.test(original) && !here.includes(':')) return missingColon(here);
       const sibling = firstSiblingAbove(lines, line);
-      if (/same column/.test(original) && keyValue && sibling && sibling.column > indentOf(here)) {
+      if (/same column/.test(original) && keyValue && sibling?.key && sibling.column > indentOf(here)) {
         const missing = sibling.column - indentOf(here);
         return { corrected: `${' '.repeat(missing)}${here}`, message: `dòng này thiếu ${missing} dấu cách thụt lề: khóa "${keyValue[3]}" phải thẳng cột với "${sibling.key}" ở dòng ${sibling.line}` };
       }

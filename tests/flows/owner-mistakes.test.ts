@@ -98,11 +98,19 @@ describe('every YAML mistake of a file in one run', () => {
     ['an unclosed quote is pointed at the line it opens, not the end of the file', 'say: "Dạ anh/chị cần em giúp gì ạ?', 'dấu " ở dòng này chưa được đóng: thêm " ở cuối câu (hoặc bỏ dấu ")'],
     ['an unclosed bracket is pointed at the line it opens', 'say: [Dạ anh/chị cần em giúp gì ạ?', 'dấu [ ở dòng này chưa được đóng: thêm ] ở cuối câu (hoặc bỏ dấu [)'],
     ['a key without its ":" is told what to write', 'say Dạ anh/chị cần em giúp gì ạ?', 'thiếu dấu ":" sau tên khóa: viết "say: Dạ anh/chị cần em giúp gì ạ?"'],
+    ['a key with no space after its ":" is told what to write', 'say:Dạ anh/chị cần em giúp gì ạ?', 'thiếu dấu cách sau dấu ":" của khóa "say": viết say: Dạ anh/chị cần em giúp gì ạ?'],
+    ['quotes inside a quoted text are told to be single quotes', 'say: "Dạ anh/chị cần "em" giúp gì ạ?"', `câu trong ngoặc kép không được có thêm dấu " ở giữa: dùng dấu ' bên trong, viết say: "Dạ anh/chị cần 'em' giúp gì ạ?"`],
   ])('%s', (_name, written, message) => {
     const text = named('greeting.yaml').text;
     const errors = errorsOf(withEdit('greeting.yaml', (edited) => edited.replace('say: Dạ anh/chị cần em giúp gì ạ?', written)));
     expect(errors).toEqual([expect.stringMatching(new RegExp(`^flows/greeting\\.yaml:${lineOf(text, 'say: Dạ anh/chị cần em giúp gì ạ?')}:\\d+ \\(gốc\\): lỗi: lỗi cú pháp YAML: `))]);
     expect(errors[0]).toContain(message);
+  });
+
+  it('a button one space short of the button above is told how many spaces to add', () => {
+    const text = named('greeting.yaml').text;
+    const errors = errorsOf(withEdit('greeting.yaml', (edited) => edited.replace('      - label: 📋 Xem menu', '     - label: 📋 Xem menu')));
+    expect(errors).toEqual([`flows/greeting.yaml:${lineOf(text, '- label: 📋 Xem menu')}:1 (gốc): lỗi: lỗi cú pháp YAML: dòng này thiếu 1 dấu cách thụt lề: dấu "- " phải thẳng cột với "- " của mục ở dòng ${lineOf(text, '- label: 🔁 Đặt lại như đơn trước')}`]);
   });
 
   it('a key one space short of its neighbours is told how many spaces to add', () => {
