@@ -1,8 +1,10 @@
+import { beforeEach } from 'vitest';
 import type { OwnerChannel } from '../../src/conversation/owner-channel';
 import { Scheduler } from '../../src/conversation/scheduler';
 import type { ChannelSender, InboundEvent, SentMessages } from '../../src/conversation/inbound';
 import type { Inbound, Outbound } from '../../src/engine/index';
 import { startHarness, TestClock, type Harness } from '../support/harness';
+import { onItsOwnFilePerTest, startedPerTest } from '../support/per-test';
 
 /** A Telegram that remembers what it was asked to send. */
 export class RecordingSender implements ChannelSender {
@@ -22,6 +24,11 @@ export class RecordingSender implements ChannelSender {
   }
 }
 
+interface AfterSaleOptions {
+  adminPassword?: string;
+  owner?: OwnerChannel;
+}
+
 let updates = 0;
 
 /** The shop on a real SQLite file with a Telegram customer, a test clock and the scheduler. */
@@ -32,7 +39,7 @@ export class AfterSaleShop {
     readonly scheduler: Scheduler,
   ) {}
 
-  static async open(path: string, clock: TestClock, telegram = new RecordingSender(), options: { adminPassword?: string; owner?: OwnerChannel } = {}): Promise<AfterSaleShop> {
+  static async open(path: string, clock: TestClock, telegram = new RecordingSender(), options: AfterSaleOptions = {}): Promise<AfterSaleShop> {
     const harness = await startHarness({ path, clock, senders: { telegram }, ...(options.adminPassword ? { adminPassword: options.adminPassword } : {}), ...(options.owner ? { owner: options.owner } : {}) });
     const scheduler = new Scheduler({
       store: harness.store,
@@ -112,4 +119,30 @@ export class AfterSaleShop {
   close() {
     return this.harness.close();
   }
+}
+
+/**
+ * The after-sale shop of each test of the file, on its own SQLite file; `clock` starts again
+ * at each test, and `restart` opens the shop again on the same file, with the same Telegram.
+ */
+export function afterSaleShopPerTest(options: AfterSaleOptions = {}): { clock: TestClock; shop: () => AfterSaleShop; restart: (options?: AfterSaleOptions) => Promise<AfterSaleShop> } {
+  const clock = new TestClock();
+  const start = clock.current;
+  let telegram = new RecordingSender();
+  let current = options;
+  beforeEach(() => {
+    clock.current = new Date(start);
+    telegram = new RecordingSender();
+    current = options;
+  });
+  const onItsFile = onItsOwnFilePerTest((path) => AfterSaleShop.open(path, clock, telegram, current));
+  const shop = startedPerTest(onItsFile);
+  return {
+    clock,
+    shop,
+    restart(next = current) {
+      current = next;
+      return onItsFile.boot();
+    },
+  };
 }
