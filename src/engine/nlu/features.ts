@@ -17,18 +17,23 @@ const WORD_VALUE = 1;
 const BIGRAM_VALUE = 1;
 /** A word typed with tone marks tells "bưởi" from "buổi"; folded features carry the rest. */
 const MARKED_VALUE = 0.6;
+/** How a message starts and ends ("chào…", "…không", "…chưa") says what kind of message it is. */
+const EDGE_VALUE = 0.5;
 const PLACEHOLDER_START = 0x3c;
 
 const WORD = 0x77;
 const PAIR = 0x62;
 const GRAM = 0x63;
 const MARKED = 0x74;
+const FIRST = 0x46;
+const LAST = 0x4c;
 const SPACE = 0x20;
 
 /**
  * Features of one message: folded syllables and syllable pairs after shorthand expansion
- * and with products/provinces/quantities as placeholders, character 3- and 4-grams of the
- * folded words (typos, run-together words), and the words the customer typed with tone marks.
+ * and with products/provinces/produce/quantities as placeholders, its first and last word,
+ * character 3- and 4-grams of the folded words (typos, run-together words), and the words
+ * the customer typed with tone marks.
  * The vector is scaled to unit length, so a long message does not score higher for being long.
  */
 export function featurize(text: string, names: ShopNames): FeaturedText {
@@ -41,6 +46,10 @@ export function featurize(text: string, names: ShopNames): FeaturedText {
   for (let i = 0; i < tokens.length; i++) {
     features.add(hash(wordSeed, tokens[i]!), WORD_VALUE);
     if (i + 1 < tokens.length) features.add(hash(step(hash(pairSeed, tokens[i]!), SPACE), tokens[i + 1]!), BIGRAM_VALUE);
+  }
+  if (tokens.length > 0) {
+    features.add(hash(step(OFFSET, FIRST), tokens[0]!), EDGE_VALUE);
+    features.add(hash(step(OFFSET, LAST), tokens[tokens.length - 1]!), EDGE_VALUE);
   }
   // 3- and 4-grams of " word word … " (placeholders left out: their letters say nothing).
   const seed3 = step(OFFSET, GRAM + 3);
