@@ -21,8 +21,8 @@ const intentOf = (text: string) => {
   return best && best.score >= threshold ? best.intent : 'out_of_scope';
 };
 
-/** Cross-validated accuracy (5 folds, threshold applied) on the corpus, triggers and FAQ questions: 85.8% when set. */
-const CROSS_VALIDATED_FLOOR = 0.82;
+/** Cross-validated accuracy (5 folds, threshold applied) on the corpus, triggers and FAQ questions: 88.0% when set. */
+const CROSS_VALIDATED_FLOOR = 0.86;
 
 describe('the intent classifier trained on the shipped corpus', () => {
   it(`reads at least ${CROSS_VALIDATED_FLOOR * 100}% of messages right that it was not trained on (5-fold cross-validation)`, () => {
