@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeTelegramApi, TelegramUpdates } from '../fakes/telegram-api-server';
 import { eventually } from '../support/eventually';
 import { tempDatabasePath } from '../support/harness';
+import { freePort } from '../support/serve';
 
 const SECRET = 'kill-test-webhook-secret-0123456789';
 const CUSTOMERS = 30;
@@ -20,14 +20,6 @@ afterEach(async () => {
   await api?.close();
   database?.cleanup();
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** `npm start` as a child process, pointed at the fake Bot API in webhook mode. */
 async function startShop(env: Record<string, string>, url: string): Promise<ChildProcess> {

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually';
 import { tempDatabasePath } from '../support/harness';
+import { freePort } from '../support/serve';
 
 let folder: ReturnType<typeof tempDatabasePath> | undefined;
 let child: ChildProcess | undefined;
@@ -13,14 +13,6 @@ afterEach(() => {
   child?.kill('SIGKILL');
   folder?.cleanup();
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface Started {
   process: ChildProcess;

@@ -1,10 +1,10 @@
-import { createServer } from 'node:net';
 import TelegramServer from 'telegram-test-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTelegramChannel, type TelegramChannel } from '../../../src/channels/telegram/channel';
 import type { ChannelSender } from '../../../src/conversation/inbound';
 import { eventually } from '../../support/eventually';
 import { startHarness, tempDatabasePath, type Harness } from '../../support/harness';
+import { freePort } from '../../support/serve';
 
 /**
  * The same bot, driven through the npm package telegram-test-api (a third-party emulator of
@@ -19,14 +19,6 @@ let server: TelegramServer;
 let database: ReturnType<typeof tempDatabasePath>;
 let harness: Harness;
 let channel: TelegramChannel | null;
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 beforeEach(async () => {
   server = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 60 });
