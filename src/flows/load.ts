@@ -95,12 +95,11 @@ export function loadFlows(given: readonly FlowSource[]): LoadResult {
 }
 
 function validate<T extends z.ZodType>(source: YamlSource, schema: T, problems: FlowProblem[]): z.infer<T> | undefined {
-  if (source.syntaxProblems.length > 0) {
-    problems.push(...source.syntaxProblems);
-    return undefined;
-  }
+  problems.push(...source.syntaxProblems);
+  // With syntax mistakes the file is still checked as corrected (its other mistakes in the same run) when it can be, and refused all the same.
+  if (source.syntaxProblems.length > 0 && source.data === undefined) return undefined;
   problems.push(...source.valueProblems);
-  const misread = source.valueProblems.some((problem) => problem.severity === 'error');
+  const misread = source.syntaxProblems.length > 0 || source.valueProblems.some((problem) => problem.severity === 'error');
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
     problems.push(source.problem([], 'tệp phải là một nhóm khóa dạng "khóa: giá trị" (tệp đang trống hoặc sai dạng)'));
     return undefined;

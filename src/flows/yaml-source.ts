@@ -12,16 +12,30 @@ export interface FlowSource {
 
 /** A parsed YAML file that can tell the line and column of any path inside it. */
 export class YamlSource {
+  /**
+   * What the file says; with syntax mistakes, what it says once each is corrected as its message
+   * tells (so its other mistakes show in the same run), or undefined when a correction is a guess.
+   */
   readonly data: unknown;
   readonly syntaxProblems: FlowProblem[];
   private readonly document: Document.Parsed;
-  private readonly lines = new LineCounter();
+  private readonly lines: LineCounter;
 
   constructor(readonly source: FlowSource) {
-    this.document = parseDocument(source.text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
-    this.syntaxProblems = syntaxMistakes(this.document, this.lines, source.path, source.text);
-    this.data = this.syntaxProblems.length > 0 ? undefined : this.document.toJS();
-    this.valueProblems = this.syntaxProblems.length > 0 ? [] : this.writtenValueProblems();
+    let lines = new LineCounter();
+    let document = parseDocument(source.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    const syntax = syntaxMistakes(document, lines, source.path, source.text);
+    if (syntax.corrected !== null) {
+      // Corrections keep every line where it was, so positions in the corrected text are the owner's.
+      lines = new LineCounter();
+      document = parseDocument(syntax.corrected, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    }
+    this.document = document;
+    this.lines = lines;
+    this.syntaxProblems = syntax.problems;
+    const readable = syntax.problems.length === 0 || syntax.corrected !== null;
+    this.data = readable ? this.document.toJS() : undefined;
+    this.valueProblems = readable ? this.writtenValueProblems() : [];
   }
 
   /** Values YAML reads differently from what the owner meant: `85.000` is 85, the rest of `Mã #1` is a comment. */
@@ -116,11 +130,13 @@ const MAX_SYNTAX_PROBLEMS = 20;
  * following line of the list a mistake too), so its later errors are not trusted: the first
  * mistake is told, corrected as its message says, and the text parsed again for the next one.
  */
-function syntaxMistakes(document: Document.Parsed, counter: LineCounter, file: string, text: string): FlowProblem[] {
+function syntaxMistakes(document: Document.Parsed, counter: LineCounter, file: string, text: string): { problems: FlowProblem[]; corrected: string | null } {
   const problems: FlowProblem[] = [];
   const lines = text.split(/\r?\n/);
   let errors = document.errors;
   let lineCounter = counter;
+  // Whether every correction is what the owner will write, not a guess (a Tab's width, a line left out).
+  let certain = true;
   while (errors.length > 0 && problems.length < MAX_SYNTAX_PROBLEMS) {
     const error = errors[0]!;
     const position = lineCounter.linePos(error.pos[0]);
@@ -129,11 +145,12 @@ function syntaxMistakes(document: Document.Parsed, counter: LineCounter, file: s
     // A correction that does not move the parser on would tell the same place again.
     if (problems.some((problem) => problem.line >= line)) break;
     problems.push({ severity: 'error', file, line, column: said.line ? 1 : position.col, path: '', message: `lỗi cú pháp YAML: ${said.message}` });
+    certain &&= said.corrected !== undefined && !said.guessed;
     correct(lines, line, said.corrected);
     lineCounter = new LineCounter();
     errors = parseDocument(lines.join('\n'), { lineCounter, uniqueKeys: true, prettyErrors: false }).errors;
   }
-  return problems;
+  return { problems, corrected: problems.length > 0 && certain && errors.length === 0 ? lines.join('\n') : null };
 }
 
 /** The line as the message says to write it; without a known correction, the line and what it holds are left out. */
@@ -183,9 +200,10 @@ const quoted = (key: string, value: string, lead: string) => `${lead}${key}: "${
 /**
  * The YAML library's English message said in the owner's words, pointing at the line to change
  * and saying what to write: an extra space of indent, a text with ": " or starting with "{{"
- * that needs quotes, a key without its ":". `corrected` is that line written as said.
+ * that needs quotes, a key without its ":". `corrected` is that line written as said; `guessed`
+ * when the owner may write it otherwise (which of two keys to rename, how deep a Tab was meant).
  */
-function yamlErrorInVietnamese(code: string, original: string, lines: readonly string[], line: number): { message: string; line?: number; corrected?: string } {
+function yamlErrorInVietnamese(code: string, original: string, lines: readonly string[], line: number): { message: string; line?: number; corrected?: string; guessed?: boolean } {
   const here = lines[line - 1] ?? '';
   const keyValue = /^(\s*)(- )?([^\s:#][^:#]*?):\s+(.+)$/.exec(here);
   const lead = keyValue ? `${keyValue[1]}${keyValue[2] ?? ''}` : '';
@@ -213,7 +231,7 @@ function yamlErrorInVietnamese(code: string, original: string, lines: readonly s
   switch (code) {
     case 'DUPLICATE_KEY': {
       const key = here.trim().replace(/^- /, '').split(':')[0];
-      return { corrected: here.replace(`${key}:`, `${key}_:`), message: `khóa "${key}" bị viết hai lần trong cùng một nhóm; xóa hoặc đổi tên một trong hai` };
+      return { corrected: here.replace(`${key}:`, `${key}_:`), guessed: true, message: `khóa "${key}" bị viết hai lần trong cùng một nhóm; xóa hoặc đổi tên một trong hai` };
     }
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY': {
@@ -260,7 +278,7 @@ function yamlErrorInVietnamese(code: string, original: string, lines: readonly s
       // Spaces up to where the line above writes its key (past its "- "): where the Tab was meant to reach.
       const above = lines[filledLineAbove(lines, line - 1)] ?? '';
       const column = contentColumn(above);
-      return { corrected: `${' '.repeat(column)}${here.trimStart()}`, message: 'dùng phím cách (space) để thụt lề, không dùng phím Tab' };
+      return { corrected: `${' '.repeat(column)}${here.trimStart()}`, guessed: true, message: 'dùng phím cách (space) để thụt lề, không dùng phím Tab' };
     }
     case 'MULTIPLE_DOCS':
       return { corrected: '', message: 'mỗi tệp chỉ chứa một tài liệu; xóa dòng "---" thừa' };

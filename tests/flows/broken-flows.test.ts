@@ -43,9 +43,10 @@ describe('every sample flow loads', () => {
 });
 
 describe('a flow file with a mistake is refused with file, line, column and a message the owner can act on', () => {
-  it('a YAML syntax error (a nested key in the wrong column)', () => {
+  it('a YAML syntax error (a nested key in the wrong column), and what the line says once corrected', () => {
     expect(problems(withFlow(flow('  a:\n    say: xin chào\n      next: b\n')))).toEqual([
       'flows/broken.yaml:7:1 (gốc): lỗi: lỗi cú pháp YAML: dòng này thụt vào thừa 2 dấu cách: khóa "next" phải thẳng cột với "say" ở dòng 6',
+      'flows/broken.yaml:7:11 steps.a.next: lỗi: không có bước "b" trong luồng "broken" (có phải ý bạn là "a"?)',
     ]);
   });
 

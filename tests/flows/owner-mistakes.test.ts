@@ -94,6 +94,19 @@ describe('every YAML mistake of a file in one run', () => {
     }
   });
 
+  it('a text to put in quotes and a misspelt key in the same file are told together, since the text\'s correction is certain', () => {
+    const text = named('greeting.yaml').text;
+    const errors = errorsOf(withEdit('greeting.yaml', (edited) => edited.replace('say: Dạ anh/chị cần em giúp gì ạ?', 'say: Dạ giờ mở cửa: 7h đến 21h ạ').replace('    buttons: menu\n  welcome_back:', '    butons: menu\n  welcome_back:')));
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toBe(`flows/greeting.yaml:${lineOf(text, 'say: Dạ anh/chị cần em giúp gì ạ?')}:10 (gốc): lỗi: lỗi cú pháp YAML: câu có dấu ": " ở giữa phải đặt trong ngoặc kép: viết say: "Dạ giờ mở cửa: 7h đến 21h ạ"`);
+    expect(errors[1]).toMatch(new RegExp(`^flows/greeting\\.yaml:${lineOf(text, '  hello:') + 4}:5 steps\\.hello\\.butons: lỗi: khóa "butons" không dùng được ở đây \\(có phải ý bạn là "buttons"\\?\\)`));
+  });
+
+  it('after a Tab, whose width is only a guess, the file\'s other kinds of mistakes wait for the next run', () => {
+    const errors = errorsOf(withEdit('greeting.yaml', (edited) => edited.replace('        goto: flow:buy_again', '\tgoto: flow:buy_again').replace('    buttons: menu\n  welcome_back:', '    butons: menu\n  welcome_back:')));
+    expect(errors).toEqual([expect.stringContaining('lỗi cú pháp YAML: dùng phím cách (space) để thụt lề, không dùng phím Tab')]);
+  });
+
   it.each([
     ['an unclosed quote is pointed at the line it opens, not the end of the file', 'say: "Dạ anh/chị cần em giúp gì ạ?', 'dấu " ở dòng này chưa được đóng: thêm " ở cuối câu (hoặc bỏ dấu ")'],
     ['an unclosed bracket is pointed at the line it opens', 'say: [Dạ anh/chị cần em giúp gì ạ?', 'dấu [ ở dòng này chưa được đóng: thêm ] ở cuối câu (hoặc bỏ dấu [)'],
