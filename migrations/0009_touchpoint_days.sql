@@ -1,11 +1,17 @@
 -- The dashboard's touchpoint counts, one row per UTC day of started_at × channel × entry flow ×
 -- stage × phase, so a report over a busy year adds up a few thousand rows instead of reading a
 -- million conversations. Triggers keep the rows in step inside the very statement that writes a
--- conversation or a hand-over (a turn's batch, the idle close, the owner's actions, retention,
--- erasure): they are never stale and no writer can forget them. A report reads whole UTC days
--- here and the hours at either end of its period from the conversations themselves.
+-- conversation, a hand-over or an order (a turn's batch, the idle close, the owner's actions,
+-- retention, erasure): they are never stale and no writer can forget them. A report reads whole
+-- UTC days here and the hours at either end of its period from the conversations themselves.
 -- '' stands for no flow, stage or phase: a key column that could be NULL would never conflict.
 -- Measures are written as 0/1 comparisons (`x IS 'y'`) rather than conditional expressions.
+
+-- The conversations followed by an order of their customer within 60 days (not the order
+-- placed in that conversation, not a cancelled one): whether a touchpoint brings customers back.
+CREATE TABLE conversation_returns (conversation_id TEXT PRIMARY KEY) WITHOUT ROWID;
+INSERT INTO conversation_returns SELECT c.id FROM conversations c WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.customer_id AND o.created_at > c.started_at
+    AND o.created_at <= strftime('%Y-%m-%dT%H:%M:%fZ', c.started_at, '+60 days') AND o.conversation_id IS NOT c.id AND o.shipping_status <> 'cancelled');
 
 CREATE TABLE touchpoint_days (
   day TEXT NOT NULL,                 -- YYYY-MM-DD, the UTC day the conversation started
@@ -28,6 +34,8 @@ CREATE TABLE touchpoint_days (
   score_4 INTEGER NOT NULL,
   score_5 INTEGER NOT NULL,
   responded INTEGER NOT NULL,        -- with a first-response time
+  returned_high INTEGER NOT NULL,    -- scored 4-5 and followed by an order (conversation_returns)
+  returned_low INTEGER NOT NULL,     -- scored 1-3 and followed by an order
   PRIMARY KEY (day, channel, entry_flow, stage, phase)
 ) WITHOUT ROWID;
 
@@ -47,24 +55,54 @@ SELECT substr(c.started_at, 1, 10), c.channel, coalesce(c.entry_flow, ''), coale
   sum(c.satisfaction_score IS 3),
   sum(c.satisfaction_score IS 4),
   sum(c.satisfaction_score IS 5),
-  sum(c.first_response_ms IS NOT NULL)
+  sum(c.first_response_ms IS NOT NULL),
+  sum((c.satisfaction_score >= 4) IS 1 AND EXISTS (SELECT 1 FROM conversation_returns x WHERE x.conversation_id = c.id)),
+  sum((c.satisfaction_score < 4) IS 1 AND EXISTS (SELECT 1 FROM conversation_returns x WHERE x.conversation_id = c.id))
 FROM conversations c
 GROUP BY 1, 2, 3, 4, 5;
 
+-- A new conversation is counted first and then marked as followed by an order (for imported
+-- older ones), which the trigger on conversation_returns adds to its row.
 CREATE TRIGGER touchpoint_days_conversation_added AFTER INSERT ON conversations FOR EACH ROW BEGIN
   INSERT INTO touchpoint_days VALUES (
     substr(new.started_at, 1, 10), new.channel, coalesce(new.entry_flow, ''), coalesce(new.stage, ''), coalesce(new.phase, ''),
-    1, new.status = 'closed', new.outcome IS 'completed', new.outcome IS 'abandoned', new.status = 'closed' AND new.outcome IS 'abandoned',
+    1,
+    new.status = 'closed',
+    new.outcome IS 'completed',
+    new.outcome IS 'abandoned',
+    new.status = 'closed' AND new.outcome IS 'abandoned',
     new.outcome IS 'handed_over' OR EXISTS (SELECT 1 FROM handovers h WHERE h.conversation_id = new.id),
-    new.status = 'closed' AND new.satisfaction_score IS NOT NULL, new.satisfaction_score IS NOT NULL, coalesce(new.satisfaction_score, 0),
-    new.satisfaction_score IS 1, new.satisfaction_score IS 2, new.satisfaction_score IS 3, new.satisfaction_score IS 4, new.satisfaction_score IS 5,
-    new.first_response_ms IS NOT NULL)
+    new.status = 'closed' AND new.satisfaction_score IS NOT NULL,
+    new.satisfaction_score IS NOT NULL,
+    coalesce(new.satisfaction_score, 0),
+    new.satisfaction_score IS 1,
+    new.satisfaction_score IS 2,
+    new.satisfaction_score IS 3,
+    new.satisfaction_score IS 4,
+    new.satisfaction_score IS 5,
+    new.first_response_ms IS NOT NULL,
+    (new.satisfaction_score >= 4) IS 1 AND EXISTS (SELECT 1 FROM conversation_returns x WHERE x.conversation_id = new.id),
+    (new.satisfaction_score < 4) IS 1 AND EXISTS (SELECT 1 FROM conversation_returns x WHERE x.conversation_id = new.id))
   ON CONFLICT (day, channel, entry_flow, stage, phase) DO UPDATE SET
-    conversations = conversations + excluded.conversations, closed = closed + excluded.closed, completed = completed + excluded.completed,
-    abandoned = abandoned + excluded.abandoned, closed_abandoned = closed_abandoned + excluded.closed_abandoned, handed_over = handed_over + excluded.handed_over,
-    answered = answered + excluded.answered, scored = scored + excluded.scored, score_sum = score_sum + excluded.score_sum,
-    score_1 = score_1 + excluded.score_1, score_2 = score_2 + excluded.score_2, score_3 = score_3 + excluded.score_3,
-    score_4 = score_4 + excluded.score_4, score_5 = score_5 + excluded.score_5, responded = responded + excluded.responded;
+    conversations = conversations + excluded.conversations,
+    closed = closed + excluded.closed,
+    completed = completed + excluded.completed,
+    abandoned = abandoned + excluded.abandoned,
+    closed_abandoned = closed_abandoned + excluded.closed_abandoned,
+    handed_over = handed_over + excluded.handed_over,
+    answered = answered + excluded.answered,
+    scored = scored + excluded.scored,
+    score_sum = score_sum + excluded.score_sum,
+    score_1 = score_1 + excluded.score_1,
+    score_2 = score_2 + excluded.score_2,
+    score_3 = score_3 + excluded.score_3,
+    score_4 = score_4 + excluded.score_4,
+    score_5 = score_5 + excluded.score_5,
+    responded = responded + excluded.responded,
+    returned_high = returned_high + excluded.returned_high,
+    returned_low = returned_low + excluded.returned_low;
+  INSERT INTO conversation_returns SELECT new.id WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = new.customer_id AND o.created_at > new.started_at
+    AND o.created_at <= strftime('%Y-%m-%dT%H:%M:%fZ', new.started_at, '+60 days') AND o.conversation_id IS NOT new.id AND o.shipping_status <> 'cancelled');
 END;
 
 -- Most turns change none of these columns: the WHEN clause keeps them free of any roll-up work.
@@ -75,46 +113,120 @@ WHEN old.started_at IS NOT new.started_at OR old.channel IS NOT new.channel OR o
 BEGIN
   INSERT INTO touchpoint_days VALUES (
     substr(old.started_at, 1, 10), old.channel, coalesce(old.entry_flow, ''), coalesce(old.stage, ''), coalesce(old.phase, ''),
-    -1, -(old.status = 'closed'), -(old.outcome IS 'completed'), -(old.outcome IS 'abandoned'), -(old.status = 'closed' AND old.outcome IS 'abandoned'),
+    -1,
+    -(old.status = 'closed'),
+    -(old.outcome IS 'completed'),
+    -(old.outcome IS 'abandoned'),
+    -(old.status = 'closed' AND old.outcome IS 'abandoned'),
     -(old.outcome IS 'handed_over' OR EXISTS (SELECT 1 FROM handovers h WHERE h.conversation_id = old.id)),
-    -(old.status = 'closed' AND old.satisfaction_score IS NOT NULL), -(old.satisfaction_score IS NOT NULL), -coalesce(old.satisfaction_score, 0),
-    -(old.satisfaction_score IS 1), -(old.satisfaction_score IS 2), -(old.satisfaction_score IS 3), -(old.satisfaction_score IS 4), -(old.satisfaction_score IS 5),
-    -(old.first_response_ms IS NOT NULL))
+    -(old.status = 'closed' AND old.satisfaction_score IS NOT NULL),
+    -(old.satisfaction_score IS NOT NULL),
+    -coalesce(old.satisfaction_score, 0),
+    -(old.satisfaction_score IS 1),
+    -(old.satisfaction_score IS 2),
+    -(old.satisfaction_score IS 3),
+    -(old.satisfaction_score IS 4),
+    -(old.satisfaction_score IS 5),
+    -(old.first_response_ms IS NOT NULL),
+    -((old.satisfaction_score >= 4) IS 1 AND EXISTS (SELECT 1 FROM conversation_returns x WHERE x.conversation_id = old.id)),
+    -((old.satisfaction_score < 4) IS 1 AND EXISTS (SELECT 1 FROM conversation_returns x WHERE x.conversation_id = old.id)))
   ON CONFLICT (day, channel, entry_flow, stage, phase) DO UPDATE SET
-    conversations = conversations + excluded.conversations, closed = closed + excluded.closed, completed = completed + excluded.completed,
-    abandoned = abandoned + excluded.abandoned, closed_abandoned = closed_abandoned + excluded.closed_abandoned, handed_over = handed_over + excluded.handed_over,
-    answered = answered + excluded.answered, scored = scored + excluded.scored, score_sum = score_sum + excluded.score_sum,
-    score_1 = score_1 + excluded.score_1, score_2 = score_2 + excluded.score_2, score_3 = score_3 + excluded.score_3,
-    score_4 = score_4 + excluded.score_4, score_5 = score_5 + excluded.score_5, responded = responded + excluded.responded;
+    conversations = conversations + excluded.conversations,
+    closed = closed + excluded.closed,
+    completed = completed + excluded.completed,
+    abandoned = abandoned + excluded.abandoned,
+    closed_abandoned = closed_abandoned + excluded.closed_abandoned,
+    handed_over = handed_over + excluded.handed_over,
+    answered = answered + excluded.answered,
+    scored = scored + excluded.scored,
+    score_sum = score_sum + excluded.score_sum,
+    score_1 = score_1 + excluded.score_1,
+    score_2 = score_2 + excluded.score_2,
+    score_3 = score_3 + excluded.score_3,
+    score_4 = score_4 + excluded.score_4,
+    score_5 = score_5 + excluded.score_5,
+    responded = responded + excluded.responded,
+    returned_high = returned_high + excluded.returned_high,
+    returned_low = returned_low + excluded.returned_low;
   INSERT INTO touchpoint_days VALUES (
     substr(new.started_at, 1, 10), new.channel, coalesce(new.entry_flow, ''), coalesce(new.stage, ''), coalesce(new.phase, ''),
-    1, new.status = 'closed', new.outcome IS 'completed', new.outcome IS 'abandoned', new.status = 'closed' AND new.outcome IS 'abandoned',
+    1,
+    new.status = 'closed',
+    new.outcome IS 'completed',
+    new.outcome IS 'abandoned',
+    new.status = 'closed' AND new.outcome IS 'abandoned',
     new.outcome IS 'handed_over' OR EXISTS (SELECT 1 FROM handovers h WHERE h.conversation_id = new.id),
-    new.status = 'closed' AND new.satisfaction_score IS NOT NULL, new.satisfaction_score IS NOT NULL, coalesce(new.satisfaction_score, 0),
-    new.satisfaction_score IS 1, new.satisfaction_score IS 2, new.satisfaction_score IS 3, new.satisfaction_score IS 4, new.satisfaction_score IS 5,
-    new.first_response_ms IS NOT NULL)
+    new.status = 'closed' AND new.satisfaction_score IS NOT NULL,
+    new.satisfaction_score IS NOT NULL,
+    coalesce(new.satisfaction_score, 0),
+    new.satisfaction_score IS 1,
+    new.satisfaction_score IS 2,
+    new.satisfaction_score IS 3,
+    new.satisfaction_score IS 4,
+    new.satisfaction_score IS 5,
+    new.first_response_ms IS NOT NULL,
+    (new.satisfaction_score >= 4) IS 1 AND EXISTS (SELECT 1 FROM conversation_returns x WHERE x.conversation_id = new.id),
+    (new.satisfaction_score < 4) IS 1 AND EXISTS (SELECT 1 FROM conversation_returns x WHERE x.conversation_id = new.id))
   ON CONFLICT (day, channel, entry_flow, stage, phase) DO UPDATE SET
-    conversations = conversations + excluded.conversations, closed = closed + excluded.closed, completed = completed + excluded.completed,
-    abandoned = abandoned + excluded.abandoned, closed_abandoned = closed_abandoned + excluded.closed_abandoned, handed_over = handed_over + excluded.handed_over,
-    answered = answered + excluded.answered, scored = scored + excluded.scored, score_sum = score_sum + excluded.score_sum,
-    score_1 = score_1 + excluded.score_1, score_2 = score_2 + excluded.score_2, score_3 = score_3 + excluded.score_3,
-    score_4 = score_4 + excluded.score_4, score_5 = score_5 + excluded.score_5, responded = responded + excluded.responded;
+    conversations = conversations + excluded.conversations,
+    closed = closed + excluded.closed,
+    completed = completed + excluded.completed,
+    abandoned = abandoned + excluded.abandoned,
+    closed_abandoned = closed_abandoned + excluded.closed_abandoned,
+    handed_over = handed_over + excluded.handed_over,
+    answered = answered + excluded.answered,
+    scored = scored + excluded.scored,
+    score_sum = score_sum + excluded.score_sum,
+    score_1 = score_1 + excluded.score_1,
+    score_2 = score_2 + excluded.score_2,
+    score_3 = score_3 + excluded.score_3,
+    score_4 = score_4 + excluded.score_4,
+    score_5 = score_5 + excluded.score_5,
+    responded = responded + excluded.responded,
+    returned_high = returned_high + excluded.returned_high,
+    returned_low = returned_low + excluded.returned_low;
 END;
 
+-- Uncounted first, then unmarked: the trigger on conversation_returns finds no conversation left to change.
 CREATE TRIGGER touchpoint_days_conversation_removed AFTER DELETE ON conversations FOR EACH ROW BEGIN
   INSERT INTO touchpoint_days VALUES (
     substr(old.started_at, 1, 10), old.channel, coalesce(old.entry_flow, ''), coalesce(old.stage, ''), coalesce(old.phase, ''),
-    -1, -(old.status = 'closed'), -(old.outcome IS 'completed'), -(old.outcome IS 'abandoned'), -(old.status = 'closed' AND old.outcome IS 'abandoned'),
+    -1,
+    -(old.status = 'closed'),
+    -(old.outcome IS 'completed'),
+    -(old.outcome IS 'abandoned'),
+    -(old.status = 'closed' AND old.outcome IS 'abandoned'),
     -(old.outcome IS 'handed_over' OR EXISTS (SELECT 1 FROM handovers h WHERE h.conversation_id = old.id)),
-    -(old.status = 'closed' AND old.satisfaction_score IS NOT NULL), -(old.satisfaction_score IS NOT NULL), -coalesce(old.satisfaction_score, 0),
-    -(old.satisfaction_score IS 1), -(old.satisfaction_score IS 2), -(old.satisfaction_score IS 3), -(old.satisfaction_score IS 4), -(old.satisfaction_score IS 5),
-    -(old.first_response_ms IS NOT NULL))
+    -(old.status = 'closed' AND old.satisfaction_score IS NOT NULL),
+    -(old.satisfaction_score IS NOT NULL),
+    -coalesce(old.satisfaction_score, 0),
+    -(old.satisfaction_score IS 1),
+    -(old.satisfaction_score IS 2),
+    -(old.satisfaction_score IS 3),
+    -(old.satisfaction_score IS 4),
+    -(old.satisfaction_score IS 5),
+    -(old.first_response_ms IS NOT NULL),
+    -((old.satisfaction_score >= 4) IS 1 AND EXISTS (SELECT 1 FROM conversation_returns x WHERE x.conversation_id = old.id)),
+    -((old.satisfaction_score < 4) IS 1 AND EXISTS (SELECT 1 FROM conversation_returns x WHERE x.conversation_id = old.id)))
   ON CONFLICT (day, channel, entry_flow, stage, phase) DO UPDATE SET
-    conversations = conversations + excluded.conversations, closed = closed + excluded.closed, completed = completed + excluded.completed,
-    abandoned = abandoned + excluded.abandoned, closed_abandoned = closed_abandoned + excluded.closed_abandoned, handed_over = handed_over + excluded.handed_over,
-    answered = answered + excluded.answered, scored = scored + excluded.scored, score_sum = score_sum + excluded.score_sum,
-    score_1 = score_1 + excluded.score_1, score_2 = score_2 + excluded.score_2, score_3 = score_3 + excluded.score_3,
-    score_4 = score_4 + excluded.score_4, score_5 = score_5 + excluded.score_5, responded = responded + excluded.responded;
+    conversations = conversations + excluded.conversations,
+    closed = closed + excluded.closed,
+    completed = completed + excluded.completed,
+    abandoned = abandoned + excluded.abandoned,
+    closed_abandoned = closed_abandoned + excluded.closed_abandoned,
+    handed_over = handed_over + excluded.handed_over,
+    answered = answered + excluded.answered,
+    scored = scored + excluded.scored,
+    score_sum = score_sum + excluded.score_sum,
+    score_1 = score_1 + excluded.score_1,
+    score_2 = score_2 + excluded.score_2,
+    score_3 = score_3 + excluded.score_3,
+    score_4 = score_4 + excluded.score_4,
+    score_5 = score_5 + excluded.score_5,
+    responded = responded + excluded.responded,
+    returned_high = returned_high + excluded.returned_high,
+    returned_low = returned_low + excluded.returned_low;
+  DELETE FROM conversation_returns WHERE conversation_id = old.id;
 END;
 
 -- A person takes part in a conversation whose outcome does not already say so: it now counts as handed over.
@@ -130,6 +242,51 @@ CREATE TRIGGER touchpoint_days_handover_removed AFTER DELETE ON handovers FOR EA
   WHERE (day, channel, entry_flow, stage, phase) IN (
     SELECT substr(c.started_at, 1, 10), c.channel, coalesce(c.entry_flow, ''), coalesce(c.stage, ''), coalesce(c.phase, '')
     FROM conversations c WHERE c.id = old.conversation_id AND c.outcome IS NOT 'handed_over');
+END;
+
+CREATE TRIGGER touchpoint_days_return_added AFTER INSERT ON conversation_returns FOR EACH ROW BEGIN
+  UPDATE touchpoint_days SET
+    returned_high = returned_high + (SELECT (c.satisfaction_score >= 4) IS 1 FROM conversations c WHERE c.id = new.conversation_id),
+    returned_low = returned_low + (SELECT (c.satisfaction_score < 4) IS 1 FROM conversations c WHERE c.id = new.conversation_id)
+  WHERE (day, channel, entry_flow, stage, phase) = (SELECT substr(c.started_at, 1, 10), c.channel, coalesce(c.entry_flow, ''), coalesce(c.stage, ''), coalesce(c.phase, '') FROM conversations c WHERE c.id = new.conversation_id);
+END;
+
+CREATE TRIGGER touchpoint_days_return_removed AFTER DELETE ON conversation_returns FOR EACH ROW BEGIN
+  UPDATE touchpoint_days SET
+    returned_high = returned_high - (SELECT (c.satisfaction_score >= 4) IS 1 FROM conversations c WHERE c.id = old.conversation_id),
+    returned_low = returned_low - (SELECT (c.satisfaction_score < 4) IS 1 FROM conversations c WHERE c.id = old.conversation_id)
+  WHERE (day, channel, entry_flow, stage, phase) = (SELECT substr(c.started_at, 1, 10), c.channel, coalesce(c.entry_flow, ''), coalesce(c.stage, ''), coalesce(c.phase, '') FROM conversations c WHERE c.id = old.conversation_id);
+END;
+
+-- An order marks the customer's conversations of the 60 days before it; a changed or removed
+-- order unmarks those of its old window that no other order still qualifies. Payment updates
+-- change none of these columns and do nothing here.
+CREATE TRIGGER conversation_returns_order_added AFTER INSERT ON orders FOR EACH ROW WHEN new.shipping_status <> 'cancelled' BEGIN
+  INSERT OR IGNORE INTO conversation_returns
+  SELECT w.id FROM (SELECT c.id FROM conversations c WHERE c.customer_id = new.customer_id AND c.started_at < new.created_at
+    AND c.started_at >= strftime('%Y-%m-%dT%H:%M:%fZ', new.created_at, '-61 days')) AS w JOIN conversations c ON c.id = w.id
+  WHERE new.created_at <= strftime('%Y-%m-%dT%H:%M:%fZ', c.started_at, '+60 days') AND new.conversation_id IS NOT c.id;
+END;
+
+CREATE TRIGGER conversation_returns_order_changed AFTER UPDATE ON orders FOR EACH ROW
+WHEN old.shipping_status IS NOT new.shipping_status OR old.created_at IS NOT new.created_at OR old.customer_id IS NOT new.customer_id
+  OR old.conversation_id IS NOT new.conversation_id
+BEGIN
+  DELETE FROM conversation_returns WHERE conversation_id IN (SELECT c.id FROM conversations c WHERE c.customer_id = old.customer_id AND c.started_at < old.created_at
+    AND c.started_at >= strftime('%Y-%m-%dT%H:%M:%fZ', old.created_at, '-61 days'))
+    AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.id = conversation_returns.conversation_id AND EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.customer_id AND o.created_at > c.started_at
+    AND o.created_at <= strftime('%Y-%m-%dT%H:%M:%fZ', c.started_at, '+60 days') AND o.conversation_id IS NOT c.id AND o.shipping_status <> 'cancelled'));
+  INSERT OR IGNORE INTO conversation_returns
+  SELECT c.id FROM conversations c WHERE c.id IN (SELECT c.id FROM conversations c WHERE c.customer_id = new.customer_id AND c.started_at < new.created_at
+    AND c.started_at >= strftime('%Y-%m-%dT%H:%M:%fZ', new.created_at, '-61 days')) AND EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.customer_id AND o.created_at > c.started_at
+    AND o.created_at <= strftime('%Y-%m-%dT%H:%M:%fZ', c.started_at, '+60 days') AND o.conversation_id IS NOT c.id AND o.shipping_status <> 'cancelled');
+END;
+
+CREATE TRIGGER conversation_returns_order_removed AFTER DELETE ON orders FOR EACH ROW BEGIN
+  DELETE FROM conversation_returns WHERE conversation_id IN (SELECT c.id FROM conversations c WHERE c.customer_id = old.customer_id AND c.started_at < old.created_at
+    AND c.started_at >= strftime('%Y-%m-%dT%H:%M:%fZ', old.created_at, '-61 days'))
+    AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.id = conversation_returns.conversation_id AND EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.customer_id AND o.created_at > c.started_at
+    AND o.created_at <= strftime('%Y-%m-%dT%H:%M:%fZ', c.started_at, '+60 days') AND o.conversation_id IS NOT c.id AND o.shipping_status <> 'cancelled'));
 END;
 
 -- Each conversation's place among its customer's conversations (in started_at, id order): the

@@ -16,6 +16,7 @@ export interface Database {
   bank_transfers: BankTransferTable;
   taught_examples: TaughtExampleTable;
   touchpoint_days: TouchpointDayTable;
+  conversation_returns: ConversationReturnTable;
   customer_visits: CustomerVisitTable;
   d1_migrations: MigrationTable;
 }
@@ -226,6 +227,13 @@ export interface TouchpointDayTable {
   score_4: number;
   score_5: number;
   responded: number;
+  returned_high: number;
+  returned_low: number;
+}
+
+/** Conversations followed by an order of their customer within 60 days (not their own, not cancelled), kept by triggers (migrations/0009). */
+export interface ConversationReturnTable {
+  conversation_id: string;
 }
 
 /** Each conversation's place among its customer's conversations, kept by triggers (migrations/0009). */

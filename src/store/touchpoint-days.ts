@@ -23,6 +23,9 @@ export interface TouchpointSums {
   scores: [number, number, number, number, number];
   /** With a first-response time. */
   responded: number;
+  /** Scored 4–5 / 1–3 and followed by an order of the customer within 60 days (conversation_returns). */
+  returnedHigh: number;
+  returnedLow: number;
 }
 
 export type TouchpointRow<D extends TouchpointDimension> = { [K in D]: K extends 'channel' ? string : string | null } & TouchpointSums;
@@ -43,6 +46,8 @@ const MEASURES = [
   'score_4',
   'score_5',
   'responded',
+  'returned_high',
+  'returned_low',
 ] as const;
 
 /** One conversation's part in each measure, the same expressions as the triggers of migrations/0009. */
@@ -62,6 +67,8 @@ const RAW_MEASURES: Record<(typeof MEASURES)[number], RawBuilder<unknown>> = {
   score_4: sql`c.satisfaction_score IS 4`,
   score_5: sql`c.satisfaction_score IS 5`,
   responded: sql`c.first_response_ms IS NOT NULL`,
+  returned_high: sql`(c.satisfaction_score >= 4) IS 1 AND EXISTS (SELECT 1 FROM conversation_returns x WHERE x.conversation_id = c.id)`,
+  returned_low: sql`(c.satisfaction_score < 4) IS 1 AND EXISTS (SELECT 1 FROM conversation_returns x WHERE x.conversation_id = c.id)`,
 };
 
 const DAY_MS = 86_400_000;
@@ -121,6 +128,8 @@ export async function touchpointSums<D extends TouchpointDimension>(db: Kysely<D
         scoreSum: n('score_sum'),
         scores: [n('score_1'), n('score_2'), n('score_3'), n('score_4'), n('score_5')],
         responded: n('responded'),
+        returnedHigh: n('returned_high'),
+        returnedLow: n('returned_low'),
       } as TouchpointRow<D>;
     });
 }

@@ -48,10 +48,34 @@ const FROM_SCRATCH = sql<Record<string, unknown>>`
     sum(status = 'closed' AND satisfaction_score IS NOT NULL) AS answered, sum(satisfaction_score IS NOT NULL) AS scored,
     sum(coalesce(satisfaction_score, 0)) AS score_sum, sum(satisfaction_score IS 1) AS score_1, sum(satisfaction_score IS 2) AS score_2,
     sum(satisfaction_score IS 3) AS score_3, sum(satisfaction_score IS 4) AS score_4, sum(satisfaction_score IS 5) AS score_5,
-    sum(first_response_ms IS NOT NULL) AS responded
+    sum(first_response_ms IS NOT NULL) AS responded,
+    sum((satisfaction_score >= 4) IS 1 AND id IN (SELECT conversation_id FROM followed)) AS returned_high,
+    sum((satisfaction_score < 4) IS 1 AND id IN (SELECT conversation_id FROM followed)) AS returned_low
   FROM conversations GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
 
+/** Conversations followed within 60 days by an order of their customer, not their own and not cancelled, counted in JavaScript. */
+async function followedByAnOrder(): Promise<string[]> {
+  const conversations = await sql<{ id: string; customer_id: string; started_at: string }>`SELECT id, customer_id, started_at FROM conversations`.execute(store.db);
+  const orders = await sql<{ customer_id: string; conversation_id: string | null; created_at: string; shipping_status: string }>`
+    SELECT customer_id, conversation_id, created_at, shipping_status FROM orders`.execute(store.db);
+  return conversations.rows
+    .filter((c) =>
+      orders.rows.some(
+        (o) => o.customer_id === c.customer_id && o.conversation_id !== c.id && o.shipping_status !== 'cancelled' && Date.parse(o.created_at) > Date.parse(c.started_at) && Date.parse(o.created_at) <= Date.parse(c.started_at) + 60 * 86_400_000,
+      ),
+    )
+    .map((c) => c.id)
+    .sort();
+}
+
 async function expectRollUpAsIfRecomputed(): Promise<void> {
+  const followed = await followedByAnOrder();
+  const marked = await sql<{ conversation_id: string }>`SELECT conversation_id FROM conversation_returns ORDER BY conversation_id`.execute(store.db);
+  expect(marked.rows.map((row) => row.conversation_id)).toEqual(followed);
+  expect(followed.length).toBeGreaterThan(3);
+  await sql`CREATE TEMP TABLE IF NOT EXISTS followed (conversation_id TEXT PRIMARY KEY)`.execute(store.db);
+  await sql`DELETE FROM followed`.execute(store.db);
+  for (const id of followed) await sql`INSERT INTO followed VALUES (${id})`.execute(store.db);
   const kept = await sql<Record<string, unknown>>`SELECT * FROM touchpoint_days WHERE conversations <> 0 ORDER BY day, channel, entry_flow, stage, phase`.execute(store.db);
   const recomputed = await FROM_SCRATCH.execute(store.db);
   expect(recomputed.rows.length).toBeGreaterThan(50);
@@ -160,7 +184,7 @@ describe('touchpoint counts by day and each customer’s visits, kept by the dat
     await expectDashboardCounts();
   });
 
-  it('follow every later change: new conversations (older ones imported too), closing, scoring, a new stage, a person taking part, erasure', async () => {
+  it('follow every later change: new conversations (older ones imported too), closing, scoring, a new stage, a person taking part, orders placed, cancelled, moved and removed, erasure', async () => {
     const random = mulberry32(11);
     const rows = await conversationsNow();
     const pick = () => rows[Math.floor(random() * rows.length)]!;
@@ -185,6 +209,21 @@ describe('touchpoint counts by day and each customer’s visits, kept by the dat
       statements.push(sql`INSERT INTO conversations (id, customer_id, channel, status, started_at, last_activity_at, entry_flow, stage, phase, first_response_ms, satisfaction_score, mode, state, flows_version, version)
         VALUES (${`later-${index}`}, ${row.customer_id}, ${row.channel}, 'closed', ${startedAt}, ${startedAt}, 'order', 'buy', 'during', ${index % 2 === 0 ? 900 : null}, ${index % 3 === 0 ? null : 5}, 'bot', '{}', 'test', 1)`);
     }
+    // Orders placed, cancelled, taken back, moved and removed change which conversations brought the customer back.
+    const orders = (await sql<{ id: string }>`SELECT id FROM orders ORDER BY id`.execute(store.db)).rows;
+    for (let index = 0; index < 30; index++) {
+      const row = pick();
+      const at = new Date(Date.parse(row.started_at) + (1 + Math.floor(random() * 70)) * 86_400_000 / 2).toISOString();
+      statements.push(sql`INSERT INTO orders (id, code, customer_id, conversation_id, channel, items, subtotal, discount, shipping_fee, total, contact_name, phone, address, payment_method, payment_status, shipping_status, created_at, updated_at)
+        VALUES (${`later-order-${index}`}, ${`L${index}`}, ${row.customer_id}, ${index % 3 === 0 ? row.id : null}, ${row.channel}, '[]', 100000, 0, 0, 100000, 'Khách', '0900000000', '-', 'cod', 'unpaid', ${index % 5 === 0 ? 'cancelled' : 'new'}, ${at}, ${at})`);
+    }
+    for (const [index, order] of orders.entries()) {
+      if (index % 7 === 0) statements.push(sql`UPDATE orders SET shipping_status = 'cancelled' WHERE id = ${order.id}`);
+      if (index % 11 === 0) statements.push(sql`UPDATE orders SET created_at = strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '-20 days') WHERE id = ${order.id}`);
+      if (index % 13 === 0) statements.push(sql`UPDATE orders SET payment_status = 'paid' WHERE id = ${order.id}`);
+      if (index % 17 === 0) statements.push(sql`DELETE FROM orders WHERE id = ${order.id}`);
+    }
+    statements.push(sql`UPDATE orders SET shipping_status = 'new' WHERE id = 'later-order-0'`);
     for (const statement of statements) await statement.execute(store.db);
     await expectRollUpAsIfRecomputed();
 

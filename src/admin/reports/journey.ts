@@ -53,7 +53,7 @@ export interface JourneyReport {
   shop: { satisfied: number; scored: number; abandoned: number; closed: number };
 }
 
-/** Days after a conversation within which a new order counts as "ordered again". */
+/** Days after a conversation within which a new order counts as "ordered again" (the triggers of migrations/0009 count the same 60 days). */
 export const RETURN_DAYS = 60;
 /** Fewer answers than this never make a touchpoint weak on CSAT: three answers are no verdict. */
 export const MIN_SCORES = 5;
@@ -140,20 +140,8 @@ export async function journeyReport(db: ReportDb, range: TimeRange, now: Date): 
   const totals = sums.map(totalsOf);
   const everywhere = (rows: readonly TouchpointSums[]) => rows.reduce((sum, row) => sum + row.conversations, 0);
   const long = everywhere(sums) * LONG_SHARE > everywhere(allTime);
-  const [median, returns, byScore] = await Promise.all([
-    medianFirstResponses(db, range, sums),
-    returnAfterFirstVisit(db, range.from, decided, long),
-    returnAfterScore(db, range.from, decided, long),
-  ]);
+  const [median, returns, scoredGroups] = await Promise.all([medianFirstResponses(db, range, sums), returnAfterFirstVisit(db, range.from, decided, long), returnAfterScore(db, range.from, decided)]);
   const returned = new Map(returns.map((row) => [keyOf(row), row]));
-  const scoredGroups = new Map<string, { high: Share; low: Share }>();
-  for (const row of byScore) {
-    const entry = scoredGroups.get(keyOf(row)) ?? { high: { of: 0, yes: 0 }, low: { of: 0, yes: 0 } };
-    const group = row.high ? entry.high : entry.low;
-    group.of += row.conversations;
-    group.yes += row.returned;
-    scoredGroups.set(keyOf(row), entry);
-  }
   const shop = { satisfied: 0, scored: 0, abandoned: 0, closed: 0 };
   for (const row of totals) {
     shop.satisfied += row.satisfied;
@@ -232,27 +220,18 @@ async function medianFirstResponses(db: ReportDb, range: TimeRange, sums: readon
   return medians;
 }
 
-/** An order of the customer placed within RETURN_DAYS after `at`, not in that same conversation, not cancelled. */
-const orderedAgain = (customer: string, at: string, conversation: string) => sql<number>`exists (
-  select 1 from orders o where o.customer_id = ${sql.ref(customer)}
-    and o.created_at > ${sql.ref(at)}
-    and o.created_at <= strftime('%Y-%m-%dT%H:%M:%fZ', ${sql.ref(at)}, '+${sql.raw(String(RETURN_DAYS))} days')
-    and (o.conversation_id is null or o.conversation_id <> ${sql.ref(conversation)})
-    and o.shipping_status <> 'cancelled')`;
-
 /** A long period walks the touchpoint-first index, in which each customer's rows of a touchpoint are together. */
 const conversationsAs = (alias: string, long: boolean) => sql`conversations AS ${sql.raw(alias)}${long ? sql` INDEXED BY conversations_touchpoint_customer` : sql``}`;
 
 /**
  * Each customer's first conversation at each touchpoint from `from` to `decided`, and whether
- * they ordered again after it. SQLite takes the bare id from the row of min(started_at); only
- * customers with an order at all are looked up in the orders.
+ * they ordered again within RETURN_DAYS after it (conversation_returns, kept by triggers on
+ * the orders). SQLite takes the bare id from the row of min(started_at).
  */
 async function returnAfterFirstVisit(db: ReportDb, from: string, decided: string, long: boolean) {
   if (decided <= from) return [];
   const result = await sql<Key & { customers: number; returned: number }>`
-    select stage, phase, channel, count(*) as customers,
-      sum(f.customer_id in (select customer_id from orders) and ${orderedAgain('f.customer_id', 'f.at', 'f.conversation_id')}) as returned from (
+    select stage, phase, channel, count(*) as customers, sum(f.conversation_id in (select conversation_id from conversation_returns)) as returned from (
       select stage, phase, channel, customer_id, min(started_at) as at, id as conversation_id
       from ${conversationsAs('v', long)} where started_at >= ${from} and started_at < ${decided}
       group by stage, phase, channel, customer_id
@@ -260,21 +239,15 @@ async function returnAfterFirstVisit(db: ReportDb, from: string, decided: string
   return result.rows.map((row) => ({ ...row, customers: Number(row.customers), returned: Number(row.returned) }));
 }
 
-/** Scored conversations from `from` to `decided`, split into 4–5★ and 1–3★, and how many were followed by an order. */
-async function returnAfterScore(db: ReportDb, from: string, decided: string, long: boolean) {
-  if (decided <= from) return [];
-  const returned = sql<number>`(c.customer_id in (select customer_id from orders) and ${orderedAgain('c.customer_id', 'c.started_at', 'c.id')})`;
-  const result = await sql<Key & { high: number; high_returned: number; low: number; low_returned: number }>`
-    select c.stage, c.phase, c.channel,
-      sum(c.satisfaction_score >= 4) as high, sum(c.satisfaction_score >= 4 and ${returned}) as high_returned,
-      sum(c.satisfaction_score < 4) as low, sum(c.satisfaction_score < 4 and ${returned}) as low_returned
-    from ${conversationsAs('c', long)}
-    where c.started_at >= ${from} and c.started_at < ${decided} and c.satisfaction_score is not null
-    group by c.stage, c.phase, c.channel`.execute(db);
-  return result.rows.flatMap((row) => [
-    { stage: row.stage, phase: row.phase, channel: row.channel, high: true, conversations: Number(row.high), returned: Number(row.high_returned) },
-    { stage: row.stage, phase: row.phase, channel: row.channel, high: false, conversations: Number(row.low), returned: Number(row.low_returned) },
-  ]);
+/** Scored conversations from `from` to `decided`, 4–5★ and 1–3★, and how many were followed by an order: counted in touchpoint_days. */
+async function returnAfterScore(db: ReportDb, from: string, decided: string): Promise<Map<string, { high: Share; low: Share }>> {
+  const groups = new Map<string, { high: Share; low: Share }>();
+  if (decided <= from) return groups;
+  for (const row of await touchpointSums(db, { from, to: decided }, TOUCHPOINT)) {
+    const [one, two, three, four, five] = row.scores;
+    groups.set(keyOf(row), { high: { of: four + five, yes: row.returnedHigh }, low: { of: one + two + three, yes: row.returnedLow } });
+  }
+  return groups;
 }
 
 /** The conversations of one touchpoint, newest first, for the links from the journey page. */
