@@ -248,7 +248,7 @@ export class Turn implements TurnMoves {
   // ── Answers ───────────────────────────────────────────────────────────────
 
   asking(step: Step): Asking {
-    return { step, flows: this.flows, matcher: this.matcher, facts: this.facts, state: this.state, context: this.context };
+    return { step, flows: this.flows, matcher: this.matcher, facts: this.facts, state: this.state, context: this.context, said: this.text };
   }
 
   /** A value for the question asked: checked against the shop's rules, kept, and the flow goes on. */

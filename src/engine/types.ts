@@ -156,6 +156,8 @@ export interface KnownOrder {
   createdAt: string;
   /** The promotion code the order used: once-per-customer codes are checked against it. */
   promoCode?: string | null;
+  /** What the order held, when the store read it: a complaint naming a product means an order with it. */
+  items?: CartItem[];
 }
 
 /** What the turn knows from outside the engine, read before it runs. */

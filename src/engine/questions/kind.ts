@@ -12,6 +12,8 @@ export interface Asking {
   facts: FactReader;
   state: Readonly<ConversationState>;
   context: TurnContext;
+  /** The customer's words this turn ("" for a tap or a scheduled message). */
+  said: string;
 }
 
 /** What a customer's reply to a question turned out to be. */

@@ -5,6 +5,7 @@ import { initialState, type Button, type ConversationState, type Inbound, type O
 import { compareTurn, type Difference } from './compare';
 import { humanWaitText } from './human-wait';
 import { ShopperRecord } from './shopper';
+import { personalDataText } from '../personal-data';
 
 /** What one turn did, in the terms a story's `expect` speaks. */
 export interface ObservedTurn {
@@ -60,6 +61,8 @@ export function replayStory(engine: Engine, story: Story, options: ReplayOptions
   let now = story.now.getTime();
   let lastActivity = now;
   let questions = 0;
+  /** Conversations the customer has had with the shop, the open one included. */
+  let conversations = 0;
   const turns: TurnReplay[] = [];
   for (const [index, turn] of story.turns.entries()) {
     const context = (): TurnContext => ({ now: new Date(now), orderCode: shopper.nextOrderCode(), customer: shopper.context() });
@@ -78,8 +81,16 @@ export function replayStory(engine: Engine, story: Story, options: ReplayOptions
       const inbound = inboundOf(turn.input, conversation);
       if ('missing' in inbound) problem = inbound.missing;
       else {
-        if (!conversation.open) conversation.state = initialState();
+        if (!conversation.open) {
+          conversation.state = initialState();
+          conversations++;
+        }
         result = engine.turn(conversation.state, inbound, context());
+        // "dữ liệu của tôi": the conversation layer says what the store holds after the flow's words.
+        if (result.effects.some((effect) => effect.type === 'personal_data' && effect.request === 'export')) {
+          const text = personalDataText(engine.flows, shopper.held(conversations), { channel: story.channel, message: inbound });
+          result = { ...result, replies: [...result.replies, { kind: 'text', text }] };
+        }
         lastActivity = now;
       }
     }

@@ -1,5 +1,6 @@
 import type { StoryCustomer } from '../../flows/story-schema';
 import { findProvince } from '../parse/province';
+import type { HeldData } from '../personal-data';
 import type { CartItem, Effect, TurnContext } from '../types';
 
 interface RecordedOrder {
@@ -55,12 +56,18 @@ export class ShopperRecord {
     const last = newestFirst.find((order) => order.status !== 'cancelled' && order.contactName !== '');
     return {
       name: this.name,
-      orders: newestFirst.slice(0, RECENT_ORDERS).map(({ code, status, total, createdAt, promoCode }) => ({ code, status, total, createdAt, promoCode })),
+      orders: newestFirst.slice(0, RECENT_ORDERS).map(({ code, status, total, createdAt, promoCode, items }) => ({ code, status, total, createdAt, promoCode, items })),
       phone: this.phone,
       address: this.address,
       lastOrder: last ? { code: last.code, contactName: last.contactName, province: last.province, items: last.items } : null,
       remindedCart: null,
     };
+  }
+
+  /** What the store holds about the customer, for "dữ liệu của tôi". */
+  held(conversations: number): HeldData {
+    const newestFirst = [...this.orders].reverse();
+    return { name: this.name, phone: this.phone, address: this.address, orders: newestFirst.map(({ code, total }) => ({ code, total })), conversations };
   }
 
   record(effects: readonly Effect[], now: Date): void {

@@ -38,12 +38,12 @@ describe('the customer as a story\'s shop knows them between turns', () => {
       orders: [{ code: 'XB7', status: 'delivered', total: 300000, date: '2026-04-20', promo: 'KHACHMOI', items: [{ product: 'xoai_cat_hoa_loc', quantity: 2 }] }],
     });
 
-  it('a returning customer comes with the earlier order, its promotion and the province of the stored address', () => {
+  it('a returning customer comes with the earlier order, what it held, its promotion and the province of the stored address', () => {
     expect(returning().context()).toEqual({
       name: 'Trần Thị Bích',
       phone: '0987654321',
       address: '45 Nguyễn Văn Cừ, Ninh Kiều, Cần Thơ',
-      orders: [{ code: 'XB7', status: 'delivered', total: 300000, createdAt: '2026-04-20T00:00:00.000Z', promoCode: 'KHACHMOI' }],
+      orders: [{ code: 'XB7', status: 'delivered', total: 300000, createdAt: '2026-04-20T00:00:00.000Z', promoCode: 'KHACHMOI', items: [{ productId: 'xoai_cat_hoa_loc', quantity: 2 }] }],
       lastOrder: { code: 'XB7', contactName: 'Trần Thị Bích', province: 'Cần Thơ', items: [{ productId: 'xoai_cat_hoa_loc', quantity: 2 }] },
       remindedCart: null,
     });
