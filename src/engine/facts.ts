@@ -82,10 +82,15 @@ function frozen(facts: Facts): Facts {
 function withoutPromotionCodes(text: string, shop: ShopFile): string {
   const tokens = text.split(/(\s+)/);
   const bare = (token: string) => withoutToneMarks(token).replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  // The code goes, the punctuation around it stays: "mã xoai10, Lê Hồng Phúc" keeps the name apart.
+  const blank = (token: string) => token.replace(/[\p{L}\p{M}\p{N}]+/gu, ' ');
   for (const promotion of shop.promotions) {
     for (let i = 0; i < tokens.length; i += 2) {
-      if (bare(tokens[i]!) === promotion.code) tokens[i] = ' ';
-      else if (bare(tokens[i]!) + bare(tokens[i + 2] ?? '') === promotion.code && bare(tokens[i]!) !== '') tokens[i] = tokens[i + 2] = ' ';
+      if (bare(tokens[i]!) === promotion.code) tokens[i] = blank(tokens[i]!);
+      else if (bare(tokens[i]!) + bare(tokens[i + 2] ?? '') === promotion.code && bare(tokens[i]!) !== '') {
+        tokens[i] = blank(tokens[i]!);
+        tokens[i + 2] = blank(tokens[i + 2]!);
+      }
     }
   }
   return tokens.join('');

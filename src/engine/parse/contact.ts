@@ -1,5 +1,6 @@
 import { fold, foldWords } from '../../text/fold';
 import { parseAddress } from './address';
+import { readPaymentMethod } from './payment-method';
 import { parsePhone, type PhoneProblem } from './phone';
 import { findProvince } from './province';
 
@@ -41,7 +42,8 @@ const QUESTION_WORDS = new Set(['phi', 'bao', 'nhieu', 'gia', 'vay', 'khong', 'k
 /** Labels that end a segment when the phone follows them ("tên Lê Thị Hoa sđt 0903…"). */
 const TRAILING_LABEL = /\s+(?:sdt|so dt|so dien thoai|dien thoai|dt|phone|dc|dia chi)\s*:?\s*$/;
 const MAX_NAME_WORDS = 5;
-const SEPARATOR = /\s*(?:[,;\n|]|\s[-–—]\s|\s\/\s)\s*/;
+/** Commas and the like, dashes and slashes between spaces, and a full stop after a word (not "TP." or "Q."). */
+const SEPARATOR = /\s*(?:[,;\n|]|\s[-–—]\s|\s\/\s|(?<=[\p{L}\p{M}]{3})\.\s)\s*/u;
 
 interface Segment {
   text: string;
@@ -170,6 +172,10 @@ function nameOf(segment: string): string | null {
   const words = text.split(/\s+/).filter((word) => word.length > 0);
   if (words.length === 0 || words.length > MAX_NAME_WORDS) return null;
   if (!words.every((word) => /^[\p{L}\p{M}]+$/u.test(word))) return null;
-  if (words.some((word) => NOT_NAME_WORDS.has(fold(word)))) return null;
+  // "Phạm Minh Tuấn": written as a name, every word capitalised, "Minh" is no "mình".
+  const writtenAsName = words.length >= 2 && words.every((word) => /^\p{Lu}/u.test(word));
+  if (words.some((word) => NOT_NAME_WORDS.has(fold(word)) && !writtenAsName)) return null;
+  // "tiền mặt", "chuyển khoản": how the customer pays, not who receives.
+  if (readPaymentMethod(text) !== null) return null;
   return words.join(' ');
 }

@@ -112,7 +112,7 @@ export function readOrderLines(text: string, catalog: CatalogIndex): OrderLinesF
   let namedUntil = -1;
   /** The quantity said with "mỗi loại", for the products named without one. */
   let each: Quantity | null = null;
-  for (const clause of clauses(tokens)) {
+  for (const clause of clauses(tokens, mentions)) {
     const inClause = mentions.filter((mention) => mention.start >= clause.from && mention.end <= clause.to);
     const folded = words.folded.slice(clause.from, clause.to);
     const named = (at: number) => inClause.some((mention) => at >= mention.start - clause.from && at < mention.end - clause.from);
@@ -169,13 +169,17 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Word ranges [from, to) of the requests in a line, split at punctuation and at words that start a new one. */
-function clauses(tokens: readonly Token[]): { from: number; to: number }[] {
+/**
+ * Word ranges [from, to) of the requests in a line, split at punctuation and at words that start
+ * a new one, never inside a product's name ("arabica cầu đất": "đất" is no "đặt" there).
+ */
+function clauses(tokens: readonly Token[], mentions: readonly Mention[]): { from: number; to: number }[] {
   const ranges: { from: number; to: number }[] = [];
   let from = 0;
   for (let i = 1; i < tokens.length; i++) {
     const negated = ['khong', 'ko', 'k', 'dung'].includes(tokens[i - 1]!.folded);
-    if (tokens[i]!.pauseBefore || (CLAUSE_WORDS.has(tokens[i]!.folded) && !negated && !CLAUSE_WORDS.has(tokens[i - 1]!.folded))) {
+    const inName = mentions.some((mention) => mention.start < i && i < mention.end);
+    if (tokens[i]!.pauseBefore || (CLAUSE_WORDS.has(tokens[i]!.folded) && !negated && !inName && !CLAUSE_WORDS.has(tokens[i - 1]!.folded))) {
       ranges.push({ from, to: i });
       from = i;
     }

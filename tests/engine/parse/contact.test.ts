@@ -22,6 +22,9 @@ describe('readContact finds name, phone and address in one message, in any order
     ['"tổ 3" starts an address', 'to 3 phuong Chieng Le, tp Son La, Son La', { name: null, address: 'to 3 phuong Chieng Le, tp Son La, Son La', province: 'Sơn La' }],
     ['a street named by a number after the house number', '60 30 Thang 4, Hung Loi, Ninh Kieu, Can Tho', { address: '60 30 Thang 4, Hung Loi, Ninh Kieu, Can Tho' }],
     ['"mới là" before a phone is not a name', 'dia chi cu nhung sdt moi la 0966555444 nha', { name: null, phone: '0966555444' }],
+    ['a full stop ends the address, a capitalised name with "Minh" follows it', '10kg gao st25 giao 45 duong 30/4, hung loi, ninh kieu, can tho. Pham Minh Tuan 0939456789, tien mat', { name: 'Pham Minh Tuan', phone: '0939456789', address: '45 duong 30/4, hung loi, ninh kieu, can tho' }],
+    ['"tiền mặt" after the phone is how the customer pays, not a name', '0939456789, tien mat', { name: null, phone: '0939456789' }],
+    ['"TP." keeps its full stop inside the address', '12 Le Loi, Q.1, TP. HCM, Lan 0987654321', { name: 'Lan', address: '12 Le Loi, Q.1, TP. HCM' }],
   ])('%s: "%s"', (_, text, expected) => {
     expect(readContact(text)).toMatchObject(expected);
   });

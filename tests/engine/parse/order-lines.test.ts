@@ -36,6 +36,7 @@ describe('readOrderLines reads every product and its quantity from one line', ()
     ['two aliases of one product side by side are one line', 'cho e 5kg gao st25 + 1kg cafe robusta ship ra ha noi', [['gao_st25', 5, 'kg'], ['ca_phe_robusta', 1, 'kg']]],
     ['"moi loai 2kg" before the products it is for', 'cho minh moi loai 2kg: xoai, buoi, bo sap', [['xoai_cat_hoa_loc', 2, 'kg'], ['buoi_da_xanh', 2, 'kg'], ['bo_sap', 2, 'kg']]],
     ['"mỗi thứ" after the products, one of them with its own amount', 'xoài 3kg, bưởi, bơ sáp mỗi thứ 2 ký', [['xoai_cat_hoa_loc', 3, 'kg'], ['buoi_da_xanh', 2, 'kg'], ['bo_sap', 2, 'kg']]],
+    ['a name ending in a word that also starts a request ("cau dat")', 'lay 1kg arabica cau dat', [['ca_phe_arabica', 1, 'kg']]],
     ['"bo qua" is bỏ qua (skip), not avocados', 'bo qua', []],
     ['a message with no product', 'ship ra ha noi bao lau', []],
   ])('%s: "%s"', (_, text, expected) => {
