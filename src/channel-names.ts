@@ -7,3 +7,15 @@
 export const CHANNEL_NAMES = ['telegram', 'zalo', 'web', 'terminal'] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/**
+ * When a platform lets the shop write to a customer first: Telegram any time once the customer
+ * has started the bot; Zalo and the web chat only within the messaging window after the
+ * customer's last message; the terminal never.
+ */
+export const WRITES_FIRST: Record<ChannelName, 'any_time' | 'within_window' | 'never'> = {
+  telegram: 'any_time',
+  zalo: 'within_window',
+  web: 'within_window',
+  terminal: 'never',
+};

@@ -1,3 +1,4 @@
+import { WRITES_FIRST, type ChannelName } from '../../channel-names';
 import type { ShopFlows } from '../../flows/schema';
 import { MESSAGING_WINDOW_MS } from '../../conversation/after-sale';
 import type { ReportDb } from './range';
@@ -32,16 +33,14 @@ export const MIN_GAPS = 2;
 const DAY_MS = 86_400_000;
 export const REMINDER_KEY_PREFIX = 'lapsed:';
 
-/**
- * What each platform allows a bot to send first: Telegram any time once the customer has
- * started the bot (unless they blocked it); Zalo and the web chat only within the messaging
- * window after the customer's last message; the terminal never.
- */
+/** Whether the shop may write to the customer first now, by what their platform allows (WRITES_FIRST). */
 export function reachOf(customer: { channel: string; opted_out: number; blocked: number; last_seen_at: string }, now: Date): Reach {
   if (customer.opted_out) return 'opted_out';
   if (customer.blocked) return 'blocked';
-  if (customer.channel === 'telegram') return 'reachable';
-  if (customer.channel === 'zalo' || customer.channel === 'web') return now.getTime() - Date.parse(customer.last_seen_at) <= MESSAGING_WINDOW_MS ? 'reachable' : 'outside_window';
+  // A channel registered from outside the shop's list: the dashboard knows no way to write first.
+  const rule = Object.hasOwn(WRITES_FIRST, customer.channel) ? WRITES_FIRST[customer.channel as ChannelName] : 'never';
+  if (rule === 'any_time') return 'reachable';
+  if (rule === 'within_window') return now.getTime() - Date.parse(customer.last_seen_at) <= MESSAGING_WINDOW_MS ? 'reachable' : 'outside_window';
   return 'no_channel';
 }
 
