@@ -58,6 +58,10 @@ const ALWAYS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
   cf: ['ca', 'phe'],
   coffee: ['ca', 'phe'],
   fs: ['freeship'],
+  bb: ['bye'],
+  pp: ['bye'],
+  gn: ['good', 'night'],
+  g9: ['good', 'night'],
   ship: ['ship'],
 }));
 
