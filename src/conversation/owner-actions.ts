@@ -139,7 +139,8 @@ export class OwnerActions {
     const template = this.deps.flows().shop.owner_texts.inbox_reply;
     if (!owner || !template) return null;
     const said = message.kind === 'text' ? message.text : message.kind === 'image' ? `🖼️ ${message.caption ?? ''}`.trim() : '';
-    const text = ownerText(template, { customer: target.customerName ?? target.customerId, channel: target.channel, message: said });
+    // A customer without a name is called by their chat, as the turn's own notices call them; their stored id starts with the channel's stored name.
+    const text = ownerText(template, { customer: target.customerName ?? target.chatId, channel: target.channel, message: said });
     return { id: this.deps.messenger.newId(), recipient: 'owner', channel: owner.channel, chatId: owner.chatId, payload: { kind: 'text', text, notice: 'owner reply written in the inbox' } };
   }
 }

@@ -228,7 +228,8 @@ export class OwnerDesk {
     return this.deps.flows().shop.owner_texts;
   }
 
+  /** A customer without a name is called by their chat (their stored id after the channel's stored name), as the turn's notices call them. */
   private nameOf(relay: RelayedConversation): string {
-    return relay.customerName ?? relay.customerId;
+    return relay.customerName ?? relay.customerId.slice(relay.customerId.indexOf(':') + 1);
   }
 }

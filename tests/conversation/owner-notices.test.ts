@@ -71,4 +71,21 @@ describe("the owner's notices say the channel in Vietnamese", () => {
     await running.delivery.retryDue();
     expect(ownerChat.texts(OWNER.chatId).at(-1)).toBe('✍️ Trả lời Chị Lan (Web chat) từ trang quản lý: Dạ em nghe ạ');
   });
+
+  it('a web visitor without a name is called by their chat in the inbox reply\'s echo, never by an id starting "web:"', async () => {
+    const { ownerChat } = await shop();
+    const running = harness!;
+    const visitor: InboundEvent = { channel: 'web', updateId: 'web-visitor-1', chatId: 'visitor-7f3a', userId: 'visitor-7f3a', message: { kind: 'text', text: 'cho gặp người thật' } };
+    await running.receive(visitor, (work) => void work);
+    await running.delivery.retryDue();
+    const conversation = await running.store.db.selectFrom('conversations').select(['id', 'customer_id']).where('channel', '=', 'web').executeTakeFirstOrThrow();
+    expect(conversation.customer_id).toBe('web:visitor-7f3a');
+    const messenger = new CustomerMessenger({ store: running.store, delivery: running.delivery, clock: running.clock.now });
+    const inbox = new OwnerActions({ store: running.store, flows: () => running.engine.flows, clock: running.clock.now, log: running.log, owner: OWNER, messenger, receive: running.receive });
+    await inbox.send(conversation.id, { kind: 'text', text: 'Dạ em nghe ạ' }, { from: 'inbox' });
+    await running.delivery.retryDue();
+    const toOwner = ownerChat.texts(OWNER.chatId);
+    expect(toOwner.at(-1)).toBe('✍️ Trả lời visitor-7f3a (Web chat) từ trang quản lý: Dạ em nghe ạ');
+    expect(toOwner.join('\n')).not.toContain('web:');
+  });
 });
