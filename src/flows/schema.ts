@@ -520,7 +520,7 @@ const Goto = z
   .regex(/^(flow:)?[a-z][a-z0-9_]{0,31}$/, 'viết tên bước (ví dụ "hoi_sdt") hoặc "flow:" + tên luồng (ví dụ "flow:order")');
 const goto = (description: string) => Goto.meta(hint(`${description}: tên một bước của luồng này, hoặc "flow:" + tên luồng khác`, 'hoi_sdt', 'flow:order'));
 
-// Each kind described, so the schema keeps them apart (anyOf) instead of one list of types.
+// Each kind described: zod then keeps them apart (anyOf) instead of one list of types, which Ajv's strict mode refuses.
 const Scalar = z.union([z.string().describe('một chữ'), z.number().describe('một số'), z.boolean().describe('true hoặc false')]);
 
 type ConditionShape =
