@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, tempDatabasePath, WebVisitor, type Harness } from '../support/harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { WebVisitor } from '../support/harness';
+import { harnessPerTest } from '../support/per-test';
 import { RecordingSender } from '../support/recording-sender';
 import { phoneJpeg } from '../support/jpeg';
 import { logIn } from './support';
@@ -7,25 +8,21 @@ import { logIn } from './support';
 const PASSWORD = 'vuon-nha-tu-2026';
 const OWNER = { channel: 'telegram', chatId: '-100777' };
 
-let database: ReturnType<typeof tempDatabasePath>;
-let harness: Harness;
 let session: { cookie: string; csrf: string };
 let ownerChat: RecordingSender;
 
-beforeEach(async () => {
-  database = tempDatabasePath();
+beforeEach(() => {
   ownerChat = new RecordingSender();
-  harness = await startHarness({ path: database.path, adminPassword: PASSWORD, owner: OWNER, senders: { telegram: ownerChat } });
-  session = await logIn(harness.app, PASSWORD);
 });
 
-afterEach(async () => {
-  await harness.close();
-  database.cleanup();
+const harness = harnessPerTest(() => ({ adminPassword: PASSWORD, owner: OWNER, senders: { telegram: ownerChat } }));
+
+beforeEach(async () => {
+  session = await logIn(harness().app, PASSWORD);
 });
 
 const page = async (path: string) => {
-  const response = await harness.app.request(path, { headers: { cookie: session.cookie } });
+  const response = await harness().app.request(path, { headers: { cookie: session.cookie } });
   expect(response.status, path).toBe(200);
   return response.text();
 };
@@ -34,7 +31,7 @@ const page = async (path: string) => {
 async function post(conversationId: string, action: string, fields: Record<string, string> = {}): Promise<string> {
   const html = await page(`/admin/inbox/${conversationId}`);
   const key = /name="key" value="([^"]+)"/.exec(html)![1]!;
-  const response = await harness.app.request(`/admin/inbox/${conversationId}/${action}`, {
+  const response = await harness().app.request(`/admin/inbox/${conversationId}/${action}`, {
     method: 'POST',
     headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
     body: new URLSearchParams({ _csrf: session.csrf, key, ...fields }),
@@ -44,19 +41,19 @@ async function post(conversationId: string, action: string, fields: Record<strin
 }
 
 async function conversationOf(visitor: WebVisitor): Promise<string> {
-  const row = await harness.store.db.selectFrom('conversations').select('id').where('customer_id', '=', `web:${visitor.visitorId}`).where('status', '=', 'open').executeTakeFirstOrThrow();
+  const row = await harness().store.db.selectFrom('conversations').select('id').where('customer_id', '=', `web:${visitor.visitorId}`).where('status', '=', 'open').executeTakeFirstOrThrow();
   return row.id;
 }
 
 async function pulled(visitor: WebVisitor): Promise<string[]> {
-  const response = await harness.app.request(`/api/chat?visitorId=${visitor.visitorId}`);
+  const response = await harness().app.request(`/api/chat?visitorId=${visitor.visitorId}`);
   const json = (await response.json()) as { replies: { message: { text?: string; caption?: string } }[] };
   return json.replies.map((reply) => reply.message.text ?? reply.message.caption ?? '');
 }
 
 describe('the owner’s inbox', () => {
   it('lists a web customer who asked for a person; the owner’s reply reaches the web chat and shows in the Telegram owner chat too', async () => {
-    const visitor = new WebVisitor(harness.app);
+    const visitor = new WebVisitor(harness().app);
     await visitor.post({ text: 'cho em gặp người thật', name: 'Chị Lan' });
     const id = await conversationOf(visitor);
 
@@ -73,13 +70,13 @@ describe('the owner’s inbox', () => {
   });
 
   it('shows what the customer writes next without reloading: the page polls for messages after the last one it has', async () => {
-    const visitor = new WebVisitor(harness.app);
+    const visitor = new WebVisitor(harness().app);
     await visitor.say('cho gặp người thật');
     const id = await conversationOf(visitor);
     const html = await page(`/admin/inbox/${id}`);
     const after = /data-after="(\d+)"/.exec(html)![1]!;
     await visitor.say('em muốn hỏi xoài còn không');
-    const update = (await (await harness.app.request(`/admin/inbox/${id}/messages?after=${after}`, { headers: { cookie: session.cookie } })).json()) as { html: string; after: number; mode: string };
+    const update = (await (await harness().app.request(`/admin/inbox/${id}/messages?after=${after}`, { headers: { cookie: session.cookie } })).json()) as { html: string; after: number; mode: string };
     expect(update.html).toContain('em muốn hỏi xoài còn không');
     expect(update.html).not.toContain('cho gặp người thật');
     expect(update.after).toBeGreaterThan(Number(after));
@@ -87,7 +84,7 @@ describe('the owner’s inbox', () => {
   });
 
   it('hands the customer back to the bot, which asks the closing question', async () => {
-    const visitor = new WebVisitor(harness.app);
+    const visitor = new WebVisitor(harness().app);
     await visitor.say('cho gặp người thật');
     const id = await conversationOf(visitor);
     await post(id, 'reply', { text: 'Dạ em nghe ạ' });
@@ -95,11 +92,11 @@ describe('the owner’s inbox', () => {
     expect(await post(id, 'handback')).toBe(`/admin/inbox/${id}?done=handed`);
     const texts = await pulled(visitor);
     expect(texts.join('\n')).toContain('chấm giúp shop mức hài lòng');
-    expect((await harness.store.db.selectFrom('conversations').select('mode').where('id', '=', id).executeTakeFirstOrThrow()).mode).toBe('bot');
+    expect((await harness().store.db.selectFrom('conversations').select('mode').where('id', '=', id).executeTakeFirstOrThrow()).mode).toBe('bot');
   });
 
   it('takes over a conversation the bot has: the bot stops answering and the customer’s words wait for the owner', async () => {
-    const visitor = new WebVisitor(harness.app);
+    const visitor = new WebVisitor(harness().app);
     await visitor.say('shop ơi');
     const id = await conversationOf(visitor);
     expect(await page('/admin/inbox')).toContain('Đang trò chuyện với bot (1)');
@@ -111,10 +108,10 @@ describe('the owner’s inbox', () => {
   });
 
   it('sends a product card from the catalog in the shop’s own words', async () => {
-    const visitor = new WebVisitor(harness.app);
+    const visitor = new WebVisitor(harness().app);
     await visitor.say('cho gặp người thật');
     const id = await conversationOf(visitor);
-    const product = harness.engine.flows.shop.catalog[0]!;
+    const product = harness().engine.flows.shop.catalog[0]!;
     await post(id, 'product', { product: product.id });
     const [card] = await pulled(visitor);
     expect(card).toContain(product.name);
@@ -122,7 +119,7 @@ describe('the owner’s inbox', () => {
   });
 
   it('sends a photo the owner picks: stored without its EXIF, shown in the web chat and the transcript', async () => {
-    const visitor = new WebVisitor(harness.app, crypto.randomUUID());
+    const visitor = new WebVisitor(harness().app, crypto.randomUUID());
     await visitor.say('cho gặp người thật');
     const id = await conversationOf(visitor);
     const html = await page(`/admin/inbox/${id}`);
@@ -132,25 +129,25 @@ describe('the owner’s inbox', () => {
     form.append('key', key);
     form.append('caption', 'Xoài mới hái sáng nay');
     form.append('photo', new Blob([phoneJpeg() as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }), 'xoai.jpg');
-    const response = await harness.app.request(`/admin/inbox/${id}/photo`, { method: 'POST', headers: { cookie: session.cookie, 'sec-fetch-site': 'same-origin' }, body: form });
+    const response = await harness().app.request(`/admin/inbox/${id}/photo`, { method: 'POST', headers: { cookie: session.cookie, 'sec-fetch-site': 'same-origin' }, body: form });
     expect(response.headers.get('location')).toBe(`/admin/inbox/${id}?done=sent`);
-    const pulledReplies = (await (await harness.app.request(`/api/chat?visitorId=${visitor.visitorId}`)).json()) as { replies: { message: { kind: string; url?: string; caption?: string } }[] };
+    const pulledReplies = (await (await harness().app.request(`/api/chat?visitorId=${visitor.visitorId}`)).json()) as { replies: { message: { kind: string; url?: string; caption?: string } }[] };
     const image = pulledReplies.replies.at(-1)!.message;
     expect(image).toMatchObject({ kind: 'image', caption: 'Xoài mới hái sáng nay' });
     expect(image.url).toMatch(/^\/media\/photos\/[A-Za-z0-9_-]{22}$/);
-    const bytes = new Uint8Array(await (await harness.app.request(image.url!)).arrayBuffer());
+    const bytes = new Uint8Array(await (await harness().app.request(image.url!)).arrayBuffer());
     expect(String.fromCharCode(...bytes)).not.toContain('GPS');
     expect(await page(`/admin/inbox/${id}`)).toContain(`<img src="${image.url}"`);
   });
 
   it('acts once on a form sent twice (a double tap)', async () => {
-    const visitor = new WebVisitor(harness.app);
+    const visitor = new WebVisitor(harness().app);
     await visitor.say('cho gặp người thật');
     const id = await conversationOf(visitor);
     const html = await page(`/admin/inbox/${id}`);
     const key = /name="key" value="([^"]+)"/.exec(html)![1]!;
     const send = () =>
-      harness.app.request(`/admin/inbox/${id}/reply`, {
+      harness().app.request(`/admin/inbox/${id}/reply`, {
         method: 'POST',
         headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
         body: new URLSearchParams({ _csrf: session.csrf, key, text: 'Dạ em đây' }),

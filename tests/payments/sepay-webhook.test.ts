@@ -1,80 +1,79 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Outbound } from '../../src/engine/index';
 import { FakeSepay } from '../fakes/sepay-sender';
-import { orderMangoesByBankTransfer, startHarness, tempDatabasePath, WebVisitor, type Harness } from '../support/harness';
+import { orderMangoesByBankTransfer, WebVisitor } from '../support/harness';
+import { harnessPerTest } from '../support/per-test';
 import { listen } from '../support/serve';
 
 const API_KEY = 'sepay-test-key-0123456789abcdef';
 const SHOP_ACCOUNT = '1012345678'; // flows/shop.yaml payment.bank_transfer.account_number
 const ADMIN_PASSWORD = 'owner-password-123';
 
-let database: { path: string; cleanup: () => void };
-let harness: Harness;
 let server: { url: string; close: () => Promise<void> };
 let sepay: FakeSepay;
 let ownerChat: string[];
 
-beforeEach(async () => {
-  database = tempDatabasePath();
+beforeEach(() => {
   ownerChat = [];
-  harness = await startHarness({
-    path: database.path,
-    owner: { channel: 'telegram', chatId: '4242' },
-    senders: {
-      telegram: {
-        send: async (_chat: string, message: Outbound) => {
-          if (message.kind === 'text') ownerChat.push(message.text);
-        },
+});
+
+const harness = harnessPerTest(() => ({
+  owner: { channel: 'telegram', chatId: '4242' },
+  senders: {
+    telegram: {
+      send: async (_chat: string, message: Outbound) => {
+        if (message.kind === 'text') ownerChat.push(message.text);
       },
     },
-    adminPassword: ADMIN_PASSWORD,
-    env: { SEPAY_API_KEY: API_KEY },
-  });
-  server = await listen(harness.app);
+  },
+  adminPassword: ADMIN_PASSWORD,
+  env: { SEPAY_API_KEY: API_KEY },
+}));
+
+beforeEach(async () => {
+  server = await listen(harness().app);
   sepay = new FakeSepay(server.url, API_KEY, SHOP_ACCOUNT);
 });
 
 afterEach(async () => {
   await server.close();
-  await harness.close();
-  database.cleanup();
 });
 
 async function placeOrder(): Promise<{ visitor: WebVisitor; code: string; total: number }> {
-  const visitor = new WebVisitor(harness.app);
+  const visitor = new WebVisitor(harness().app);
   await orderMangoesByBankTransfer(visitor, 'không');
-  const order = await harness.store.db.selectFrom('orders').select(['code', 'total']).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+  const order = await harness().store.db.selectFrom('orders').select(['code', 'total']).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
   return { visitor, code: order.code, total: order.total };
 }
 
 /** What the bot wrote to the customer's own chat about money received. */
 async function toldCustomer(visitor: WebVisitor): Promise<string[]> {
-  const rows = await harness.store.db.selectFrom('outbox').select('payload').where('channel', '=', 'web').where('chat_id', '=', visitor.visitorId).orderBy('created_at').execute();
+  const rows = await harness().store.db.selectFrom('outbox').select('payload').where('channel', '=', 'web').where('chat_id', '=', visitor.visitorId).orderBy('created_at').execute();
   return rows.map((row) => (JSON.parse(row.payload) as { text?: string }).text ?? '').filter((text) => text.includes('shop đã nhận'));
 }
 
 async function paymentStatus(code: string): Promise<string> {
-  const order = await harness.store.db.selectFrom('orders').select('payment_status').where('code', '=', code).executeTakeFirstOrThrow();
+  const order = await harness().store.db.selectFrom('orders').select('payment_status').where('code', '=', code).executeTakeFirstOrThrow();
   return order.payment_status;
 }
 
 async function transfers() {
-  return harness.store.db.selectFrom('bank_transfers').selectAll().orderBy('received_at').execute();
+  return harness().store.db.selectFrom('bank_transfers').selectAll().orderBy('received_at').execute();
 }
 
 async function deliveredToOwner(): Promise<string[]> {
-  await harness.delivery.retryDue();
+  await harness().delivery.retryDue();
   return ownerChat.filter((text) => text.includes('Tiền về'));
 }
 
 async function logIn(): Promise<{ cookie: string; csrf: string }> {
-  const response = await harness.app.request('/admin/login', {
+  const response = await harness().app.request('/admin/login', {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
     body: new URLSearchParams({ password: ADMIN_PASSWORD, next: '/admin' }),
   });
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const page = await (await harness.app.request('/admin/payments', { headers: { cookie } })).text();
+  const page = await (await harness().app.request('/admin/payments', { headers: { cookie } })).text();
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1];
   if (!csrf) throw new Error('no form token on the payments page');
   return { cookie, csrf };
@@ -137,9 +136,9 @@ describe('bank transfers reported by SePay', () => {
     const half = Math.floor(total / 2);
     // The second half is stored between the first one's read of the order and its write, as
     // when two SePay deliveries are handled at once (two Node requests, two Workers isolates).
-    const batch = harness.store.batch;
+    const batch = harness().store.batch;
     let second: Promise<{ status: number }> | undefined;
-    harness.store.batch = async (queries) => {
+    harness().store.batch = async (queries) => {
       if (!second) {
         second = sepay.send(sepay.transaction(`${code} lan 2`, total - half));
         await second;
@@ -214,12 +213,12 @@ describe('bank transfers reported by SePay', () => {
 
     const { visitor, code, total } = await placeOrder();
     const { cookie, csrf } = await logIn();
-    const page = await (await harness.app.request('/admin/payments', { headers: { cookie } })).text();
+    const page = await (await harness().app.request('/admin/payments', { headers: { cookie } })).text();
     expect(page).toContain('href="/admin/payments"');
     expect(page).toContain('Chưa khớp đơn (1)');
     expect(page).toContain('TRAN THI BICH CK MUA XOAI');
 
-    const match = await harness.app.request(`/admin/payments/${encodeURIComponent(`sepay:${early.id}`)}/match`, {
+    const match = await harness().app.request(`/admin/payments/${encodeURIComponent(`sepay:${early.id}`)}/match`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
       body: new URLSearchParams({ _csrf: csrf, order_code: code.toLowerCase() }),
@@ -229,11 +228,11 @@ describe('bank transfers reported by SePay', () => {
     expect(await paymentStatus(code)).toBe(1_000_000 >= total ? 'paid' : 'partly_paid');
     expect(await toldCustomer(visitor)).toHaveLength(1);
     expect((await transfers())[0]).toMatchObject({ order_code: code, matched_by: 'owner' });
-    const after = await (await harness.app.request(match.headers.get('location') ?? '/admin/payments', { headers: { cookie } })).text();
+    const after = await (await harness().app.request(match.headers.get('location') ?? '/admin/payments', { headers: { cookie } })).text();
     expect(after).toContain('Chưa khớp đơn (0)');
     expect(after).toContain(`Đã ghép vào đơn ${code}`);
 
-    const again = await harness.app.request(`/admin/payments/${encodeURIComponent(`sepay:${early.id}`)}/match`, {
+    const again = await harness().app.request(`/admin/payments/${encodeURIComponent(`sepay:${early.id}`)}/match`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
       body: new URLSearchParams({ _csrf: csrf, order_code: code }),
@@ -251,7 +250,7 @@ describe('bank transfers reported by SePay', () => {
     expect((await sepay.send(undated)).status).toBe(200);
 
     const stored = await transfers();
-    expect(stored.map((row) => row.transferred_at)).toEqual(['2026-05-12T03:15:00.000Z', '2026-05-12T03:20:00.000Z', harness.clock.now().toISOString()]);
+    expect(stored.map((row) => row.transferred_at)).toEqual(['2026-05-12T03:15:00.000Z', '2026-05-12T03:20:00.000Z', harness().clock.now().toISOString()]);
     expect(await paymentStatus(code)).toBe('paid');
   });
 
@@ -260,7 +259,7 @@ describe('bank transfers reported by SePay', () => {
     const [row] = await transfers();
     const { cookie } = await logIn();
 
-    const response = await harness.app.request(`/admin/payments/${encodeURIComponent(row!.id)}/match`, {
+    const response = await harness().app.request(`/admin/payments/${encodeURIComponent(row!.id)}/match`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
       body: new URLSearchParams({ order_code: 'XB001' }),

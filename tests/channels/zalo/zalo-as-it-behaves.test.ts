@@ -7,43 +7,47 @@ import { DeliveryError } from '../../../src/conversation/inbound';
 import { memoryLogger } from '../../../src/log';
 import { FakeZaloApi, zaloUpdate } from '../../fakes/zalo-api-server';
 import { eventually } from '../../support/eventually';
-import { startHarness, tempDatabasePath, type Harness } from '../../support/harness';
+import { harnessPerTest } from '../../support/per-test';
 
 const SECRET = 'zalo-webhook-secret-123';
 let api: FakeZaloApi;
-let database: ReturnType<typeof tempDatabasePath>;
-let harness: Harness;
 let stops: (() => Promise<void>)[];
 
 beforeEach(async () => {
   api = new FakeZaloApi({ maxPollWaitMs: 50 });
   await api.start();
-  database = tempDatabasePath();
-  const sender = new ZaloSender(new ZaloBotClient(api.token, { apiUrl: api.url, timeoutMs: 2000 }), 'https://shop.example.vn');
-  harness = await startHarness({ path: database.path, senders: { zalo: sender }, webhooks: { zalo: { secret: SECRET } } });
+});
+
+afterEach(async () => {
+  await api.close();
+});
+
+const harness = harnessPerTest(() => ({
+  senders: { zalo: new ZaloSender(new ZaloBotClient(api.token, { apiUrl: api.url, timeoutMs: 2000 }), 'https://shop.example.vn') },
+  webhooks: { zalo: { secret: SECRET } },
+}));
+
+beforeEach(() => {
   stops = [];
 });
 
 afterEach(async () => {
   await Promise.all(stops.map((stop) => stop()));
-  await harness.close();
-  await api.close();
-  database.cleanup();
 });
 
 const post = (body: unknown, secret = SECRET) =>
-  harness.app.request('/zalo/webhook', {
+  harness().app.request('/zalo/webhook', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'X-Bot-Api-Secret-Token': secret },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
 const sentTexts = () => api.callsOf('sendMessage').map((call) => call.body as { chat_id: string; text: string });
-const texts = () => harness.engine.flows.shop.texts;
+const texts = () => harness().engine.flows.shop.texts;
 
 async function startPollingChannel(log = memoryLogger()) {
-  const courtesy = createCourtesy({ store: harness.store, flows: () => harness.engine.flows, clock: harness.clock.now, delivery: harness.delivery, log });
-  const channel = await startZaloChannel({ token: api.token, apiUrl: api.url, receive: harness.receive, courtesy, log, poll: true });
+  const courtesy = createCourtesy({ store: harness().store, flows: () => harness().engine.flows, clock: harness().clock.now, delivery: harness().delivery, log });
+  const channel = await startZaloChannel({ token: api.token, apiUrl: api.url, receive: harness().receive, courtesy, log, poll: true });
   if (channel) stops.push(() => channel.stop());
   return { channel, log };
 }
@@ -54,7 +58,7 @@ describe('Zalo as Zalo really behaves', () => {
     for (const update of [voice, voice, zaloUpdate.sticker('zalo-sticker'), zaloUpdate.unsupported('zalo-hidden')]) expect((await post(update)).status).toBe(200);
 
     await eventually(() => sentTexts().length === 3, 'three answers');
-    await harness.delivery.retryDue();
+    await harness().delivery.retryDue();
     expect(sentTexts()).toEqual([
       { chat_id: 'zalo-voice', text: texts().please_type },
       { chat_id: 'zalo-sticker', text: texts().please_type },
@@ -67,12 +71,12 @@ describe('Zalo as Zalo really behaves', () => {
     const chat = 'zalo-order';
     await post(zaloUpdate.text(chat, 'shop oi cho minh dat 2kg xoai'));
     await eventually(() => sentTexts().length >= 1, 'the first answer');
-    const before = await harness.store.db.selectFrom('conversations').select(['state', 'version']).executeTakeFirstOrThrow();
+    const before = await harness().store.db.selectFrom('conversations').select(['state', 'version']).executeTakeFirstOrThrow();
 
     await post(zaloUpdate.sticker(chat));
     await eventually(() => sentTexts().some((sent) => sent.text === texts().please_type), 'the polite text');
 
-    expect(await harness.store.db.selectFrom('conversations').select(['state', 'version']).executeTakeFirstOrThrow()).toEqual(before);
+    expect(await harness().store.db.selectFrom('conversations').select(['state', 'version']).executeTakeFirstOrThrow()).toEqual(before);
   });
 
   it('a mention in a group chat is asked to write privately, and no conversation starts there', async () => {
@@ -80,8 +84,8 @@ describe('Zalo as Zalo really behaves', () => {
 
     await eventually(() => sentTexts().length === 1, 'the answer in the group');
     expect(sentTexts()[0]).toEqual({ chat_id: 'zalo-group-1', text: texts().group_chat });
-    expect(await harness.store.db.selectFrom('conversations').selectAll().execute()).toHaveLength(0);
-    expect(await harness.store.db.selectFrom('customers').selectAll().execute()).toHaveLength(0);
+    expect(await harness().store.db.selectFrom('conversations').selectAll().execute()).toHaveLength(0);
+    expect(await harness().store.db.selectFrom('customers').selectAll().execute()).toHaveLength(0);
   });
 
   it('a request with the right secret and a body Zalo uses to check the webhook gets 200; a wrong secret gets 401', async () => {
@@ -89,7 +93,7 @@ describe('Zalo as Zalo really behaves', () => {
     expect((await post({})).status).toBe(200);
     expect((await post('')).status).toBe(200);
     expect((await post({ event_name: 'webhook.test' }, 'wrong-secret-000')).status).toBe(401);
-    expect(await harness.store.db.selectFrom('processed_updates').selectAll().execute()).toHaveLength(0);
+    expect(await harness().store.db.selectFrom('processed_updates').selectAll().execute()).toHaveLength(0);
   });
 
   it('a 403 from Zalo when sending keeps the message for a later try', async () => {
@@ -109,9 +113,9 @@ describe('Zalo as Zalo really behaves', () => {
     expect(log.lines.some((line) => line.level === 'warn' && line.message.includes('starting anyway'))).toBe(true);
 
     api.queueUpdate(zaloUpdate.text('zalo-poll-403', 'shop oi'));
-    await eventually(async () => (await harness.store.db.selectFrom('messages').select('id').where('direction', '=', 'in').execute()).length === 1, 'the update polled');
+    await eventually(async () => (await harness().store.db.selectFrom('messages').select('id').where('direction', '=', 'in').execute()).length === 1, 'the update polled');
 
-    const refused = await startZaloChannel({ token: 'wrong-token', apiUrl: api.url, receive: harness.receive, log: memoryLogger(), poll: true });
+    const refused = await startZaloChannel({ token: 'wrong-token', apiUrl: api.url, receive: harness().receive, log: memoryLogger(), poll: true });
     expect(refused).toBeNull();
   });
 
