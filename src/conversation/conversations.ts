@@ -1,11 +1,12 @@
 import type { CompiledQuery, Selectable } from 'kysely';
 import { initialState, parseState, settleState, type ConversationState, type Engine, type TurnContext, type TurnResult } from '../engine/index';
 import type { Logger } from '../log';
-import { type ConversationTable, erasePersonalDataQueries, lastOrderDetails, remindedCart, type Store, ConstraintError, idleConversations, readTurn, type TurnSnapshot } from '../store/index';
+import { type ConversationTable, erasePersonalDataQueries, remindedCart, type Store, ConstraintError, idleConversations, readTurn, type TurnSnapshot } from '../store/index';
 import { MESSAGING_WINDOW_MS } from './after-sale';
 import { ChatQueue } from './chat-queue';
 import { newId, newOrderCode } from './ids';
 import type { InboundEvent } from './inbound';
+import type { OutboxChat } from './outbox-delivery';
 import type { OwnerChannel } from './owner-channel';
 import { buildIdleCloseWrite, buildTurnWrite, type TurnPlan } from './turn-write';
 
@@ -27,6 +28,8 @@ export interface TurnOutcome {
   conversationId: string | null;
   /** Outbox rows written by this turn, in the order they are to be sent. */
   outboxIds: string[];
+  /** The chats those rows are for, each once. */
+  outboxChats: OutboxChat[];
 }
 
 export interface HandleOptions {
@@ -59,7 +62,7 @@ export class Conversations {
     const customerId = `${event.channel}:${event.userId}`;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const snapshot = await readTurn(store.db, event.channel, event.updateId, customerId);
-      if (snapshot.processed) return { status: 'duplicate', conversationId: snapshot.conversation?.id ?? null, outboxIds: [] };
+      if (snapshot.processed) return { status: 'duplicate', conversationId: snapshot.conversation?.id ?? null, outboxIds: [], outboxChats: [] };
       if (snapshot.conversation && this.isIdle(snapshot.conversation.last_activity_at)) {
         await this.closeIdleConversation(snapshot.conversation);
         continue;
@@ -68,25 +71,23 @@ export class Conversations {
       const plan = this.compute(event, snapshot, receivedAt, returning);
       try {
         await this.commit(plan, options.extraQueries ?? []);
-        return { status: 'processed', conversationId: plan.write.conversation.id, outboxIds: plan.write.outbox.map((row) => row.id) };
+        return { status: 'processed', conversationId: plan.write.conversation.id, outboxIds: plan.write.outbox.map((row) => row.id), outboxChats: chatsOf(plan.write.outbox) };
       } catch (error) {
         if (!(error instanceof ConstraintError)) throw error;
-        if (error.message.includes('processed_updates')) return { status: 'duplicate', conversationId: null, outboxIds: [] };
+        if (error.message.includes('processed_updates')) return { status: 'duplicate', conversationId: null, outboxIds: [], outboxChats: [] };
         log.warn('turn lost a race; retrying from the read', { channel: event.channel, attempt, constraint: error.constraint });
       }
     }
     throw new Error(`conversation ${customerId} kept changing under ${MAX_ATTEMPTS} attempts; the update was not processed and the platform will retry it`);
   }
 
-  /** A returning customer's last order (to reorder, to confirm the address) and a cart the bot reminded them of. */
+  /** A returning customer's last order (read with the snapshot) and a cart the bot reminded them of, read only after a tap on a flow button. */
   private async readReturning(snapshot: TurnSnapshot, customerId: string, event: InboundEvent): Promise<ReturningCustomer> {
-    const db = this.deps.store.db;
+    const lastOrder = snapshot.lastOrder ?? null;
     const tapped = event.message.kind === 'button' && event.message.value.includes('flow:');
+    if (!tapped || !snapshot.customer) return { lastOrder, remindedCart: null };
     const since = new Date(this.deps.clock().getTime() - MESSAGING_WINDOW_MS).toISOString();
-    const [lastOrder, reminded] = await Promise.all([
-      snapshot.recentOrders.length > 0 ? lastOrderDetails(db, customerId) : null,
-      tapped && snapshot.customer ? remindedCart(db, customerId, since) : null,
-    ]);
+    const reminded = await remindedCart(this.deps.store.db, customerId, since);
     const fresher = reminded && (!lastOrder || reminded.sentAt > lastOrder.createdAt) ? reminded.items : null;
     return { lastOrder, remindedCart: fresher };
   }
@@ -166,6 +167,12 @@ export class Conversations {
       throw error;
     }
   }
+}
+
+function chatsOf(rows: TurnPlan['write']['outbox']): OutboxChat[] {
+  const chats = new Map<string, OutboxChat>();
+  for (const row of rows) chats.set(`${row.channel}:${row.chatId}`, { channel: row.channel, chatId: row.chatId });
+  return [...chats.values()];
 }
 
 /** The owner's "erase this customer's data" (dashboard): one batch, the conversation reset. */

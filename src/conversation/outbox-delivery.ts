@@ -1,6 +1,6 @@
 import type { Outbound } from '../engine/index';
 import type { Logger } from '../log';
-import { setCustomerBlocked, chatsOfRows, chatsWithDueRows, claimForSending, failPendingForChat, headOfChat, markFailed, markRetry, markSent, resumeInterruptedSends, type OutboxRow, recordOwnerRelays, type Store } from '../store/index';
+import { setCustomerBlocked, chatsOfRows, chatsWithDueRows, claimHeadOfChat, failPendingForChat, markFailed, markRetry, markSent, resumeInterruptedSends, type OutboxRow, recordOwnerRelays, type Store } from '../store/index';
 import { OWNER_LOG_CHANNEL } from './owner-channel';
 import { DeliveryError, RecipientUnreachable, type ChannelSender } from './inbound';
 import type { OwnerNotice } from './owner-notices';
@@ -27,6 +27,12 @@ const SEND_LEASE_MS = 65_000;
 /** Chats the retry timer works on side by side; each chat still sends one row at a time. */
 const CHATS_IN_PARALLEL = 8;
 
+/** A chat some outbox rows are for. */
+export interface OutboxChat {
+  channel: string;
+  chatId: string;
+}
+
 /** A chat being sent to in this process; `again` asks it to look for new rows before it stops. */
 interface ChatDrain {
   again: boolean;
@@ -43,10 +49,15 @@ export class OutboxDelivery {
 
   constructor(private readonly deps: DeliveryDeps) {}
 
-  /** Delivers to the chats one turn wrote to, right after its commit. */
+  /** Delivers to the chats some rows were written for, right after their commit. */
   async deliver(ids: readonly string[]): Promise<void> {
     const chats = await chatsOfRows(this.deps.store.db, ids);
-    await Promise.all(chats.map((chat) => this.drain(chat.channel, chat.chat_id)));
+    await this.deliverTo(chats.map((chat) => ({ channel: chat.channel, chatId: chat.chat_id })));
+  }
+
+  /** Delivers to chats a turn wrote to (it knows them: nothing to look up). */
+  async deliverTo(chats: readonly OutboxChat[]): Promise<void> {
+    await Promise.all(chats.map((chat) => this.drain(chat.channel, chat.chatId)));
   }
 
   /**
@@ -60,8 +71,13 @@ export class OutboxDelivery {
     return resumed;
   }
 
-  /** Sends whatever is due, chat by chat; run periodically. Returns how many were sent. */
+  /**
+   * Sends whatever is due, chat by chat; run periodically. Returns how many were sent. It also
+   * waits for the chats this process is sending to already (their rows are claimed, so not due):
+   * when it resolves, nothing due before the call is still on its way.
+   */
   async retryDue(): Promise<number> {
+    const sending = [...this.drains.values()].map((drain) => drain.done);
     const chats = await chatsWithDueRows(this.deps.store.db, this.deps.clock().toISOString(), this.deps.pulledChannels ?? []);
     let sent = 0;
     let next = 0;
@@ -71,7 +87,7 @@ export class OutboxDelivery {
         sent += await this.drain(chat.channel, chat.chat_id);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(CHATS_IN_PARALLEL, chats.length) }, worker));
+    await Promise.all([...Array.from({ length: Math.min(CHATS_IN_PARALLEL, chats.length) }, worker), ...sending]);
     return sent;
   }
 
@@ -106,20 +122,18 @@ export class OutboxDelivery {
   private async sendChat(channel: string, chatId: string): Promise<number> {
     let sent = 0;
     for (;;) {
-      const head = await headOfChat(this.deps.store.db, channel, chatId);
-      if (!head || head.next_attempt_at > this.deps.clock().toISOString()) return sent;
+      const now = this.deps.clock();
+      const head = await claimHeadOfChat(this.deps.store.db, channel, chatId, now.toISOString(), new Date(now.getTime() + SEND_LEASE_MS).toISOString());
+      if (!head) return sent;
       const outcome = await this.send(head);
       if (outcome === 'held') return sent;
       if (outcome === 'sent') sent++;
     }
   }
 
-  /** sent; given up (the chat goes on with its next row); or held (the chat waits: a retry later, or another sender has it). */
+  /** One attempt at a row claimed for sending: sent; given up (the chat goes on with its next row); or held (the chat waits for a retry). */
   private async send(row: OutboxRow): Promise<'sent' | 'given_up' | 'held'> {
     const { store, log, clock } = this.deps;
-    const now = clock();
-    // Another sender took this row first: it goes on with the chat.
-    if (!(await claimForSending(store.db, row.id, now.toISOString(), new Date(now.getTime() + SEND_LEASE_MS).toISOString()))) return 'held';
     const attempts = row.attempts + 1;
     try {
       if (row.channel === OWNER_LOG_CHANNEL) {

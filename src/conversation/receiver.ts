@@ -20,7 +20,7 @@ export function createReceiver(conversations: Conversations, delivery: OutboxDel
       log.info('duplicate update ignored', { channel: event.channel, update: event.updateId });
       return;
     }
-    defer(delivery.deliver(outcome.outboxIds).catch((error) => log.error('delivery failed; the outbox will retry', { channel: event.channel, error: String(error) })));
+    defer(delivery.deliverTo(outcome.outboxChats).catch((error) => log.error('delivery failed; the outbox will retry', { channel: event.channel, error: String(error) })));
   };
 }
 

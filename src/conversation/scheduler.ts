@@ -94,7 +94,7 @@ export class Scheduler {
         }
         result.sent++;
         log.info('scheduled message sent', { kind, customer: row.customer_id });
-        if (this.deps.delivery) await this.deps.delivery.deliver(outcome.outboxIds).catch((error) => log.error('delivery failed; the outbox will retry', { error: String(error) }));
+        if (this.deps.delivery) await this.deps.delivery.deliverTo(outcome.outboxChats).catch((error) => log.error('delivery failed; the outbox will retry', { error: String(error) }));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         log.error('scheduled message failed', { kind, error: message });

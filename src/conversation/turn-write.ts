@@ -67,6 +67,7 @@ export function buildTurnWrite(turn: CustomerTurn): TurnPlan {
       channel: event.channel,
       startedAt: open?.started_at ?? nowIso,
       expectedVersion: open?.version ?? null,
+      stored: open,
       fields: {
         ...touchpointFields(result, flows.version, nowIso),
         message_count: (open?.message_count ?? 0) + 1 + replies.length,
@@ -108,6 +109,7 @@ export function buildIdleCloseWrite(close: IdleClose): TurnPlan {
       channel: conversation.channel,
       startedAt: conversation.started_at,
       expectedVersion: conversation.version,
+      stored: conversation,
       fields: {
         ...touchpointFields(result, flows.version, nowIso),
         // Closing is not activity: keep the time the customer last wrote.

@@ -24,17 +24,35 @@ export async function chatsWithDueRows(db: Kysely<Database>, now: string, exclud
   return query.limit(limit).execute();
 }
 
-/** The oldest undelivered row of one chat, in the order the rows were written: only it may be sent next. */
-export async function headOfChat(db: Kysely<Database>, channel: string, chatId: string): Promise<OutboxRow | undefined> {
-  return (await db.executeQuery<OutboxRow>(oldestUndelivered(db, { channel, chat_id: chatId }))).rows[0];
+/**
+ * Takes the oldest undelivered row of one chat (in the order the rows were written: only it
+ * may be sent next) for one sending attempt, right before the platform call: marks it
+ * "sending" with a lease, only if it is due (pending, or a lease that ran out). Two senders
+ * never both get it; a sender that dies mid-call leaves it "sending" until the lease ends, or
+ * until the next start-up resumes it (see `resumeInterruptedSends`). Undefined: the chat has
+ * nothing due (nothing left, its head waits for a retry, or another sender has it).
+ */
+export async function claimHeadOfChat(db: Kysely<Database>, channel: string, chatId: string, now: string, leaseUntil: string): Promise<OutboxRow | undefined> {
+  return (await db.executeQuery<OutboxRow>(claimHead(db, { channel, chat_id: chatId, now, lease_until: leaseUntil }))).rows[0];
 }
 
-// Each reply sent reads its chat's head and claims it: compiled once.
-const oldestUndelivered = prepared((db, key: { channel: string; chat_id: string }) =>
-  db.selectFrom('outbox').selectAll().where('channel', '=', key.channel).where('chat_id', '=', key.chat_id).where('status', 'in', UNDELIVERED).orderBy('created_at').orderBy('id').limit(1),
+// Each reply sent claims its chat's head and marks it sent: compiled once.
+const claimHead = prepared((db, key: { channel: string; chat_id: string; now: string; lease_until: string }) =>
+  db
+    .updateTable('outbox')
+    .set({ status: 'sending', next_attempt_at: key.lease_until })
+    .where('id', '=', (eb) =>
+      eb.selectFrom('outbox').select('id').where('channel', '=', key.channel).where('chat_id', '=', key.chat_id).where('status', 'in', UNDELIVERED).orderBy('created_at').orderBy('id').limit(1),
+    )
+    .where('next_attempt_at', '<=', key.now)
+    .returningAll(),
 );
-const claim = prepared((db, row: { id: string; now: string; lease_until: string }) =>
-  db.updateTable('outbox').set({ status: 'sending', next_attempt_at: row.lease_until }).where('id', '=', row.id).where('status', 'in', UNDELIVERED).where('next_attempt_at', '<=', row.now),
+const sentOne = prepared((db, row: { id: string; now: string }) =>
+  db
+    .updateTable('outbox')
+    .set({ status: 'sent', sent_at: row.now, payload: sql<string>`CASE WHEN erase_after_send = 1 THEN ${ERASED_MESSAGE} ELSE payload END` })
+    .where('id', '=', row.id)
+    .where('status', 'in', UNDELIVERED),
 );
 
 /** Pending messages for one chat, oldest first (the web chat pulls its replies). */
@@ -51,17 +69,6 @@ export async function pendingForChat(db: Kysely<Database>, channel: string, chat
 }
 
 /**
- * Takes a row for one sending attempt, right before the platform call: marks it "sending"
- * with a lease, only if it is due (pending, or a lease that ran out). Two senders never both
- * get it; a sender that dies mid-call leaves it "sending" until the lease ends, or until
- * the next start-up resumes it (see `resumeInterruptedSends`).
- */
-export async function claimForSending(db: Kysely<Database>, id: string, now: string, leaseUntil: string): Promise<boolean> {
-  const result = await db.executeQuery(claim(db, { id, now, lease_until: leaseUntil }));
-  return result.numAffectedRows === 1n;
-}
-
-/**
  * At start-up of the only process that sends (Node): rows it was sending when it stopped are
  * due again at once, so they go before the later rows of their chat. A row whose call had
  * reached the platform is sent a second time: Telegram and Zalo take no idempotency key.
@@ -73,6 +80,11 @@ export async function resumeInterruptedSends(db: Kysely<Database>, now: string):
 
 export async function markSent(db: Kysely<Database>, ids: readonly string[], now: string): Promise<void> {
   if (ids.length === 0) return;
+  // The sender's case, one row after each platform call, compiled once.
+  if (ids.length === 1) {
+    await db.executeQuery(sentOne(db, { id: ids[0]!, now }));
+    return;
+  }
   await db
     .updateTable('outbox')
     .set({ status: 'sent', sent_at: now, payload: sql<string>`CASE WHEN erase_after_send = 1 THEN ${ERASED_MESSAGE} ELSE payload END` })

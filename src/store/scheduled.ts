@@ -90,24 +90,6 @@ export async function scheduledForCustomer(db: Kysely<Database>, customerId: str
   return db.selectFrom('scheduled_messages').selectAll().where('customer_id', '=', customerId).orderBy('due_at').execute();
 }
 
-/** A returning customer's last order: its contact and items, to confirm and to reorder. */
-export async function lastOrderDetails(db: Kysely<Database>, customerId: string) {
-  const order = await db
-    .selectFrom('orders')
-    .select(['code', 'contact_name', 'province', 'items', 'created_at'])
-    .where('customer_id', '=', customerId)
-    .where('shipping_status', 'not in', ['cancelled'])
-    // An order whose contact was erased (personal data on request) is no one's to reorder.
-    .where('contact_name', '!=', '')
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!order) return null;
-  const lines = JSON.parse(order.items) as { productId?: unknown; quantity?: unknown }[];
-  const items = lines.flatMap((line) => (typeof line.productId === 'string' && typeof line.quantity === 'number' ? [{ productId: line.productId, quantity: line.quantity }] : []));
-  return { code: order.code, contactName: order.contact_name, province: order.province, items, createdAt: order.created_at };
-}
-
 /** The unfinished cart the bot reminded a customer of since `since`, newest first: a late tap on its button still finds it. */
 export async function remindedCart(db: Kysely<Database>, customerId: string, since: string) {
   const row = await db

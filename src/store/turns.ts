@@ -1,4 +1,5 @@
 import { sql, type CompiledQuery, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/sqlite';
 import type { ConversationTable, CustomerTable, Database, EventTable, MessageTable, OutboxTable, ProcessedUpdateTable } from './database';
 import { pendingRow } from './outbox';
 import { prepared } from './prepared';
@@ -13,38 +14,72 @@ export interface TurnSnapshot {
   orders: { code: string; total: number }[];
   /** How many conversations the shop keeps of this customer. */
   conversationCount: number;
+  /** The newest order a returning customer can reorder or confirm the address of (absent: none). */
+  lastOrder?: LastOrder | null;
+}
+
+export interface LastOrder {
+  code: string;
+  contactName: string;
+  province: string | null;
+  items: { productId: string; quantity: number }[];
+  createdAt: string;
 }
 
 /** Orders the engine sees (the newest): enough to answer "where is my order". */
 const RECENT_ORDERS = 5;
 
-// The reads every turn makes, compiled once.
-const processedUpdate = prepared((db, key: { channel: string; update_id: string }) =>
-  db.selectFrom('processed_updates').select('update_id').where('channel', '=', key.channel).where('update_id', '=', key.update_id),
+const CUSTOMER_COLUMNS = ['id', 'channel', 'chat_id', 'display_name', 'name', 'phone', 'address', 'blocked', 'opted_out', 'created_at', 'last_seen_at'] as const satisfies readonly (keyof CustomerTable)[];
+const CONVERSATION_COLUMNS = [
+  'id', 'customer_id', 'channel', 'status', 'started_at', 'last_activity_at', 'ended_at', 'outcome', 'entry_flow', 'stage', 'phase', 'message_count',
+  'first_response_ms', 'satisfaction_asked', 'satisfaction_score', 'satisfaction_comment', 'mode', 'state', 'flows_version', 'version',
+] as const satisfies readonly (keyof ConversationTable)[];
+
+/**
+ * Everything a turn reads, as one statement compiled once: on the hot path each statement
+ * costs a round through the driver, and most customers have no order to look up anyway.
+ */
+const turnRead = prepared((db, key: { channel: string; update_id: string; customer_id: string }) =>
+  db.selectNoFrom((eb) => [
+    eb.exists(eb.selectFrom('processed_updates').select('update_id').where('channel', '=', key.channel).where('update_id', '=', key.update_id)).as('processed'),
+    jsonObjectFrom(eb.selectFrom('customers').select(CUSTOMER_COLUMNS).where('id', '=', key.customer_id)).as('customer'),
+    // 'open' written into the statement: a bound value compared with the partial index's column makes SQLite prepare the statement again on every run.
+    jsonObjectFrom(eb.selectFrom('conversations').select(CONVERSATION_COLUMNS).where('customer_id', '=', key.customer_id).where('status', '=', sql.lit('open'))).as('conversation'),
+    jsonArrayFrom(eb.selectFrom('orders').select(['code', 'shipping_status', 'payment_status', 'total', 'created_at']).where('customer_id', '=', key.customer_id).orderBy('created_at', 'desc')).as('orders'),
+    eb.selectFrom('conversations').select((count) => count.fn.countAll<number>().as('count')).where('customer_id', '=', key.customer_id).as('conversation_count'),
+    jsonObjectFrom(
+      eb
+        .selectFrom('orders')
+        .select(['code', 'contact_name', 'province', 'items', 'created_at'])
+        .where('customer_id', '=', key.customer_id)
+        .where('shipping_status', '!=', sql.lit('cancelled'))
+        // An order whose contact was erased (personal data on request) is no one's to reorder.
+        .where('contact_name', '!=', sql.lit(''))
+        .orderBy('created_at', 'desc')
+        .limit(1),
+    ).as('last_order'),
+  ]),
 );
-const customerById = prepared((db, key: { id: string }) => db.selectFrom('customers').selectAll().where('id', '=', key.id));
-const openConversation = prepared((db, key: { customer_id: string }) => db.selectFrom('conversations').selectAll().where('customer_id', '=', key.customer_id).where('status', '=', 'open'));
-const ordersOf = prepared((db, key: { customer_id: string }) =>
-  db.selectFrom('orders').select(['code', 'shipping_status', 'payment_status', 'total', 'created_at']).where('customer_id', '=', key.customer_id).orderBy('created_at', 'desc'),
-);
-const conversationCount = prepared((db, key: { customer_id: string }) =>
-  db.selectFrom('conversations').select((eb) => eb.fn.countAll<number>().as('count')).where('customer_id', '=', key.customer_id),
-);
+
+interface TurnReadRow {
+  processed: number;
+  customer: string | null;
+  conversation: string | null;
+  orders: string;
+  conversation_count: number | null;
+  last_order: string | null;
+}
+
+type OrderSeen = { code: string; shipping_status: string; payment_status: string; total: number; created_at: string };
 
 /** The read half of a turn: everything the engine needs, read before anything is written. */
 export async function readTurn(db: Kysely<Database>, channel: string, updateId: string, customerId: string): Promise<TurnSnapshot> {
-  const rows = <R>(query: CompiledQuery) => db.executeQuery<R>(query).then((result) => result.rows);
-  const [processed, customer, conversation, orders, conversations] = await Promise.all([
-    rows<{ update_id: string }>(processedUpdate(db, { channel, update_id: updateId })).then((found) => found[0]),
-    rows<Selectable<CustomerTable>>(customerById(db, { id: customerId })).then((found) => found[0]),
-    rows<Selectable<ConversationTable>>(openConversation(db, { customer_id: customerId })).then((found) => found[0]),
-    rows<{ code: string; shipping_status: string; payment_status: string; total: number; created_at: string }>(ordersOf(db, { customer_id: customerId })),
-    rows<{ count: number }>(conversationCount(db, { customer_id: customerId })).then((found) => found[0]),
-  ]);
+  const row = (await db.executeQuery<TurnReadRow>(turnRead(db, { channel, update_id: updateId, customer_id: customerId }))).rows[0]!;
+  const orders = (JSON.parse(row.orders) as OrderSeen[]).sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
   return {
-    processed: processed !== undefined,
-    customer,
-    conversation,
+    processed: Boolean(row.processed),
+    customer: row.customer ? (JSON.parse(row.customer) as Selectable<CustomerTable>) : undefined,
+    conversation: row.conversation ? (JSON.parse(row.conversation) as Selectable<ConversationTable>) : undefined,
     recentOrders: orders.slice(0, RECENT_ORDERS).map((order) => ({
       code: order.code,
       status: order.payment_status === 'awaiting_confirmation' ? 'awaiting_confirmation' : order.shipping_status,
@@ -52,8 +87,15 @@ export async function readTurn(db: Kysely<Database>, channel: string, updateId: 
       createdAt: order.created_at,
     })),
     orders: orders.map((order) => ({ code: order.code, total: order.total })),
-    conversationCount: Number(conversations?.count ?? 0),
+    conversationCount: Number(row.conversation_count ?? 0),
+    lastOrder: row.last_order ? lastOrderOf(JSON.parse(row.last_order) as { code: string; contact_name: string; province: string | null; items: string; created_at: string }) : null,
   };
+}
+
+function lastOrderOf(order: { code: string; contact_name: string; province: string | null; items: string; created_at: string }): LastOrder {
+  const lines = JSON.parse(order.items) as { productId?: unknown; quantity?: unknown }[];
+  const items = lines.flatMap((line) => (typeof line.productId === 'string' && typeof line.quantity === 'number' ? [{ productId: line.productId, quantity: line.quantity }] : []));
+  return { code: order.code, contactName: order.contact_name, province: order.province, items, createdAt: order.created_at };
 }
 
 /** What a turn writes of a touchpoint; its identity and version are handled apart. */
@@ -64,7 +106,16 @@ export interface TurnWrite {
   /** Absent for writes that answer no platform update (the idle sweep). */
   update?: { channel: string; id: string };
   customer?: { id: string; channel: string; chatId: string; displayName: string | null; profile: { name?: string; phone?: string; address?: string } };
-  conversation: { id: string; customerId: string; channel: string; startedAt: string; expectedVersion: number | null; fields: ConversationFields };
+  conversation: {
+    id: string;
+    customerId: string;
+    channel: string;
+    startedAt: string;
+    expectedVersion: number | null;
+    fields: ConversationFields;
+    /** The row as it was read: only the fields that differ are written (each changed column costs its indexes). */
+    stored?: ConversationFields;
+  };
   messages: { direction: 'in' | 'out'; kind: string; text: string | null; payload: unknown }[];
   events: { type: string; flow: string | null; step: string | null; detail: unknown }[];
   orders: {
@@ -104,36 +155,24 @@ export function turnQueries(db: Kysely<Database>, write: TurnWrite): CompiledQue
   }
   if (write.customer) {
     const { customer } = write;
-    const profile = Object.fromEntries(Object.entries(customer.profile).filter(([, value]) => value));
+    // Only what the customer gave: an empty value never overwrites what the shop knows.
     queries.push(
-      db
-        .insertInto('customers')
-        .values({
-          id: customer.id,
-          channel: customer.channel,
-          chat_id: customer.chatId,
-          display_name: customer.displayName,
-          name: profile.name ?? null,
-          phone: profile.phone ?? null,
-          address: profile.address ?? null,
-          created_at: now,
-          last_seen_at: now,
-        })
-        .onConflict((conflict) =>
-          conflict.column('id').doUpdateSet({
-            last_seen_at: now,
-            chat_id: customer.chatId,
-            ...(customer.displayName ? { display_name: customer.displayName } : {}),
-            ...profile,
-          }),
-        )
-        .compile(),
+      upsertCustomer(db, {
+        id: customer.id,
+        channel: customer.channel,
+        chat_id: customer.chatId,
+        display_name: customer.displayName || undefined,
+        name: customer.profile.name || undefined,
+        phone: customer.profile.phone || undefined,
+        address: customer.profile.address || undefined,
+        now,
+      }),
     );
   }
   if (conversation.expectedVersion === null) {
     queries.push(insertConversation(db, { id: conversation.id, customer_id: conversation.customerId, channel: conversation.channel, started_at: conversation.startedAt, version: 1, ...conversation.fields }));
   } else {
-    queries.push(updateConversation(db, { ...conversation.fields, id: conversation.id, expected_version: conversation.expectedVersion }));
+    queries.push(updateConversation(db, { ...changedFields(conversation.fields, conversation.stored), id: conversation.id, expected_version: conversation.expectedVersion }));
   }
   for (const message of write.messages) {
     queries.push(insertMessage(db, { conversation_id: conversation.id, direction: message.direction, kind: message.kind, text: message.text, payload: json(message.payload), created_at: now }));
@@ -207,10 +246,44 @@ export function turnQueries(db: Kysely<Database>, write: TurnWrite): CompiledQue
   return queries;
 }
 
+/** The fields that differ from the row as read; the version guard makes sure the row is still that one. */
+function changedFields(fields: ConversationFields, stored: ConversationFields | undefined): Partial<ConversationFields> {
+  if (!stored) return fields;
+  const changed: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) if (stored[name as keyof ConversationFields] !== value) changed[name] = value;
+  return changed as Partial<ConversationFields>;
+}
+
 // The statements every turn writes, compiled once per shape.
+const upsertCustomer = prepared(
+  (db, row: { id: string; channel: string; chat_id: string; display_name?: string; name?: string; phone?: string; address?: string; now: string }) =>
+    db
+      .insertInto('customers')
+      .values({
+        id: row.id,
+        channel: row.channel,
+        chat_id: row.chat_id,
+        display_name: row.display_name ?? null,
+        name: row.name ?? null,
+        phone: row.phone ?? null,
+        address: row.address ?? null,
+        created_at: row.now,
+        last_seen_at: row.now,
+      })
+      .onConflict((conflict) =>
+        conflict.column('id').doUpdateSet({
+          last_seen_at: row.now,
+          chat_id: row.chat_id,
+          ...(row.display_name !== undefined ? { display_name: row.display_name } : {}),
+          ...(row.name !== undefined ? { name: row.name } : {}),
+          ...(row.phone !== undefined ? { phone: row.phone } : {}),
+          ...(row.address !== undefined ? { address: row.address } : {}),
+        }),
+      ),
+);
 const insertProcessedUpdate = prepared((db, row: Insertable<ProcessedUpdateTable>) => db.insertInto('processed_updates').values(row));
 const insertConversation = prepared((db, row: Insertable<ConversationTable>) => db.insertInto('conversations').values(row));
-const updateConversation = prepared((db, row: ConversationFields & { id: string; expected_version: number }) => {
+const updateConversation = prepared((db, row: Partial<ConversationFields> & { id: string; expected_version: number }) => {
   const { id, expected_version, ...fields } = row;
   return db
     .updateTable('conversations')

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/runtime.node.ts';
 import { prepared } from '../../src/store/prepared';
@@ -48,9 +49,27 @@ describe('statements compiled once and filled in per turn', () => {
     const first = customerOf(store.db, { id: 'telegram:1' });
     const second = customerOf(store.db, { id: 'telegram:2' });
     expect(second.sql).toBe(first.sql);
-    expect(first.parameters).toEqual(['telegram:1', 0]);
-    expect(second.parameters).toEqual(['telegram:2', 0]);
-    expect(first.sql).toBe(store.db.selectFrom('customers').select(['id', 'display_name', 'blocked']).where('id', '=', 'x').where('blocked', '=', 0).compile().sql);
+    expect(first.parameters).toEqual(['telegram:1']);
+    expect(second.parameters).toEqual(['telegram:2']);
+    expect(first.sql).toBe(store.db.selectFrom('customers').select(['id', 'display_name', 'blocked']).where('id', '=', 'x').where('blocked', '=', sql.lit(0)).compile().sql);
+  });
+
+  it('write the constants of a statement into its text, so SQLite plans it once (a bound LIMIT or partial-index value is planned again on every run)', async () => {
+    const store = await shopDatabase();
+    const now = '2026-05-12T03:00:00.000Z';
+    const newestOpen = prepared((db, key: { customer_id: string }) =>
+      db.selectFrom('conversations').select('id').where('customer_id', '=', key.customer_id).where('status', '=', 'open').where('outcome', 'is not', "it's").orderBy('started_at', 'desc').limit(1),
+    );
+    const query = newestOpen(store.db, { customer_id: 'telegram:1' });
+    expect(query.sql).toContain(`"status" = 'open'`);
+    expect(query.sql).toContain(`'it''s'`);
+    expect(query.sql).toMatch(/limit 1$/);
+    expect(query.parameters).toEqual(['telegram:1']);
+    await store.batch([
+      insertCustomer(store.db, { id: 'telegram:1', channel: 'telegram', chat_id: '1', created_at: now, last_seen_at: now }),
+      store.db.insertInto('conversations').values({ id: 'c1', customer_id: 'telegram:1', channel: 'telegram', status: 'open', started_at: now, last_activity_at: now, message_count: 0, satisfaction_asked: 0, mode: 'bot', state: '{}', flows_version: 'v', version: 1 }).compile(),
+    ]);
+    expect((await store.db.executeQuery(query)).rows).toEqual([{ id: 'c1' }]);
   });
 
   it('refuse a statement that changes a value while it is built, instead of writing the placeholder', async () => {
