@@ -75,7 +75,17 @@ export function featurize(text: string, names: ShopNames): FeaturedText {
     const word = forms.marked[i]!;
     if (word !== forms.folded[i]) features.add(hash(step(OFFSET, MARKED), word), MARKED_VALUE);
   }
+  if (mayHoldEmoji(text)) for (const [emoji] of text.matchAll(EMOJI)) features.add(hash(wordSeed, emoji), WORD_VALUE);
   return { analysis, ...features.finish() };
+}
+
+/** Pictographs: "👍" alone is a yes, "🙏" a thanks; the words of a message leave them out. */
+const EMOJI = /\p{Extended_Pictographic}/gu;
+
+/** Every pictograph lies above U+2000: most messages skip the regex. */
+function mayHoldEmoji(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2000) return true;
+  return false;
 }
 
 /**
