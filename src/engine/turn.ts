@@ -23,6 +23,7 @@ import { initialState } from './types';
 import { variablesFor } from './view';
 import { provinceById } from '../vietnam/provinces';
 import { findProvince } from './parse/province';
+import { readStars } from './parse/rating';
 import { WAITING } from './waiting';
 import type { Topic, TurnMoves } from './waiting/moves';
 
@@ -268,7 +269,8 @@ export class Turn implements TurnMoves {
   }
 
   skip(flowId: string, stepId: string, step: Step): void {
-    delete this.state.slots[step.save!];
+    // Answered "none", as a declining phrase is: kept empty, so going back over the flow (a changed address) does not ask it again.
+    this.state.slots[step.save!] = '';
     this.events.push({ type: 'slot_filled', flow: flowId, step: stepId, slot: step.save! });
     this.exitStep(flowId, stepId, step);
   }
@@ -392,6 +394,13 @@ export class Turn implements TurnMoves {
   /** Whether the message filled a slot other than this one. */
   saidOtherThan(slot: string): boolean {
     return [...this.fresh].some((filled) => filled !== slot);
+  }
+
+  /** Whether the message gives a phone number or an address that a question of this flow other than `slot` asks for. */
+  statesContact(flowId: string, slot: string): boolean {
+    const facts = this.text ? this.facts(this.text) : null;
+    const steps = Object.values(this.flows.flows.get(flowId)?.steps ?? {});
+    return facts !== null && steps.some((step) => step.save !== slot && ((step.ask === 'phone' && facts.phone !== null) || (step.ask === 'address' && facts.address !== null)));
   }
 
   // ── Topics ────────────────────────────────────────────────────────────────
@@ -537,6 +546,12 @@ export class Turn implements TurnMoves {
     if (inbound.kind === 'contact') {
       this.state.slots.phone = inbound.phone;
       this.effects.push({ type: 'customer_profile', phone: inbound.phone, ...(inbound.name ? { name: inbound.name } : {}) });
+    }
+    // "4 sao" with nothing asked (the closing question not sent yet, or gone by): the score the customer gives.
+    const stars = readStars(this.text);
+    if (stars !== null && isShort(this.text, 4) && this.state.satisfaction.score === null) {
+      this.state.satisfaction.asked = true;
+      return this.onScore(stars);
     }
     const understanding = this.understand(this.text);
     const topic = this.topicOf(understanding, null);

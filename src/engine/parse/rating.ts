@@ -30,15 +30,34 @@ const NUMBER_WORDS = new Map<string, number>([['mot', 1], ['hai', 2], ['ba', 3],
  */
 export function readRating(text: string, labels: readonly string[] = []): Rating | null {
   const written = text.normalize('NFC');
-  const stars = [...written.matchAll(/[⭐★🌟]/gu)].length;
-  if (stars >= 1 && stars <= 5) return stars as Rating;
-  const symbol = /(?<![\d.,])(\d{1,2})\s*(?:\*|\/\s*(5|10)\b)/u.exec(written);
-  if (symbol) return outOf(Number(symbol[1]), symbol[2] === '10' || (!symbol[2] && Number(symbol[1]) > 5) ? 10 : 5);
+  const given = readStars(written);
+  if (given !== null) return given;
 
   const key = foldKey(written);
   const label = labels.findIndex((candidate) => foldKey(candidate) === key);
   if (label >= 0) return (label + 1) as Rating;
 
+  const words = foldWords(written);
+  const content = words.filter((word) => !POLITENESS.has(word));
+  if (content.length === 1 && /^[1-5]$/.test(content[0]!)) return Number(content[0]) as Rating;
+  if (content.length === 1 && WHOLE_ANSWERS.has(content[0]!) && !markedOtherwise(written, content[0]!)) return WHOLE_ANSWERS.get(content[0]!)!;
+  for (let i = 0; i < words.length; i++) {
+    const phrase = PHRASES.find((candidate) => candidate.words.every((word, k) => words[i + k] === word));
+    if (phrase && !(phrase.words.length === 1 && markedOtherwise(written, phrase.words[0]!))) return phrase.score;
+  }
+  return null;
+}
+
+/**
+ * A score given as stars or points, which no other answer looks like: "4 sao", "5*", "⭐⭐⭐",
+ * "4/5", "8 điểm". Null for words ("tốt") and bare numbers, which may answer something else.
+ */
+export function readStars(text: string): Rating | null {
+  const written = text.normalize('NFC');
+  const stars = [...written.matchAll(/[⭐★🌟]/gu)].length;
+  if (stars >= 1 && stars <= 5) return stars as Rating;
+  const symbol = /(?<![\d.,])(\d{1,2})\s*(?:\*|\/\s*(5|10)\b)/u.exec(written);
+  if (symbol) return outOf(Number(symbol[1]), symbol[2] === '10' || (!symbol[2] && Number(symbol[1]) > 5) ? 10 : 5);
   const words = foldWords(written);
   for (let i = 0; i < words.length; i++) {
     const number = /^\d{1,2}$/.test(words[i]!) ? Number(words[i]) : null;
@@ -46,13 +65,6 @@ export function readRating(text: string, labels: readonly string[] = []): Rating
     if ((number !== null || spelt !== null) && STAR_WORDS.has(words[i + 1] ?? '')) {
       return outOf(number ?? spelt!, words[i + 1] === 'diem' || words[i + 1] === 'd' ? 10 : 5);
     }
-  }
-  const content = words.filter((word) => !POLITENESS.has(word));
-  if (content.length === 1 && /^[1-5]$/.test(content[0]!)) return Number(content[0]) as Rating;
-  if (content.length === 1 && WHOLE_ANSWERS.has(content[0]!) && !markedOtherwise(written, content[0]!)) return WHOLE_ANSWERS.get(content[0]!)!;
-  for (let i = 0; i < words.length; i++) {
-    const phrase = PHRASES.find((candidate) => candidate.words.every((word, k) => words[i + k] === word));
-    if (phrase && !(phrase.words.length === 1 && markedOtherwise(written, phrase.words[0]!))) return phrase.score;
   }
   return null;
 }

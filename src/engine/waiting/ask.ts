@@ -1,6 +1,6 @@
 import { isSkip } from '../nlu/answers';
 import { questionOf } from '../questions';
-import { declines, isShort, textOf } from '../questions/kind';
+import { declines, isShort, looksLikeQuestion, textOf } from '../questions/kind';
 import type { TurnMoves } from './moves';
 import type { Inbound } from '../types';
 
@@ -40,9 +40,12 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
     delete turn.state.slots[step.save];
     return turn.answer(waiting.flow, waiting.step, step, value, answer.also);
   }
-  if (topic?.kind === 'flow') return turn.switchTopic(topic);
+  // "Trần Thị Mai 0912…, 88 Nguyễn Trãi, Hà Nội, ck nhé" at "anything else?": this flow's own facts, not another topic.
+  const ownFacts = topic?.kind === 'flow' && !looksLikeQuestion(text) && !turn.cancels(topic.flow) && turn.statesContact(waiting.flow, step.save);
+  if (topic?.kind === 'flow' && !ownFacts) return turn.switchTopic(topic);
   if (topic?.kind === 'aside') return turn.aside(topic.text);
   turn.fillFrom(waiting.flow);
+  if (ownFacts && !turn.saidNow(step.save)) return turn.repeatPrompt();
   if (turn.saidNow(step.save)) {
     const value = turn.state.slots[step.save]!;
     delete turn.state.slots[step.save];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readRating, type Rating } from '../../../src/engine/parse/rating';
+import { readRating, readStars, type Rating } from '../../../src/engine/parse/rating';
 
 const LABELS = ['Rất tệ', 'Chưa tốt', 'Bình thường', 'Hài lòng', 'Rất hài lòng'];
 
@@ -37,5 +37,21 @@ describe('readRating reads the stars a customer gives, typed as numbers or words
     ['6', null],
   ])('"%s" → %s', (text, rating) => {
     expect(readRating(text, LABELS)).toBe(rating);
+  });
+});
+
+describe('readStars reads only a score given as stars or points, which nothing else looks like', () => {
+  it.each<[string, Rating | null]>([
+    ['4 sao', 4],
+    ['5*', 5],
+    ['⭐⭐', 2],
+    ['4/5', 4],
+    ['8 điểm', 4],
+    ['2', null],
+    ['tot', null],
+    ['hai long', null],
+    ['2 tui mit say', null],
+  ])('"%s" → %s', (text, rating) => {
+    expect(readStars(text)).toBe(rating);
   });
 });
