@@ -1,28 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startZaloChannel } from '../../../src/channels/zalo/channel';
 import { ZaloBotClient } from '../../../src/channels/zalo/client';
 import { ZaloSender } from '../../../src/channels/zalo/sender';
 import { memoryLogger } from '../../../src/log';
-import { FakeZaloApi, zaloUpdate } from '../../fakes/zalo-api-server';
-import { harnessPerTest } from '../../support/per-test';
+import { zaloUpdate } from '../../fakes/zalo-api-server';
 import { eventually } from '../../support/eventually';
+import { ZALO_SECRET as SECRET, zaloShopPerTest } from './zalo-shop';
 
-const SECRET = 'zalo-webhook-secret-123';
-let api: FakeZaloApi;
-
-beforeEach(async () => {
-  api = new FakeZaloApi({ maxPollWaitMs: 50 });
-  await api.start();
-});
-
-afterEach(async () => {
-  await api.close();
-});
-
-const harness = harnessPerTest(() => ({
-  senders: { zalo: new ZaloSender(new ZaloBotClient(api.token, { apiUrl: api.url, timeoutMs: 2000 }), 'https://shop.example.vn') },
-  webhooks: { zalo: { secret: SECRET } },
-}));
+const { api, harness } = zaloShopPerTest();
 
 const post = (body: unknown, secret: string | null = SECRET) =>
   harness().app.request('/zalo/webhook', {
@@ -33,13 +18,13 @@ const post = (body: unknown, secret: string | null = SECRET) =>
 
 /** Posts one update and waits until every answer of the turn reached the fake Zalo API. */
 async function send(update: object): Promise<string> {
-  const before = api.callsOf('sendMessage').length;
+  const before = api().callsOf('sendMessage').length;
   expect((await post(update)).status).toBe(200);
-  await eventually(() => api.callsOf('sendMessage').length > before);
+  await eventually(() => api().callsOf('sendMessage').length > before);
   const pending = () => harness().store.db.selectFrom('outbox').select('id').where('channel', '=', 'zalo').where('status', 'in', ['pending', 'sending']).execute();
   await eventually(async () => (await pending()).length === 0, 'the turn delivered');
   await harness().delivery.retryDue();
-  return api
+  return api()
     .callsOf('sendMessage')
     .slice(before)
     .map((call) => (call.body as { text: string }).text)
@@ -100,33 +85,33 @@ describe('customers on Zalo', () => {
     await send(update);
     expect((await post(update)).status).toBe(200);
     await harness().delivery.retryDue();
-    expect(api.callsOf('sendMessage')).toHaveLength(1);
+    expect(api().callsOf('sendMessage')).toHaveLength(1);
     expect(await harness().store.db.selectFrom('messages').select('id').where('direction', '=', 'in').execute()).toHaveLength(1);
   });
 
   it('a send that fails with 500 stays in the outbox and goes out on the retry', async () => {
-    api.failNext('sendMessage', '500');
+    api().failNext('sendMessage', '500');
     expect((await post(zaloUpdate.text('zalo-chat-6', 'chào shop'))).status).toBe(200);
     await eventually(async () => (await harness().store.db.selectFrom('outbox').select('attempts').where('attempts', '>', 0).execute()).length > 0);
     expect(await harness().store.db.selectFrom('outbox').select('status').where('recipient', '=', 'customer').execute()).toEqual([{ status: 'pending' }]);
     harness().clock.advance(1);
     expect(await harness().delivery.retryDue()).toBe(1);
-    expect(api.callsOf('sendMessage').at(-1)?.body).toMatchObject({ chat_id: 'zalo-chat-6' });
+    expect(api().callsOf('sendMessage').at(-1)?.body).toMatchObject({ chat_id: 'zalo-chat-6' });
   });
 });
 
 describe('the Zalo channel runner', () => {
   it('polls updates, answers them, stops and resumes without losing queued updates', async () => {
     const log = memoryLogger();
-    const channel = await startZaloChannel({ token: api.token, apiUrl: api.url, receive: harness().receive, log, poll: true });
+    const channel = await startZaloChannel({ token: api().token, apiUrl: api().url, receive: harness().receive, log, poll: true });
     expect(channel).not.toBeNull();
-    api.queueUpdate(zaloUpdate.text('zalo-poll-1', 'có khuyến mãi gì không'));
+    api().queueUpdate(zaloUpdate.text('zalo-poll-1', 'có khuyến mãi gì không'));
     await eventually(async () => (await harness().store.db.selectFrom('messages').select('id').where('direction', '=', 'in').execute()).length === 1);
     await channel!.stop();
     // Let the fake server see the aborted poll's socket close, or it would hand the next update to it.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    api.queueUpdate(zaloUpdate.text('zalo-poll-1', 'phí ship'), { bare: true });
-    const resumed = await startZaloChannel({ token: api.token, apiUrl: api.url, receive: harness().receive, log, poll: true });
+    api().queueUpdate(zaloUpdate.text('zalo-poll-1', 'phí ship'), { bare: true });
+    const resumed = await startZaloChannel({ token: api().token, apiUrl: api().url, receive: harness().receive, log, poll: true });
     await eventually(async () => (await harness().store.db.selectFrom('messages').select('id').where('direction', '=', 'in').execute()).length === 2);
     await resumed!.stop();
     expect(log.lines.some((line) => line.message === 'zalo bot connected')).toBe(true);
@@ -134,16 +119,16 @@ describe('the Zalo channel runner', () => {
 
   it('a wrong token stops only the Zalo channel, with a message that says what to do', async () => {
     const log = memoryLogger();
-    const channel = await startZaloChannel({ token: 'wrong-token', apiUrl: api.url, receive: harness().receive, log, poll: true });
+    const channel = await startZaloChannel({ token: 'wrong-token', apiUrl: api().url, receive: harness().receive, log, poll: true });
     expect(channel).toBeNull();
     expect(log.lines.at(-1)?.message).toContain('ZALO_BOT_TOKEN is wrong or revoked');
   });
 
   it('a long reply is split on line boundaries within 2,000 characters', async () => {
-    const sender = new ZaloSender(new ZaloBotClient(api.token, { apiUrl: api.url }), undefined);
+    const sender = new ZaloSender(new ZaloBotClient(api().token, { apiUrl: api().url }), undefined);
     const lines = Array.from({ length: 120 }, (_, i) => `${i + 1}. Xoài cát Hòa Lộc loại ${i + 1}: 85.000đ/kg, giao tận nhà`);
     await sender.send('zalo-chat-7', { kind: 'text', text: lines.join('\n') });
-    const parts = api.callsOf('sendMessage').map((call) => (call.body as { text: string }).text);
+    const parts = api().callsOf('sendMessage').map((call) => (call.body as { text: string }).text);
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.every((part) => part.length <= 2000)).toBe(true);
     expect(parts.join('\n')).toBe(lines.join('\n'));

@@ -5,27 +5,12 @@ import { ZaloSender } from '../../../src/channels/zalo/sender';
 import { createCourtesy } from '../../../src/conversation/courtesy-reply';
 import { DeliveryError } from '../../../src/conversation/inbound';
 import { memoryLogger } from '../../../src/log';
-import { FakeZaloApi, zaloUpdate } from '../../fakes/zalo-api-server';
+import { zaloUpdate } from '../../fakes/zalo-api-server';
 import { eventually } from '../../support/eventually';
-import { harnessPerTest } from '../../support/per-test';
+import { ZALO_SECRET as SECRET, zaloShopPerTest } from './zalo-shop';
 
-const SECRET = 'zalo-webhook-secret-123';
-let api: FakeZaloApi;
 let stops: (() => Promise<void>)[];
-
-beforeEach(async () => {
-  api = new FakeZaloApi({ maxPollWaitMs: 50 });
-  await api.start();
-});
-
-afterEach(async () => {
-  await api.close();
-});
-
-const harness = harnessPerTest(() => ({
-  senders: { zalo: new ZaloSender(new ZaloBotClient(api.token, { apiUrl: api.url, timeoutMs: 2000 }), 'https://shop.example.vn') },
-  webhooks: { zalo: { secret: SECRET } },
-}));
+const { api, harness } = zaloShopPerTest();
 
 beforeEach(() => {
   stops = [];
@@ -42,12 +27,12 @@ const post = (body: unknown, secret = SECRET) =>
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
-const sentTexts = () => api.callsOf('sendMessage').map((call) => call.body as { chat_id: string; text: string });
+const sentTexts = () => api().callsOf('sendMessage').map((call) => call.body as { chat_id: string; text: string });
 const texts = () => harness().engine.flows.shop.texts;
 
 async function startPollingChannel(log = memoryLogger()) {
   const courtesy = createCourtesy({ store: harness().store, flows: () => harness().engine.flows, clock: harness().clock.now, delivery: harness().delivery, log });
-  const channel = await startZaloChannel({ token: api.token, apiUrl: api.url, receive: harness().receive, courtesy, log, poll: true });
+  const channel = await startZaloChannel({ token: api().token, apiUrl: api().url, receive: harness().receive, courtesy, log, poll: true });
   if (channel) stops.push(() => channel.stop());
   return { channel, log };
 }
@@ -97,8 +82,8 @@ describe('Zalo as Zalo really behaves', () => {
   });
 
   it('a 403 from Zalo when sending keeps the message for a later try', async () => {
-    api.failNext('sendMessage', { status: 403, body: { ok: false, error_code: 403, description: 'Internal server error' } });
-    const sender = new ZaloSender(new ZaloBotClient(api.token, { apiUrl: api.url }), undefined);
+    api().failNext('sendMessage', { status: 403, body: { ok: false, error_code: 403, description: 'Internal server error' } });
+    const sender = new ZaloSender(new ZaloBotClient(api().token, { apiUrl: api().url }), undefined);
 
     const error = await sender.send('zalo-chat-9', { kind: 'text', text: 'Dạ shop đây ạ' }).catch((failure: unknown) => failure);
 
@@ -107,33 +92,33 @@ describe('Zalo as Zalo really behaves', () => {
   });
 
   it('a 403 on getMe at start does not turn the channel off; only a refused token (401) does', async () => {
-    api.failNext('getMe', { status: 403, body: { ok: false, error_code: 403, description: 'Internal server error' } });
+    api().failNext('getMe', { status: 403, body: { ok: false, error_code: 403, description: 'Internal server error' } });
     const { channel, log } = await startPollingChannel();
     expect(channel).not.toBeNull();
     expect(log.lines.some((line) => line.level === 'warn' && line.message.includes('starting anyway'))).toBe(true);
 
-    api.queueUpdate(zaloUpdate.text('zalo-poll-403', 'shop oi'));
+    api().queueUpdate(zaloUpdate.text('zalo-poll-403', 'shop oi'));
     await eventually(async () => (await harness().store.db.selectFrom('messages').select('id').where('direction', '=', 'in').execute()).length === 1, 'the update polled');
 
-    const refused = await startZaloChannel({ token: 'wrong-token', apiUrl: api.url, receive: harness().receive, log: memoryLogger(), poll: true });
+    const refused = await startZaloChannel({ token: 'wrong-token', apiUrl: api().url, receive: harness().receive, log: memoryLogger(), poll: true });
     expect(refused).toBeNull();
   });
 
   it('polling removes a webhook left from an earlier setup, says so, and then receives updates', async () => {
-    api.webhook = { url: 'https://old-server.example.vn/zalo/webhook', secret_token: 'old-secret-123', updated_at: Date.now() };
+    api().webhook = { url: 'https://old-server.example.vn/zalo/webhook', secret_token: 'old-secret-123', updated_at: Date.now() };
 
     const { log } = await startPollingChannel();
 
-    expect(api.callsOf('deleteWebhook')).toHaveLength(1);
-    expect(api.webhook).toBeNull();
+    expect(api().callsOf('deleteWebhook')).toHaveLength(1);
+    expect(api().webhook).toBeNull();
     expect(log.lines.some((line) => line.level === 'warn' && line.message.includes('webhook was set'))).toBe(true);
-    api.queueUpdate(zaloUpdate.sticker('zalo-poll-sticker'));
+    api().queueUpdate(zaloUpdate.sticker('zalo-poll-sticker'));
     await eventually(() => sentTexts().some((sent) => sent.chat_id === 'zalo-poll-sticker' && sent.text === texts().please_type), 'the polled sticker answered');
   });
 
   it('polling with no webhook set removes nothing', async () => {
     await startPollingChannel();
-    expect(api.callsOf('getWebhookInfo')).toHaveLength(1);
-    expect(api.callsOf('deleteWebhook')).toHaveLength(0);
+    expect(api().callsOf('getWebhookInfo')).toHaveLength(1);
+    expect(api().callsOf('deleteWebhook')).toHaveLength(0);
   });
 });
