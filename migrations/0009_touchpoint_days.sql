@@ -9,8 +9,16 @@
 
 -- The conversations followed by an order of their customer within 60 days (not the order
 -- placed in that conversation, not a cancelled one): whether a touchpoint brings customers back.
-CREATE TABLE conversation_returns (conversation_id TEXT PRIMARY KEY) WITHOUT ROWID;
-INSERT INTO conversation_returns SELECT c.id FROM conversations c WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.customer_id AND o.created_at > c.started_at
+-- With the conversation's touchpoint, so the journey reads these few rows without the conversations.
+CREATE TABLE conversation_returns (
+  conversation_id TEXT PRIMARY KEY,
+  customer_id TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  stage TEXT,
+  phase TEXT,
+  started_at TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO conversation_returns SELECT c.id, c.customer_id, c.channel, c.stage, c.phase, c.started_at FROM conversations c WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.customer_id AND o.created_at > c.started_at
     AND o.created_at <= strftime('%Y-%m-%dT%H:%M:%fZ', c.started_at, '+60 days') AND o.conversation_id IS NOT c.id AND o.shipping_status <> 'cancelled');
 
 CREATE TABLE touchpoint_days (
@@ -101,7 +109,7 @@ CREATE TRIGGER touchpoint_days_conversation_added AFTER INSERT ON conversations 
     responded = responded + excluded.responded,
     returned_high = returned_high + excluded.returned_high,
     returned_low = returned_low + excluded.returned_low;
-  INSERT INTO conversation_returns SELECT new.id WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = new.customer_id AND o.created_at > new.started_at
+  INSERT INTO conversation_returns SELECT new.id, new.customer_id, new.channel, new.stage, new.phase, new.started_at WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = new.customer_id AND o.created_at > new.started_at
     AND o.created_at <= strftime('%Y-%m-%dT%H:%M:%fZ', new.started_at, '+60 days') AND o.conversation_id IS NOT new.id AND o.shipping_status <> 'cancelled');
 END;
 
@@ -185,6 +193,8 @@ BEGIN
     responded = responded + excluded.responded,
     returned_high = returned_high + excluded.returned_high,
     returned_low = returned_low + excluded.returned_low;
+  UPDATE conversation_returns SET channel = new.channel, stage = new.stage, phase = new.phase, started_at = new.started_at
+  WHERE conversation_id = new.id;
 END;
 
 -- Uncounted first, then unmarked: the trigger on conversation_returns finds no conversation left to change.
@@ -263,7 +273,7 @@ END;
 -- change none of these columns and do nothing here.
 CREATE TRIGGER conversation_returns_order_added AFTER INSERT ON orders FOR EACH ROW WHEN new.shipping_status <> 'cancelled' BEGIN
   INSERT OR IGNORE INTO conversation_returns
-  SELECT w.id FROM (SELECT c.id FROM conversations c WHERE c.customer_id = new.customer_id AND c.started_at < new.created_at
+  SELECT c.id, c.customer_id, c.channel, c.stage, c.phase, c.started_at FROM (SELECT c.id FROM conversations c WHERE c.customer_id = new.customer_id AND c.started_at < new.created_at
     AND c.started_at >= strftime('%Y-%m-%dT%H:%M:%fZ', new.created_at, '-61 days')) AS w JOIN conversations c ON c.id = w.id
   WHERE new.created_at <= strftime('%Y-%m-%dT%H:%M:%fZ', c.started_at, '+60 days') AND new.conversation_id IS NOT c.id;
 END;
@@ -277,7 +287,7 @@ BEGIN
     AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.id = conversation_returns.conversation_id AND EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.customer_id AND o.created_at > c.started_at
     AND o.created_at <= strftime('%Y-%m-%dT%H:%M:%fZ', c.started_at, '+60 days') AND o.conversation_id IS NOT c.id AND o.shipping_status <> 'cancelled'));
   INSERT OR IGNORE INTO conversation_returns
-  SELECT c.id FROM conversations c WHERE c.id IN (SELECT c.id FROM conversations c WHERE c.customer_id = new.customer_id AND c.started_at < new.created_at
+  SELECT c.id, c.customer_id, c.channel, c.stage, c.phase, c.started_at FROM conversations c WHERE c.id IN (SELECT c.id FROM conversations c WHERE c.customer_id = new.customer_id AND c.started_at < new.created_at
     AND c.started_at >= strftime('%Y-%m-%dT%H:%M:%fZ', new.created_at, '-61 days')) AND EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.customer_id AND o.created_at > c.started_at
     AND o.created_at <= strftime('%Y-%m-%dT%H:%M:%fZ', c.started_at, '+60 days') AND o.conversation_id IS NOT c.id AND o.shipping_status <> 'cancelled');
 END;

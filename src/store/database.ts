@@ -234,6 +234,11 @@ export interface TouchpointDayTable {
 /** Conversations followed by an order of their customer within 60 days (not their own, not cancelled), kept by triggers (migrations/0009). */
 export interface ConversationReturnTable {
   conversation_id: string;
+  customer_id: string;
+  channel: string;
+  stage: string | null;
+  phase: string | null;
+  started_at: string;
 }
 
 /** Each conversation's place among its customer's conversations, kept by triggers (migrations/0009). */

@@ -73,6 +73,10 @@ async function expectRollUpAsIfRecomputed(): Promise<void> {
   const marked = await sql<{ conversation_id: string }>`SELECT conversation_id FROM conversation_returns ORDER BY conversation_id`.execute(store.db);
   expect(marked.rows.map((row) => row.conversation_id)).toEqual(followed);
   expect(followed.length).toBeGreaterThan(3);
+  const copies = await sql<{ stale: number }>`
+    SELECT count(*) AS stale FROM conversation_returns r JOIN conversations c ON c.id = r.conversation_id
+    WHERE r.customer_id IS NOT c.customer_id OR r.channel IS NOT c.channel OR r.stage IS NOT c.stage OR r.phase IS NOT c.phase OR r.started_at IS NOT c.started_at`.execute(store.db);
+  expect(copies.rows[0]!.stale).toBe(0);
   await sql`CREATE TEMP TABLE IF NOT EXISTS followed (conversation_id TEXT PRIMARY KEY)`.execute(store.db);
   await sql`DELETE FROM followed`.execute(store.db);
   for (const id of followed) await sql`INSERT INTO followed VALUES (${id})`.execute(store.db);
@@ -115,7 +119,9 @@ const localDays = (first: number, days: number) => {
 
 async function expectDashboardCounts(): Promise<void> {
   const rows = await conversationsNow();
-  for (const range of [localDays(29, 30), localDays(6, 7), localDays(0, 1), { from: '2026-04-20T05:31:00.000Z', to: '2026-05-03T22:10:00.000Z' }]) {
+  // A month, a fortnight and a week are long periods for this month-old shop, a day a short one (read through other indexes).
+  let cameBackAfterAVisit = 0;
+  for (const range of [localDays(29, 30), localDays(6, 7), localDays(2, 1), localDays(0, 1), { from: '2026-04-20T05:31:00.000Z', to: '2026-05-03T22:10:00.000Z' }]) {
     const inRange = rows.filter((row) => row.started_at >= range.from && row.started_at < range.to);
     const overview = await overviewReport(store.db, range);
     const seen = new Map<string, { channel: string; first: string; latest: string }>();
@@ -156,10 +162,31 @@ async function expectDashboardCounts(): Promise<void> {
         medianFirstResponseMs: median(mine.flatMap((row) => (row.first_response_ms === null ? [] : [row.first_response_ms]))),
       });
     }
+    // Seen 90 days later, every conversation of the month has had its 60 days to be followed by an order.
+    const later = new Date(now.getTime() + 90 * 86_400_000);
+    const followed = new Set(await followedByAnOrder());
+    const firstVisits = new Map<string, Row>();
+    for (const row of [...inRange].sort((a, b) => a.started_at.localeCompare(b.started_at) || a.id.localeCompare(b.id))) {
+      const key = `${keyOf(row)}|${row.customer_id}`;
+      if (!firstVisits.has(key)) firstVisits.set(key, row);
+    }
+    const seenLater = await journeyReport(store.db, range, later);
+    for (const touchpoint of seenLater.touchpoints) {
+      const visits = [...firstVisits.values()].filter((row) => keyOf(row) === keyOf(touchpoint));
+      const scored = inRange.filter((row) => keyOf(row) === keyOf(touchpoint) && row.satisfaction_score !== null);
+      expect({ customers: touchpoint.customers, returned: touchpoint.returned, high: touchpoint.returnAfterHigh, low: touchpoint.returnAfterLow }, keyOf(touchpoint)).toEqual({
+        customers: visits.length,
+        returned: visits.filter((row) => followed.has(row.id)).length,
+        high: { of: scored.filter((row) => row.satisfaction_score! >= 4).length, yes: scored.filter((row) => row.satisfaction_score! >= 4 && followed.has(row.id)).length },
+        low: { of: scored.filter((row) => row.satisfaction_score! < 4).length, yes: scored.filter((row) => row.satisfaction_score! < 4 && followed.has(row.id)).length },
+      });
+    }
+    cameBackAfterAVisit += seenLater.touchpoints.reduce((sum, touchpoint) => sum + touchpoint.returned, 0);
     const [all] = await touchpointSums(store.db, range, []);
     expect(all?.responded ?? 0).toBe(inRange.filter((row) => row.first_response_ms !== null).length);
     expect(overview.figures.all!.repeatCustomers).toBeGreaterThan(0);
   }
+  expect(cameBackAfterAVisit).toBeGreaterThan(0);
 }
 
 beforeAll(async () => {

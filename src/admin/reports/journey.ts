@@ -140,7 +140,7 @@ export async function journeyReport(db: ReportDb, range: TimeRange, now: Date): 
   const totals = sums.map(totalsOf);
   const everywhere = (rows: readonly TouchpointSums[]) => rows.reduce((sum, row) => sum + row.conversations, 0);
   const long = everywhere(sums) * LONG_SHARE > everywhere(allTime);
-  const [median, returns, scoredGroups] = await Promise.all([medianFirstResponses(db, range, sums), returnAfterFirstVisit(db, range.from, decided, long), returnAfterScore(db, range.from, decided)]);
+  const [median, returns, scoredGroups] = await Promise.all([medianFirstResponses(db, range, sums), returnAfterFirstVisit(db, sums, range.from, decided, long), returnAfterScore(db, range.from, decided)]);
   const returned = new Map(returns.map((row) => [keyOf(row), row]));
   const shop = { satisfied: 0, scored: 0, abandoned: 0, closed: 0 };
   for (const row of totals) {
@@ -176,8 +176,8 @@ const TOUCHPOINT = ['stage', 'phase', 'channel'] as const;
 const ALL_TIME: TimeRange = { from: '1970-01-01T00:00:00.000Z', to: '9999-12-31T00:00:00.000Z' };
 /**
  * A period holding more than 1/LONG_SHARE of the shop's conversations is read along the
- * touchpoint-first index (all of a touchpoint's rows, already grouped); a shorter one through
- * the index of started_at, grouped by sorting.
+ * touchpoint-first index (all of a touchpoint's rows, already grouped by customer); a shorter
+ * one through the index of started_at, grouped by sorting.
  */
 const LONG_SHARE = 6;
 
@@ -220,23 +220,39 @@ async function medianFirstResponses(db: ReportDb, range: TimeRange, sums: readon
   return medians;
 }
 
-/** A long period walks the touchpoint-first index, in which each customer's rows of a touchpoint are together. */
-const conversationsAs = (alias: string, long: boolean) => sql`conversations AS ${sql.raw(alias)}${long ? sql` INDEXED BY conversations_touchpoint_customer` : sql``}`;
-
 /**
- * Each customer's first conversation at each touchpoint from `from` to `decided`, and whether
- * they ordered again within RETURN_DAYS after it (conversation_returns, kept by triggers on
- * the orders). SQLite takes the bare id from the row of min(started_at).
+ * Each touchpoint's customers whose first conversation there from `from` to `decided` is
+ * known, and how many of them ordered again within RETURN_DAYS after it. The customers are
+ * counted touchpoint by touchpoint along the touchpoint-first index for a long period (each
+ * customer's rows already together), through the period's index for a short one. Those who
+ * came back are read from conversation_returns, a few rows, each checked to be the customer's
+ * first conversation of the period there.
  */
-async function returnAfterFirstVisit(db: ReportDb, from: string, decided: string, long: boolean) {
+async function returnAfterFirstVisit(db: ReportDb, touchpoints: readonly Key[], from: string, decided: string, long: boolean) {
   if (decided <= from) return [];
-  const result = await sql<Key & { customers: number; returned: number }>`
-    select stage, phase, channel, count(*) as customers, sum(f.conversation_id in (select conversation_id from conversation_returns)) as returned from (
-      select stage, phase, channel, customer_id, min(started_at) as at, id as conversation_id
-      from ${conversationsAs('v', long)} where started_at >= ${from} and started_at < ${decided}
-      group by stage, phase, channel, customer_id
-    ) as f group by stage, phase, channel`.execute(db);
-  return result.rows.map((row) => ({ ...row, customers: Number(row.customers), returned: Number(row.returned) }));
+  const customers = long
+    ? await Promise.all(
+        touchpoints.map(async (touchpoint) => {
+          const row = await sql<{ customers: number }>`
+            SELECT count(DISTINCT customer_id) AS customers FROM conversations INDEXED BY conversations_touchpoint_customer
+            WHERE stage IS ${touchpoint.stage} AND phase IS ${touchpoint.phase} AND channel = ${touchpoint.channel} AND started_at >= ${from} AND started_at < ${decided}`.execute(db);
+          return { ...touchpoint, customers: Number(row.rows[0]?.customers ?? 0) };
+        }),
+      )
+    : (
+        await sql<Key & { customers: number }>`
+          SELECT stage, phase, channel, count(DISTINCT customer_id) AS customers FROM conversations
+          WHERE started_at >= ${from} AND started_at < ${decided} GROUP BY stage, phase, channel`.execute(db)
+      ).rows.map((row) => ({ ...row, customers: Number(row.customers) }));
+  const returned = await sql<Key & { returned: number }>`
+    SELECT r.stage, r.phase, r.channel, count(*) AS returned FROM conversation_returns r
+    WHERE r.started_at >= ${from} AND r.started_at < ${decided}
+      AND NOT EXISTS (SELECT 1 FROM conversations v INDEXED BY conversations_touchpoint_customer
+        WHERE v.stage IS r.stage AND v.phase IS r.phase AND v.channel = r.channel AND v.customer_id = r.customer_id
+          AND v.started_at >= ${from} AND (v.started_at, v.id) < (r.started_at, r.conversation_id))
+    GROUP BY r.stage, r.phase, r.channel`.execute(db);
+  const back = new Map(returned.rows.map((row) => [keyOf(row), Number(row.returned)]));
+  return customers.filter((row) => row.customers > 0).map((row) => ({ ...row, returned: back.get(keyOf(row)) ?? 0 }));
 }
 
 /** Scored conversations from `from` to `decided`, 4–5★ and 1–3★, and how many were followed by an order: counted in touchpoint_days. */
