@@ -1,16 +1,13 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono } from 'hono';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminRoutes } from '../../src/admin/index';
-import { memoryLogger } from '../../src/log';
 import type { Store } from '../../src/store/index';
 import { launchBrowser } from '../support/browser';
 import { listen } from '../support/serve';
 import { fixtureFlows } from './fixture-flows';
 import { generateShop, insertShop, type SeededShop } from './seed';
-import { openTestStore, outboxMessenger, PASSWORD, TestClock, toldCustomers } from './support';
+import { mountAdmin, openTestStore, PASSWORD, TestClock, toldCustomers } from './support';
 
 const SCREENSHOTS = 'test-results/dashboard';
 
@@ -27,12 +24,7 @@ beforeAll(async () => {
   shop = generateShop(fixtureFlows(), { now: clock.now() });
   await insertShop(store, shop);
   const flows = fixtureFlows();
-  const app = new Hono();
-  app.route(
-    '/admin',
-    adminRoutes({ store, flows: () => flows, clock: clock.now, password: PASSWORD, messenger: outboxMessenger(store, clock), log: memoryLogger(), clientAddress: (c) => getConnInfo(c).remote.address }),
-  );
-  server = await listen(app);
+  server = await listen(mountAdmin(store, { clock, flows, clientAddress: (c) => getConnInfo(c).remote.address }).app);
   base = server.url;
   browser = await launchBrowser();
   rmSync(SCREENSHOTS, { recursive: true, force: true });

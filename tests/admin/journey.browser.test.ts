@@ -1,15 +1,12 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono } from 'hono';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminRoutes } from '../../src/admin/index';
-import { memoryLogger } from '../../src/log';
 import type { Store } from '../../src/store/index';
 import { launchBrowser } from '../support/browser';
 import { listen } from '../support/serve';
 import { generateJourneyShop, insertJourneyShop, journeyFlows } from './journey-seed';
-import { openTestStore, outboxMessenger, PASSWORD, TestClock } from './support';
+import { mountAdmin, openTestStore, PASSWORD, TestClock } from './support';
 
 const SCREENSHOTS = 'test-results/journey';
 
@@ -23,9 +20,7 @@ beforeAll(async () => {
   const clock = new TestClock();
   const flows = journeyFlows();
   await insertJourneyShop(store, generateJourneyShop(flows, clock.now()));
-  const app = new Hono();
-  app.route('/admin', adminRoutes({ store, flows: () => flows, clock: clock.now, password: PASSWORD, messenger: outboxMessenger(store, clock), log: memoryLogger(), clientAddress: (c) => getConnInfo(c).remote.address }));
-  server = await listen(app);
+  server = await listen(mountAdmin(store, { clock, flows, clientAddress: (c) => getConnInfo(c).remote.address }).app);
   browser = await launchBrowser();
   rmSync(SCREENSHOTS, { recursive: true, force: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
