@@ -10,6 +10,15 @@ export interface Mention {
 interface Entry {
   id: string;
   words: Words;
+  /** Only as typed with its tone marks: "nhãn" (longan), never "nhan", which is also "nhắn". */
+  marked: boolean;
+}
+
+/** A name to find; `marked` when it means the thing only as typed with its tone marks. */
+export interface Name {
+  id: string;
+  name: string;
+  marked?: boolean;
 }
 
 /**
@@ -29,14 +38,14 @@ export class MentionIndex {
   private readonly byDeletion = new Map<string, number[]>();
   private readonly seen = new Map<string, readonly Entry[]>();
 
-  constructor(names: Iterable<{ id: string; name: string }>) {
-    for (const { id, name } of names) {
+  constructor(names: Iterable<Name>) {
+    for (const { id, name, marked = false } of names) {
       const words = toWordForms(name);
       const first = words.folded[0];
       if (!first) continue;
       const list = this.byFirstWord.get(first) ?? [];
       if (list.length === 0) this.firstWords.push(first);
-      list.push({ id, words });
+      list.push({ id, words, marked });
       list.sort((a, b) => b.words.folded.length - a.words.folded.length);
       this.byFirstWord.set(first, list);
     }
@@ -72,7 +81,9 @@ export class MentionIndex {
       if (best && length <= best.end - best.start) continue;
       let all = true;
       for (let k = 0; k < length && all; k++) {
-        all = sameWord(words.marked[start + k], words.folded[start + k], entry.words.marked[k]!, entry.words.folded[k]!);
+        all = entry.marked
+          ? words.marked[start + k] === entry.words.marked[k]
+          : sameWord(words.marked[start + k], words.folded[start + k], entry.words.marked[k]!, entry.words.folded[k]!);
       }
       if (all) best = { id: entry.id, start, end: start + length };
     }

@@ -1,7 +1,7 @@
 import type { ShopFlows } from '../../flows/schema';
 import { FORMER_PROVINCES, PROVINCES, PROVINCE_ALIASES } from '../../vietnam/provinces';
 import { MentionIndex } from './mentions';
-import { PRODUCE_NAMES } from './produce';
+import { PRODUCE_MARKED_ONLY, PRODUCE_NAMES } from './produce';
 
 export interface ShopNames {
   products: MentionIndex;
@@ -19,6 +19,6 @@ export function shopNames(flows: ShopFlows): ShopNames {
       ...FORMER_PROVINCES.map((former) => ({ id: former.now, name: former.name })),
       ...PROVINCE_ALIASES.map((alias) => ({ id: alias.now, name: alias.alias })),
     ]),
-    produce: new MentionIndex(PRODUCE_NAMES.map((name) => ({ id: name, name }))),
+    produce: new MentionIndex([...PRODUCE_NAMES.map((name) => ({ id: name, name })), ...PRODUCE_MARKED_ONLY.map((name) => ({ id: name, name, marked: true }))]),
   };
 }

@@ -4,9 +4,10 @@
  * another shop's goods, like "ốp lưng". Kinds of goods ("trái cây", "đặc sản", "đồ sấy") are
  * not here: "có bán đồ sấy không" asks what the catalog holds.
  *
- * Only names that cannot be read as a common word when typed without tone marks: "cam" (cảm),
- * "nho" (nhỏ), "vải" (vài), "tỏi" (tôi) or "hồng" (hông = không) appear with a second word
- * that makes them produce ("trái cam", "cam sành").
+ * Names that are a common word when typed without tone marks — "vải" (vài), "tỏi" (tôi),
+ * "ổi" (ơi) — count alone only as typed with their marks (PRODUCE_MARKED_ONLY), and in
+ * PRODUCE_NAMES with a second word that makes them produce ("trái vải", "vải thiều"). Words
+ * that are something else even with their marks ("cam", "nho", "đậu", "bầu") are only there.
  */
 export const PRODUCE_NAMES: readonly string[] = [
   // fruit
@@ -18,7 +19,7 @@ export const PRODUCE_NAMES: readonly string[] = [
   'trái nho', 'quả nho', 'lê hàn', 'trái lê', 'quả lê', 'mận hậu', 'trái mận', 'quả mận', 'hồng giòn', 'hồng xiêm',
   'hồng treo gió', 'trái hồng', 'quả hồng', 'ổi ruột đỏ', 'ổi lê', 'trái ổi', 'quả ổi', 'trái khế', 'chuối già', 'chuối tây',
   'chuối sứ', 'chuối cau', 'trái chuối', 'quả chuối', 'nải chuối', 'đu đủ', 'dâu tây', 'việt quất', 'trái lựu', 'quả lựu',
-  'sơ ri', 'trái cóc', 'cóc non', 'bòn bon', 'dâu tằm', 'chanh không hạt', 'trái chanh', 'quả chanh', 'kiwi', 'cherry',
+  'quýt', 'sơ ri', 'trái cóc', 'cóc non', 'bòn bon', 'dâu tằm', 'chanh không hạt', 'trái chanh', 'quả chanh', 'kiwi', 'cherry',
   // vegetables, tubers, mushrooms
   'rau muống', 'cải ngọt', 'bắp cải', 'súp lơ', 'cà chua', 'cà rốt', 'khoai tây', 'khoai môn',
   'khoai mì', 'bí đỏ', 'bí đao', 'dưa leo', 'dưa chuột', 'hành tây', 'hành tím', 'tỏi lý sơn', 'củ tỏi', 'củ gừng',
@@ -31,4 +32,9 @@ export const PRODUCE_NAMES: readonly string[] = [
   'ca cao', 'cacao', 'trà xanh', 'trà shan tuyết', 'trà ô long', 'chè thái nguyên', 'trà sen', 'matcha', 'sữa ong chúa',
   'phấn hoa', 'sáp ong', 'đông trùng hạ thảo', 'mứt dừa', 'mứt gừng', 'bánh tráng', 'chuối sấy',
   'xoài sấy',
+];
+
+export const PRODUCE_MARKED_ONLY: readonly string[] = [
+  'nhãn', 'vải', 'táo', 'ổi', 'mận', 'dừa', 'dưa', 'chuối', 'khế', 'lựu', 'trà', 'chè', 'nấm', 'gừng', 'tỏi', 'ớt',
+  'ngô', 'sắn', 'mướp', 'vừng', 'bắp', 'cải', 'dâu',
 ];
