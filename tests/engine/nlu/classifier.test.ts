@@ -5,6 +5,7 @@ import { crossValidate, summarize } from '../../../src/engine/nlu/evaluation';
 import { IntentMatcher } from '../../../src/engine/nlu/intent';
 import { deserializeUnderstanding, serializeUnderstanding, trainUnderstanding } from '../../../src/engine/nlu/model';
 import { shopNames } from '../../../src/engine/nlu/names';
+import { toWordForms } from '../../../src/engine/nlu/words';
 import { labeledExamples } from '../../../src/engine/nlu/training-set';
 import { initialState } from '../../../src/engine/types';
 import { EngineChat, sampleFlows } from '../../support/sample-flows';
@@ -65,6 +66,23 @@ describe('the intent classifier trained on the shipped corpus', () => {
     expect(intentOf('3 hôm rồi chưa thấy hàng')).toBe('order_status');
     expect(intentOf('tuan truoc dat ma gio chua toi')).toBe('order_status');
     expect(intentOf('chúc shop ngủ ngon')).toBe('goodbye');
+  });
+
+  it('farm produce the shop does not sell is another shop\'s goods; the catalog\'s own and kinds of goods ask the catalog', () => {
+    for (const text of ['có bán thanh long không', 'shop co ban vai thieu ko', 'có bán nhãn không shop', 'shop co ban thit heo ko']) {
+      expect(intentOf(text), text).toBe('out_of_scope');
+    }
+    expect(['catalog', 'product_info']).toContain(intentOf('có bán xoài không shop'));
+    expect(intentOf('shop co ban do say ko')).toBe('catalog');
+    // Without its marks "nhan" is also "nhắn" (to message): only "nhãn" typed so is the fruit.
+    expect(names.produce.find(toWordForms('có bán nhãn không')).map((mention) => mention.id)).toEqual(['nhãn']);
+    expect(names.produce.find(toWordForms('nhan tin cho shop'))).toEqual([]);
+    expect(names.produce.find(toWordForms('nhắn tin cho shop'))).toEqual([]);
+  });
+
+  it('an emoji alone is read: 👍 is a yes, 🙏 a thanks', () => {
+    expect(intentOf('👍')).toBe('acknowledge');
+    expect(intentOf('🙏')).toBe('thanks');
   });
 
   it('an intent no flow serves has no flow, and the shop FAQ answers a product question with that product', () => {
