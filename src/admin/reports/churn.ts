@@ -65,29 +65,20 @@ export function usualGap(orderTimes: readonly string[]): { gaps: number; median:
  * not listed: nothing says when they should be back. Cancelled orders do not count.
  */
 export async function lapsedCustomers(db: ReportDb, flows: ShopFlows, now: Date): Promise<LapsedCustomer[]> {
-  const [orders, customers, reminders] = await Promise.all([
+  const [orders, reminders] = await Promise.all([
     db.selectFrom('orders').select(['customer_id', 'code', 'created_at', 'total', 'items']).where('shipping_status', '<>', 'cancelled').orderBy('customer_id').orderBy('created_at').execute(),
-    // Only customers who ordered can be late to order again: the shop's other visitors are not read.
-    db
-      .selectFrom('customers')
-      .select(['id', 'name', 'display_name', 'channel', 'opted_out', 'blocked', 'last_seen_at'])
-      .where('id', 'in', (eb) => eb.selectFrom('orders').select('customer_id').where('shipping_status', '<>', 'cancelled'))
-      .execute(),
     db.selectFrom('scheduled_messages').select(['customer_id', 'key']).where('kind', '=', 'reorder').where('key', 'like', `${REMINDER_KEY_PREFIX}%`).execute(),
   ]);
   const reorderDays = new Map(flows.shop.catalog.flatMap((product) => (product.reorder_days ? [[product.id, product.reorder_days] as const] : [])));
   const remindedKeys = new Set(reminders.map((row) => `${row.customer_id}|${row.key}`));
-  const customerOf = new Map(customers.map((row) => [row.id, row]));
   const byCustomer = new Map<string, typeof orders>();
   for (const order of orders) {
     const list = byCustomer.get(order.customer_id) ?? [];
     list.push(order);
     byCustomer.set(order.customer_id, list);
   }
-  const lapsed: LapsedCustomer[] = [];
+  const late: { customerId: string; list: typeof orders; items: LapsedCustomer['lastItems']; usual: { days: number; from: 'history' | 'product' }; daysSince: number }[] = [];
   for (const [customerId, list] of byCustomer) {
-    const customer = customerOf.get(customerId);
-    if (!customer) continue;
     const last = list[list.length - 1]!;
     const items = itemsOf(last.items);
     const history = usualGap(list.map((order) => order.created_at));
@@ -95,25 +86,45 @@ export async function lapsedCustomers(db: ReportDb, flows: ShopFlows, now: Date)
     const usual = history.gaps >= MIN_GAPS ? { days: history.median!, from: 'history' as const } : Number.isFinite(productDays) ? { days: productDays, from: 'product' as const } : null;
     if (!usual) continue;
     const daysSince = (now.getTime() - Date.parse(last.created_at)) / DAY_MS;
-    if (daysSince <= usual.days * LATE_FACTOR) continue;
-    lapsed.push({
-      id: customerId,
-      name: customer.name ?? customer.display_name,
-      channel: customer.channel,
-      orders: list.length,
-      spent: list.reduce((sum, order) => sum + order.total, 0),
-      lastOrderCode: last.code,
-      lastOrderAt: last.created_at,
-      usualDays: Math.round(usual.days),
-      usualFrom: usual.from,
-      daysSince: Math.floor(daysSince),
-      reach: reachOf(customer, now),
-      lastItems: items,
-      reminded: remindedKeys.has(`${customerId}|${REMINDER_KEY_PREFIX}${last.code}`),
-    });
+    if (daysSince > usual.days * LATE_FACTOR) late.push({ customerId, list, items, usual, daysSince });
   }
+  // Only the late customers are read: name and whether the bot may write to them.
+  const customerOf = await customersById(db, late.map((entry) => entry.customerId));
+  const lapsed: LapsedCustomer[] = late.flatMap(({ customerId, list, items, usual, daysSince }) => {
+    const customer = customerOf.get(customerId);
+    if (!customer) return [];
+    const last = list[list.length - 1]!;
+    return [
+      {
+        id: customerId,
+        name: customer.name ?? customer.display_name,
+        channel: customer.channel,
+        orders: list.length,
+        spent: list.reduce((sum, order) => sum + order.total, 0),
+        lastOrderCode: last.code,
+        lastOrderAt: last.created_at,
+        usualDays: Math.round(usual.days),
+        usualFrom: usual.from,
+        daysSince: Math.floor(daysSince),
+        reach: reachOf(customer, now),
+        lastItems: items,
+        reminded: remindedKeys.has(`${customerId}|${REMINDER_KEY_PREFIX}${last.code}`),
+      },
+    ];
+  });
   // The customers worth most to the shop first: those who bought most often, then the longest gone.
   return lapsed.sort((a, b) => b.orders - a.orders || b.daysSince / b.usualDays - a.daysSince / a.usualDays || a.id.localeCompare(b.id));
+}
+
+/** D1 binds at most 100 values per statement. */
+const IDS_PER_QUERY = 90;
+
+async function customersById(db: ReportDb, ids: readonly string[]) {
+  const chunks = Array.from({ length: Math.ceil(ids.length / IDS_PER_QUERY) }, (_, index) => ids.slice(index * IDS_PER_QUERY, (index + 1) * IDS_PER_QUERY));
+  const rows = await Promise.all(
+    chunks.map((chunk) => db.selectFrom('customers').select(['id', 'name', 'display_name', 'channel', 'opted_out', 'blocked', 'last_seen_at']).where('id', 'in', chunk).execute()),
+  );
+  return new Map(rows.flat().map((row) => [row.id, row]));
 }
 
 function itemsOf(json: string): { productId: string; quantity: number }[] {

@@ -1,4 +1,4 @@
-import { monthOf } from './months';
+import { monthsOfInstants } from './months';
 import type { ReportDb } from './range';
 
 /** Customers by the month of their first order, and how many bought again. */
@@ -39,8 +39,11 @@ export async function repeatByCohort(db: ReportDb, timeZone: string): Promise<Co
     }
   }
   const cohorts = new Map<string, Cohort>();
+  if (firstTwo.length === 0) return [];
+  const starts = firstTwo.map((row) => row.first_at).sort();
+  const monthOfOrder = monthsOfInstants(starts[0]!, starts[starts.length - 1]!, timeZone);
   for (const row of firstTwo) {
-    const month = monthOf(row.first_at, timeZone);
+    const month = monthOfOrder(row.first_at);
     const cohort = cohorts.get(month) ?? { month, customers: 0, within30: 0, within60: 0, within90: 0, ever: 0 };
     cohort.customers++;
     if (row.second_at) {
