@@ -547,9 +547,9 @@ export class Turn implements TurnMoves {
       this.state.slots.phone = inbound.phone;
       this.effects.push({ type: 'customer_profile', phone: inbound.phone, ...(inbound.name ? { name: inbound.name } : {}) });
     }
-    // "4 sao" with nothing asked (the closing question not sent yet, or gone by): the score the customer gives.
+    // "4 sao" with nothing asked (the closing question not sent yet, or gone by): the score the customer gives ("xoài loại 5 sao" is no score).
     const stars = readStars(this.text);
-    if (stars !== null && isShort(this.text, 4) && this.state.satisfaction.score === null) {
+    if (stars !== null && isShort(this.text, 4) && this.facts(this.text).items.length === 0 && this.state.satisfaction.score === null) {
       this.state.satisfaction.asked = true;
       return this.onScore(stars);
     }

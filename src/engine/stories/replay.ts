@@ -158,7 +158,8 @@ function observe(result: TurnResult | null, before: ConversationState, after: Co
     buttons: [...sharePhone, ...buttonsOf(played.replies).map((button) => button.label)],
     result: played,
     ownerAlerted: ownerHears(played, before, engine, input),
-    asked: result !== null && input.kind !== 'wait_minutes' && (waiting.kind === 'ask' || (waiting.kind === 'buttons' && waiting.step !== null)),
+    // A card with buttons (the QR code, a fee, a product) offers, it asks nothing the customer must answer.
+    asked: result !== null && input.kind !== 'wait_minutes' && waiting.kind === 'ask',
   };
 }
 
