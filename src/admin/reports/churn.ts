@@ -66,7 +66,9 @@ export function usualGap(orderTimes: readonly string[]): { gaps: number; median:
  */
 export async function lapsedCustomers(db: ReportDb, flows: ShopFlows, now: Date): Promise<LapsedCustomer[]> {
   const [orders, reminders] = await Promise.all([
-    db.selectFrom('orders').select(['customer_id', 'code', 'created_at', 'total', 'items']).where('shipping_status', '<>', 'cancelled').orderBy('customer_id').orderBy('created_at').execute(),
+    // Read in the table's own order (one sequential pass) and sorted per customer below: far
+    // cheaper than visiting every row in customer order through the index.
+    db.selectFrom('orders').select(['customer_id', 'code', 'created_at', 'total', 'items']).where('shipping_status', '<>', 'cancelled').execute(),
     db.selectFrom('scheduled_messages').select(['customer_id', 'key']).where('kind', '=', 'reorder').where('key', 'like', `${REMINDER_KEY_PREFIX}%`).execute(),
   ]);
   const reorderDays = new Map(flows.shop.catalog.flatMap((product) => (product.reorder_days ? [[product.id, product.reorder_days] as const] : [])));
@@ -77,6 +79,7 @@ export async function lapsedCustomers(db: ReportDb, flows: ShopFlows, now: Date)
     list.push(order);
     byCustomer.set(order.customer_id, list);
   }
+  for (const list of byCustomer.values()) list.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
   const late: { customerId: string; list: typeof orders; items: LapsedCustomer['lastItems']; usual: { days: number; from: 'history' | 'product' }; daysSince: number }[] = [];
   for (const [customerId, list] of byCustomer) {
     const last = list[list.length - 1]!;

@@ -19,25 +19,16 @@ const DAY_MS = 86_400_000;
  * a cohort younger than a window simply has had less time (the page says so).
  */
 export async function repeatByCohort(db: ReportDb, timeZone: string): Promise<Cohort[]> {
-  // One ordered pass over the orders index instead of a lookup per customer.
-  const orders = await db
-    .selectFrom('orders')
-    .select(['customer_id', 'created_at'])
-    .where('shipping_status', '<>', 'cancelled')
-    .orderBy('customer_id')
-    .orderBy('created_at')
-    .execute();
-  const firstTwo: { first_at: string; second_at: string | null }[] = [];
-  let customer: string | null = null;
+  // One sequential pass over the orders table: each customer's first order and the first one after it.
+  const orders = await db.selectFrom('orders').select(['customer_id', 'created_at']).where('shipping_status', '<>', 'cancelled').execute();
+  const byCustomer = new Map<string, { first_at: string; second_at: string | null }>();
   for (const order of orders) {
-    if (order.customer_id !== customer) {
-      customer = order.customer_id;
-      firstTwo.push({ first_at: order.created_at, second_at: null });
-    } else {
-      const own = firstTwo[firstTwo.length - 1]!;
-      if (own.second_at === null && order.created_at > own.first_at) own.second_at = order.created_at;
-    }
+    const own = byCustomer.get(order.customer_id);
+    if (!own) byCustomer.set(order.customer_id, { first_at: order.created_at, second_at: null });
+    else if (order.created_at < own.first_at) byCustomer.set(order.customer_id, { first_at: order.created_at, second_at: own.first_at });
+    else if (order.created_at > own.first_at && (own.second_at === null || order.created_at < own.second_at)) own.second_at = order.created_at;
   }
+  const firstTwo = [...byCustomer.values()];
   const cohorts = new Map<string, Cohort>();
   if (firstTwo.length === 0) return [];
   const starts = firstTwo.map((row) => row.first_at).sort();
