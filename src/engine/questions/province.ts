@@ -1,4 +1,5 @@
 import { findProvince, parseProvince, type ProvinceMatch } from '../parse/province';
+import { provinceById } from '../../vietnam/provinces';
 import { isShort, retry, skipButtons, textOf, type QuestionKind } from './kind';
 
 export const province: QuestionKind = {
@@ -16,8 +17,13 @@ export const province: QuestionKind = {
     return match?.kind === 'ambiguous' ? { text: asking.flows.shop.texts.retry_province_ambiguous, variables: candidates(match) } : null;
   },
   names: ['tinh', 'thanh pho'],
-  buttons: skipButtons,
-  fromTap: () => undefined,
+  // "DN" just said: each province it may be is a button.
+  buttons(asking) {
+    const match = asking.said ? findProvince(asking.said) : null;
+    const choices = match?.kind === 'ambiguous' ? match.candidates.map((candidate) => ({ label: candidate.name, value: `answer:${candidate.id}` })) : [];
+    return [...choices, ...skipButtons(asking)];
+  },
+  fromTap: (encoded) => provinceById(encoded)?.name,
 };
 
 function candidates(match: Extract<ProvinceMatch, { kind: 'ambiguous' }>): Record<string, string> {
