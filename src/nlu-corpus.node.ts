@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseCorpus, type LabeledText } from './engine/nlu/corpus';
+import { parseCorpus, type LabeledText } from './engine/index';
 
 export const CORPUS_DIR = 'src/engine/nlu/corpus';
 

@@ -13,6 +13,7 @@ export { seededRandom } from './seeded-random';
 export { IntentMatcher } from './nlu/intent';
 export { deserializeUnderstanding, serializeUnderstanding, trainUnderstanding, type SerializedUnderstanding, type UnderstandingModel } from './nlu/model';
 export { labeledExamples, type TaughtExample } from './nlu/training-set';
+export { parseCorpus, type LabeledText } from './nlu/corpus';
 export { shopNames } from './nlu/names';
 export { bestThreshold, crossValidate, evaluate, summarize, type Evaluated, type LabeledCase } from './nlu/evaluation';
 export { failureText, inputText, replayStory, type StoryReplay } from './stories/index';
