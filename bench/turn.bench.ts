@@ -9,6 +9,8 @@ import type { InboundEvent } from '../src/conversation/inbound';
 import { initialState, type ConversationState, type Engine, type Inbound } from '../src/engine/index';
 import { consoleLogger } from '../src/log';
 import { loadEngine, openDatabase } from '../src/runtime.node.ts';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { percentile, rate, row, time } from './stats';
 
 /**
@@ -17,11 +19,25 @@ import { percentile, rate, row, time } from './stats';
  * baselines measured in the same run: the engine alone on the same script, and single-row
  * SQLite transactions on the same file. Then 100 conversations in flight, a burst of 10,000,
  * and an open-loop run at 30% of the measured capacity across 10,000 open conversations.
+ * CPU time per turn is printed beside the rates: on a machine shared with other work the wall
+ * clock also counts the time the others had the cores.
  */
 const dir = mkdtempSync(join(tmpdir(), 'shopbot-bench-'));
 const { store } = await openDatabase(join(dir, 'bench.db'));
 const { engine } = await loadEngine('flows');
 const startRss = process.memoryUsage().rss;
+// A full collection on demand, to tell memory still held from garbage not yet collected.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+const liveHeap = () => {
+  collect();
+  return process.memoryUsage().heapUsed;
+};
+/** CPU time of this process in µs: unlike the wall clock, it does not count the time other processes on a busy machine had the cores. */
+const cpuMicros = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
 const env = parseEnv({});
 if (!env.ok) throw new Error(env.errors.join('\n'));
 
@@ -120,8 +136,10 @@ const engineOnly = () => {
   }
 };
 engineOnly();
+const engineCpuStart = cpuMicros();
 const engineRun = await time(engineOnly);
 const engineRate = rate(engineTurns, engineRun.ms);
+const engineCpu = (cpuMicros() - engineCpuStart) / engineTurns;
 
 // Baseline 2: single-row SQLite transactions on the same file.
 const baselineCount = Number(process.env.BENCH_BASELINE ?? 20_000);
@@ -135,7 +153,9 @@ const baselineRate = rate(baselineCount, baseline.ms);
 
 await closedLoop(10, 26, 'warmup');
 for (const key of Object.keys(phases) as (keyof typeof phases)[]) phases[key] = 0;
+const singleCpuStart = cpuMicros();
 const single = await closedLoop(1, Number(process.env.BENCH_SINGLE_TURNS ?? 2_000), 'one');
+const singleCpu = (cpuMicros() - singleCpuStart) / single.turns;
 const perTurn = (ms: number) => ((ms * 1000) / single.turns).toFixed(1);
 const read = phases.handle - phases.compute - phases.batch;
 const build = phases.compute - phases.engine;
@@ -152,9 +172,13 @@ for (const [name, ms] of [['read (queue, snapshot)', read], ['engine', phases.en
 }
 
 const hundred = await closedLoop(100, Number(process.env.BENCH_HUNDRED_TURNS ?? 39), 'hundred');
+const heldBefore = liveHeap();
 const burst = await closedLoop(Number(process.env.BENCH_MANY ?? 10_000), 2, 'burst');
+const heldAfter = liveHeap();
 const target = Math.max(1, Math.round(single.rate * 0.3));
-const open = await openLoop(target, Number(process.env.BENCH_OPEN_SECONDS ?? 5), Number(process.env.BENCH_MANY ?? 10_000), 'burst');
+// Long enough for a p99 over at least 1,000 arrivals.
+const openSeconds = Number(process.env.BENCH_OPEN_SECONDS ?? Math.min(30, Math.max(10, 1000 / target)));
+const open = await openLoop(target, openSeconds, Number(process.env.BENCH_MANY ?? 10_000), 'burst');
 clearInterval(sampler);
 
 const widths = [34, 8, 10, 14, 10, 10, 8];
@@ -164,6 +188,8 @@ for (const [name, result] of [['1 conversation', single], ['100 in flight', hund
   console.log(row([name, result.turns, result.rate, (result.rate / single.rate).toFixed(2), result.p50.toFixed(2), result.p99.toFixed(2), mb(result.rss)], widths));
 }
 console.log(row([`open loop ${target}/s (30% of one conv.)`, open.turns, target, '', open.p50.toFixed(2), open.p99.toFixed(2), mb(open.rss)], widths));
+console.log(`\nmemory held (heap after a full collection): ${mb(heldBefore)} MB before the burst, ${mb(heldAfter)} MB after it with ${process.env.BENCH_MANY ?? '10,000'} more open conversations`);
+console.log(`CPU per turn: engine alone ${engineCpu.toFixed(0)} µs, whole turn ${singleCpu.toFixed(0)} µs (${(engineCpu / singleCpu).toFixed(2)}× by CPU time, which a busy machine disturbs less)`);
 console.log(`\nwhole turn: ${(single.rate / engineRate).toFixed(2)}× engine-only`);
 await store.close();
 rmSync(dir, { recursive: true, force: true });

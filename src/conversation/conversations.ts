@@ -4,6 +4,7 @@ import type { Logger } from '../log';
 import { type ConversationTable, erasePersonalDataQueries, remindedCart, type Store, ConstraintError, idleConversations, readTurn, type TurnSnapshot } from '../store/index';
 import { MESSAGING_WINDOW_MS } from './after-sale';
 import { ChatQueue } from './chat-queue';
+import { TurnSlots } from './turn-slots';
 import { newId, newOrderCode } from './ids';
 import type { InboundEvent } from './inbound';
 import type { OutboxChat } from './outbox-delivery';
@@ -42,6 +43,8 @@ type ReturningCustomer = Pick<TurnContext['customer'], 'lastOrder' | 'remindedCa
 
 /** Tries before a turn gives up on a conversation another writer keeps changing. */
 const MAX_ATTEMPTS = 5;
+/** Turns of different chats run side by side (and commit together) up to this many; more wait their turn. */
+const TURNS_AT_ONCE = 64;
 
 /**
  * The turn: read → compute → one atomic batch of writes, then the caller delivers the
@@ -49,11 +52,12 @@ const MAX_ATTEMPTS = 5;
  */
 export class Conversations {
   private readonly queue = new ChatQueue();
+  private readonly slots = new TurnSlots(TURNS_AT_ONCE);
 
   constructor(private readonly deps: ConversationDeps) {}
 
   handle(event: InboundEvent, options: HandleOptions = {}): Promise<TurnOutcome> {
-    return this.queue.run(`${event.channel}:${event.userId}`, () => this.process(event, options));
+    return this.queue.run(`${event.channel}:${event.userId}`, () => this.slots.run(() => this.process(event, options)));
   }
 
   private async process(event: InboundEvent, options: HandleOptions = {}): Promise<TurnOutcome> {

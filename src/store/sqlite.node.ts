@@ -4,7 +4,8 @@ import SQLite from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { Database } from './database';
 import { BetterSqliteDialect, StatementCache } from './sqlite-dialect.node.ts';
-import { asConstraintError, type Store } from './store';
+import { GroupCommit } from './group-commit.node.ts';
+import { type Store } from './store';
 
 /**
  * Opens (creating if needed) the embedded SQLite database: WAL for concurrent readers, and
@@ -20,20 +21,12 @@ export function openSqliteStore(path: string): Store & { sqlite: SQLite.Database
   sqlite.pragma('secure_delete = ON');
   const statements = new StatementCache(sqlite);
   const db = new Kysely<Database>({ dialect: new BetterSqliteDialect(statements) });
-  const runAll = sqlite.transaction((queries: readonly { sql: string; parameters: readonly unknown[] }[]) => {
-    for (const query of queries) statements.get(query.sql).run(...(query.parameters as unknown[]));
-  });
+  const batches = new GroupCommit(sqlite, statements);
   return {
     db,
     sqlite,
     kind: 'sqlite',
-    async batch(queries) {
-      try {
-        runAll(queries);
-      } catch (error) {
-        throw asConstraintError(error) ?? error;
-      }
-    },
+    batch: (queries) => batches.run(queries),
     async exec(sql) {
       sqlite.exec(sql);
     },
