@@ -34,5 +34,5 @@ describe('the shop tried in the terminal', () => {
     } finally {
       database.cleanup();
     }
-  });
+  }, 60_000); // two CLI processes, each compiling the shop with tsx
 });
