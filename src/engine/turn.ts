@@ -396,11 +396,18 @@ export class Turn implements TurnMoves {
     return [...this.fresh].some((filled) => filled !== slot);
   }
 
-  /** Whether the message gives a phone number or an address that a question of this flow other than `slot` asks for. */
-  statesContact(flowId: string, slot: string): boolean {
-    const facts = this.text ? this.facts(this.text) : null;
-    const steps = Object.values(this.flows.flows.get(flowId)?.steps ?? {});
-    return facts !== null && steps.some((step) => step.save !== slot && ((step.ask === 'phone' && facts.phone !== null) || (step.ask === 'address' && facts.address !== null)));
+  /**
+   * Whether the message gives what a question of this flow other than `slot` asks: a phone
+   * number, an address, or a choice named by one of its aliases ("ck nhé" for the payment).
+   */
+  statesOwnFacts(flowId: string, slot: string): boolean {
+    const flow = this.flows.flows.get(flowId);
+    if (!flow || !this.text) return false;
+    const facts = this.facts(this.text);
+    const steps = Object.values(flow.steps).filter((step) => step.save && step.save !== slot);
+    if (steps.some((step) => (step.ask === 'phone' && facts.phone !== null) || (step.ask === 'address' && facts.address !== null))) return true;
+    const fill = fillForm(this.flows, flow, facts, this.text, this.state.slots);
+    return steps.some((step) => step.ask === 'choice' && fill.slots[step.save!] !== undefined);
   }
 
   // ── Topics ────────────────────────────────────────────────────────────────

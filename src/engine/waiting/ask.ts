@@ -24,9 +24,9 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
 
   // A change to the cart said at a later question: made, shown, and the question asked again.
   if (step.ask !== 'product' && step.ask !== 'quantity' && turn.editCart(waiting.flow)) return turn.repeatPrompt();
-  // "cod" at the promotion-code question is the payment, not a code: a free-text question is not
+  // "cod", "ship cod nha" at the promotion-code or name question is the payment: a free-text question is not
   // answered by a short message that is only another question's fact (an optional one is passed).
-  if (kind.freeText && text && isShort(text, 2)) {
+  if (kind.freeText && text && isShort(text, 3)) {
     turn.fillFrom(waiting.flow);
     if (turn.saidOtherThan(step.save) && !turn.saidNow(step.save)) return step.optional ? turn.skip(waiting.flow, waiting.step, step) : turn.repeatPrompt();
   }
@@ -40,8 +40,8 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
     delete turn.state.slots[step.save];
     return turn.answer(waiting.flow, waiting.step, step, value, answer.also);
   }
-  // "Trần Thị Mai 0912…, 88 Nguyễn Trãi, Hà Nội, ck nhé" at "anything else?": this flow's own facts, not another topic.
-  const ownFacts = topic?.kind === 'flow' && !looksLikeQuestion(text) && !turn.cancels(topic.flow) && turn.statesContact(waiting.flow, step.save);
+  // "Trần Thị Mai 0912…, 88 Nguyễn Trãi, Hà Nội, ck nhé" or "ck nhé" at "anything else?": this flow's own facts, not another topic.
+  const ownFacts = topic?.kind === 'flow' && !looksLikeQuestion(text) && !turn.cancels(topic.flow) && turn.statesOwnFacts(waiting.flow, step.save);
   if (topic?.kind === 'flow' && !ownFacts) return turn.switchTopic(topic);
   if (topic?.kind === 'aside') return turn.aside(topic.text);
   turn.fillFrom(waiting.flow);

@@ -24,7 +24,7 @@ export interface TurnMoves {
   cancels(flowId: string): boolean;
   saidNow(slot: string): boolean;
   saidOtherThan(slot: string): boolean;
-  statesContact(flowId: string, slot: string): boolean;
+  statesOwnFacts(flowId: string, slot: string): boolean;
   understand(text: string): Understanding | null;
   topicOf(understanding: Understanding | null, currentFlow: string | null, freeText?: boolean): Topic | null;
   aside(text: string): void;
