@@ -96,20 +96,20 @@ class FeatureCollector {
   private slots = new Int32Array(1024);
   private stamps = new Int32Array(1024);
   private generation = 0;
-  private keys: number[] = [];
-  private values: number[] = [];
+  private keys = new Int32Array(512);
+  private values = new Float64Array(512);
+  private count = 0;
 
   start(): this {
     this.generation++;
-    this.keys.length = 0;
-    this.values.length = 0;
+    this.count = 0;
     return this;
   }
 
   add(hashed: number, value: number): void {
     // 30 bits: a collision among ~20,000 features is rare and harmless.
     const key = hashed & 0x3fffffff;
-    if (this.keys.length * 2 >= this.slots.length) this.grow();
+    if (this.count * 2 >= this.slots.length) this.grow();
     const mask = this.slots.length - 1;
     let slot = Math.imul(key, 0x9e3779b1) & mask;
     while (this.stamps[slot] === this.generation) {
@@ -121,14 +121,14 @@ class FeatureCollector {
       slot = (slot + 1) & mask;
     }
     this.stamps[slot] = this.generation;
-    this.slots[slot] = this.keys.length;
-    this.keys.push(key);
-    this.values.push(value);
+    this.slots[slot] = this.count;
+    this.keys[this.count] = key;
+    this.values[this.count++] = value;
   }
 
   finish(): { keys: Int32Array; values: Float64Array } {
-    const keys = new Int32Array(this.keys);
-    const values = new Float64Array(this.values);
+    const keys = this.keys.slice(0, this.count);
+    const values = this.values.slice(0, this.count);
     let squares = 0;
     for (let i = 0; i < values.length; i++) squares += values[i]! * values[i]!;
     const length = Math.sqrt(squares);
@@ -136,12 +136,19 @@ class FeatureCollector {
     return { keys, values };
   }
 
+  /** A long message: twice the room, every feature so far placed again. */
   private grow(): void {
     const size = this.slots.length * 2;
     this.slots = new Int32Array(size);
     this.stamps = new Int32Array(size);
+    const keys = new Int32Array(size / 2);
+    keys.set(this.keys);
+    this.keys = keys;
+    const values = new Float64Array(size / 2);
+    values.set(this.values);
+    this.values = values;
     const mask = size - 1;
-    for (let at = 0; at < this.keys.length; at++) {
+    for (let at = 0; at < this.count; at++) {
       let slot = Math.imul(this.keys[at]!, 0x9e3779b1) & mask;
       while (this.stamps[slot] === this.generation) slot = (slot + 1) & mask;
       this.stamps[slot] = this.generation;

@@ -80,6 +80,11 @@ describe('the intent classifier trained on the shipped corpus', () => {
     expect(names.produce.find(toWordForms('nhắn tin cho shop'))).toEqual([]);
   });
 
+  it('a very long message (hundreds of words) is read like its short form', () => {
+    const long = Array.from({ length: 150 }, () => 'xoài giao tới bị dập mấy trái').join(', ');
+    expect(intentOf(long)).toBe('returns');
+  });
+
   it('an emoji alone is read: 👍 is a yes, 🙏 a thanks', () => {
     expect(intentOf('👍')).toBe('acknowledge');
     expect(intentOf('🙏')).toBe('thanks');
