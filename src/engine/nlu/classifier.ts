@@ -42,7 +42,7 @@ export interface TrainingOptions {
   minGradient: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { epochs: 5, learningRate: 3, l1: 0.2, l2: 1e-3, minCount: 2, pruneBelow: 0.05, minGradient: 0.01 };
+export const DEFAULT_TRAINING: TrainingOptions = { epochs: 4, learningRate: 4, l1: 0.2, l2: 1e-3, minCount: 2, pruneBelow: 0.05, minGradient: 0.01 };
 /** FTRL's β: keeps the first steps of a new feature from being huge. */
 const BETA = 1;
 
