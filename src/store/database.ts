@@ -18,6 +18,7 @@ export interface Database {
   touchpoint_days: TouchpointDayTable;
   conversation_returns: ConversationReturnTable;
   customer_visits: CustomerVisitTable;
+  touchpoint_visits: TouchpointVisitTable;
   d1_migrations: MigrationTable;
 }
 
@@ -249,6 +250,16 @@ export interface CustomerVisitTable {
   started_at: string;
   previous_started_at: string | null;
   visit: number;
+}
+
+/** Each conversation's link to its customer's previous one at the same stage × phase × channel, kept by triggers (migrations/0015). */
+export interface TouchpointVisitTable {
+  conversation_id: string;
+  stage: string | null;
+  phase: string | null;
+  channel: string;
+  started_at: string;
+  previous_started_at: string | null;
 }
 
 export interface MigrationTable {

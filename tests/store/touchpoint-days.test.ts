@@ -94,6 +94,14 @@ async function expectRollUpAsIfRecomputed(): Promise<void> {
       row_number() OVER (PARTITION BY customer_id ORDER BY started_at, id) AS visit
     FROM conversations ORDER BY id`.execute(store.db);
   expect(visits.rows).toEqual(numbered.rows);
+  const linked = await sql`SELECT * FROM touchpoint_visits ORDER BY conversation_id`.execute(store.db);
+  const relinked = await sql`
+    SELECT id AS conversation_id, stage, phase, channel, started_at,
+      lag(started_at) OVER (PARTITION BY stage, phase, channel, customer_id ORDER BY started_at, id) AS previous_started_at
+    FROM conversations ORDER BY id`.execute(store.db);
+  expect(linked.rows).toEqual(relinked.rows);
+  // The shop's customers come back to the same touchpoints: the links are there to be checked.
+  expect(linked.rows.filter((row) => (row as { previous_started_at: string | null }).previous_started_at !== null).length).toBeGreaterThan(20);
 }
 
 async function conversationsNow(): Promise<Row[]> {
@@ -211,7 +219,7 @@ describe('touchpoint counts by day and each customer’s visits, kept by the dat
     await expectDashboardCounts();
   });
 
-  it('follow every later change: new conversations (older ones imported too), closing, scoring, a new stage, a person taking part, orders placed, cancelled, moved and removed, erasure', async () => {
+  it('follow every later change: new conversations (older ones imported too), closing, scoring, a new stage or phase, a person taking part, orders placed, cancelled, moved and removed, erasure', async () => {
     const random = mulberry32(11);
     const rows = await conversationsNow();
     const pick = () => rows[Math.floor(random() * rows.length)]!;
@@ -221,6 +229,7 @@ describe('touchpoint counts by day and each customer’s visits, kept by the dat
       statements.push(sql`UPDATE conversations SET status = 'closed', outcome = ${['completed', 'abandoned', 'handed_over'][index % 3]!}, satisfaction_score = ${index % 6 === 0 ? null : 1 + (index % 5)} WHERE id = ${row.id}`);
     }
     for (let index = 0; index < 30; index++) statements.push(sql`UPDATE conversations SET stage = ${['buy', 'use', null][index % 3]!}, entry_flow = ${index % 4 === 0 ? null : 'order'} WHERE id = ${pick().id}`);
+    for (let index = 0; index < 20; index++) statements.push(sql`UPDATE conversations SET phase = ${['before', 'after', null][index % 3]!} WHERE id = ${pick().id}`);
     for (let index = 0; index < 20; index++) {
       const row = pick();
       // A customer has one open conversation at most.

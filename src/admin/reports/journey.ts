@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { touchpointSums, type TouchpointRow, type TouchpointSums } from '../../store/index';
+import { touchpointSums, type TouchpointRow } from '../../store/index';
 import type { ReportDb, TimeRange } from './range';
 
 /**
@@ -136,11 +136,9 @@ const keyOf = (row: Key) => `${row.stage ?? ''}|${row.phase ?? ''}|${row.channel
  */
 export async function journeyReport(db: ReportDb, range: TimeRange, now: Date): Promise<JourneyReport> {
   const decided = new Date(Math.min(Date.parse(range.to), now.getTime() - RETURN_DAYS * 86_400_000)).toISOString();
-  const [sums, allTime] = await Promise.all([touchpointSums(db, range, TOUCHPOINT), touchpointSums(db, ALL_TIME, [])]);
+  const sums = await touchpointSums(db, range, TOUCHPOINT);
   const totals = sums.map(totalsOf);
-  const everywhere = (rows: readonly TouchpointSums[]) => rows.reduce((sum, row) => sum + row.conversations, 0);
-  const long = everywhere(sums) * LONG_SHARE > everywhere(allTime);
-  const [median, returns, scoredGroups] = await Promise.all([medianFirstResponses(db, range, sums), returnAfterFirstVisit(db, sums, range.from, decided, long), returnAfterScore(db, range.from, decided)]);
+  const [median, returns, scoredGroups] = await Promise.all([medianFirstResponses(db, range, sums), returnAfterFirstVisit(db, sums, range.from, decided), returnAfterScore(db, range.from, decided)]);
   const returned = new Map(returns.map((row) => [keyOf(row), row]));
   const shop = { satisfied: 0, scored: 0, abandoned: 0, closed: 0 };
   for (const row of totals) {
@@ -172,14 +170,6 @@ export async function journeyReport(db: ReportDb, range: TimeRange, now: Date): 
 }
 
 const TOUCHPOINT = ['stage', 'phase', 'channel'] as const;
-/** Every conversation the shop has. */
-const ALL_TIME: TimeRange = { from: '1970-01-01T00:00:00.000Z', to: '9999-12-31T00:00:00.000Z' };
-/**
- * A period holding more than 1/LONG_SHARE of the shop's conversations is read along the
- * touchpoint-first index (all of a touchpoint's rows, already grouped by customer); a shorter
- * one through the index of started_at, grouped by sorting.
- */
-const LONG_SHARE = 6;
 
 function totalsOf(row: TouchpointRow<(typeof TOUCHPOINT)[number]>) {
   return {
@@ -222,34 +212,26 @@ async function medianFirstResponses(db: ReportDb, range: TimeRange, sums: readon
 
 /**
  * Each touchpoint's customers whose first conversation there from `from` to `decided` is
- * known, and how many of them ordered again within RETURN_DAYS after it. The customers are
- * counted touchpoint by touchpoint along the touchpoint-first index for a long period (each
- * customer's rows already together), through the period's index for a short one. Those who
- * came back are read from conversation_returns, a few rows, each checked to be the customer's
- * first conversation of the period there.
+ * known, and how many of them ordered again within RETURN_DAYS after it. A customer's first
+ * conversation of the period at a touchpoint is the one whose previous visit there
+ * (touchpoint_visits, migrations/0015) is older than the period or missing: the customers are
+ * counted along each touchpoint's index entries of the period, and those who came back are the
+ * few conversations of conversation_returns that are such first visits.
  */
-async function returnAfterFirstVisit(db: ReportDb, touchpoints: readonly Key[], from: string, decided: string, long: boolean) {
+async function returnAfterFirstVisit(db: ReportDb, touchpoints: readonly Key[], from: string, decided: string) {
   if (decided <= from) return [];
-  const customers = long
-    ? await Promise.all(
-        touchpoints.map(async (touchpoint) => {
-          const row = await sql<{ customers: number }>`
-            SELECT count(DISTINCT customer_id) AS customers FROM conversations INDEXED BY conversations_touchpoint_customer
-            WHERE stage IS ${touchpoint.stage} AND phase IS ${touchpoint.phase} AND channel = ${touchpoint.channel} AND started_at >= ${from} AND started_at < ${decided}`.execute(db);
-          return { ...touchpoint, customers: Number(row.rows[0]?.customers ?? 0) };
-        }),
-      )
-    : (
-        await sql<Key & { customers: number }>`
-          SELECT stage, phase, channel, count(DISTINCT customer_id) AS customers FROM conversations
-          WHERE started_at >= ${from} AND started_at < ${decided} GROUP BY stage, phase, channel`.execute(db)
-      ).rows.map((row) => ({ ...row, customers: Number(row.customers) }));
+  const customers = await Promise.all(
+    touchpoints.map(async (touchpoint) => {
+      const row = await sql<{ customers: number }>`
+        SELECT count(*) AS customers FROM touchpoint_visits
+        WHERE stage IS ${touchpoint.stage} AND phase IS ${touchpoint.phase} AND channel = ${touchpoint.channel} AND started_at >= ${from} AND started_at < ${decided}
+          AND (previous_started_at IS NULL OR previous_started_at < ${from})`.execute(db);
+      return { ...touchpoint, customers: Number(row.rows[0]?.customers ?? 0) };
+    }),
+  );
   const returned = await sql<Key & { returned: number }>`
-    SELECT r.stage, r.phase, r.channel, count(*) AS returned FROM conversation_returns r
-    WHERE r.started_at >= ${from} AND r.started_at < ${decided}
-      AND NOT EXISTS (SELECT 1 FROM conversations v INDEXED BY conversations_touchpoint_customer
-        WHERE v.stage IS r.stage AND v.phase IS r.phase AND v.channel = r.channel AND v.customer_id = r.customer_id
-          AND v.started_at >= ${from} AND (v.started_at, v.id) < (r.started_at, r.conversation_id))
+    SELECT r.stage, r.phase, r.channel, count(*) AS returned FROM conversation_returns r JOIN touchpoint_visits v ON v.conversation_id = r.conversation_id
+    WHERE r.started_at >= ${from} AND r.started_at < ${decided} AND (v.previous_started_at IS NULL OR v.previous_started_at < ${from})
     GROUP BY r.stage, r.phase, r.channel`.execute(db);
   const back = new Map(returned.rows.map((row) => [keyOf(row), Number(row.returned)]));
   return customers.filter((row) => row.customers > 0).map((row) => ({ ...row, returned: back.get(keyOf(row)) ?? 0 }));
