@@ -5,6 +5,7 @@ import { journeyReport, mattersMost, MIN_CLOSED, MIN_SCORES, RETURN_DAYS, weakne
 import { abandonmentReasons } from '../../src/admin/reports/abandonment';
 import { monthsUpTo } from '../../src/admin/reports/months';
 import { npsAnswers, npsByMonth, npsReasons } from '../../src/admin/reports/nps';
+import { orderHistories } from '../../src/admin/reports/order-history';
 import { journeyPeriod } from '../../src/admin/routes/journey-period';
 import type { Store } from '../../src/store/index';
 import { generateJourneyShop, insertJourneyShop, journeyFlows, orderedAgain, type JourneyShop } from './journey-seed';
@@ -218,7 +219,7 @@ describe('why carts are left', () => {
 
 describe('repurchase and customers gone quiet', () => {
   it('gives each month of first orders its customers and second orders within 30, 60, 90 days and ever', async () => {
-    const cohorts = await repeatByCohort(store.db, ZONE);
+    const cohorts = repeatByCohort(await orderHistories(store.db), ZONE);
     const byCustomer = new Map<string, number[]>();
     for (const order of liveOrders()) byCustomer.set(order.customerId, [...(byCustomer.get(order.customerId) ?? []), Date.parse(order.createdAt)]);
     const expected = new Map<string, { customers: number; within30: number; within60: number; within90: number; ever: number }>();
@@ -242,7 +243,7 @@ describe('repurchase and customers gone quiet', () => {
   });
 
   it('lists as "lâu chưa quay lại" exactly the customers past 1.5 × their usual gap (their own, or the mango’s 20 days)', async () => {
-    const lapsed = await lapsedCustomers(store.db, flows, now);
+    const lapsed = await lapsedCustomers(store.db, await orderHistories(store.db), flows, now);
     const expected = new Map<string, { usual: number; daysSince: number }>();
     const byCustomer = new Map<string, number[]>();
     for (const order of liveOrders()) byCustomer.set(order.customerId, [...(byCustomer.get(order.customerId) ?? []), Date.parse(order.createdAt)]);
@@ -311,7 +312,7 @@ describe('the pages the owner opens', () => {
   it('one tap schedules the repurchase reminder for a reachable customer, and refuses with the reason for one who opted out', async () => {
     const admin = mountAdmin(store, { clock, flows });
     const { cookie, csrf } = await logIn(admin.app);
-    const lapsed = await lapsedCustomers(store.db, flows, now);
+    const lapsed = await lapsedCustomers(store.db, await orderHistories(store.db), flows, now);
     const reachable = lapsed.find((row) => row.reach === 'reachable' && !row.reminded)!;
     const quiet = lapsed.find((row) => row.reach === 'opted_out');
     const post = (customer: string) =>

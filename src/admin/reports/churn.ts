@@ -1,6 +1,7 @@
 import { WRITES_FIRST, type ChannelName } from '../../channel-names';
 import type { ShopFlows } from '../../flows/schema';
 import { MESSAGING_WINDOW_MS } from '../../conversation/after-sale';
+import type { OrderHistories, PastOrder } from './order-history';
 import type { ReportDb } from './range';
 
 /** "Lâu chưa quay lại": a customer past their usual time to buy again. */
@@ -64,32 +65,26 @@ export function usualGap(orderTimes: readonly string[]): { gaps: number; median:
  * shortest `reorder_days` among the products of their last order. Customers with neither are
  * not listed: nothing says when they should be back. Cancelled orders do not count.
  */
-export async function lapsedCustomers(db: ReportDb, flows: ShopFlows, now: Date): Promise<LapsedCustomer[]> {
-  const [orders, reminders] = await Promise.all([
-    // Read in the table's own order (one sequential pass) and sorted per customer below: far
-    // cheaper than visiting every row in customer order through the index.
-    db.selectFrom('orders').select(['customer_id', 'code', 'created_at', 'total', 'items']).where('shipping_status', '<>', 'cancelled').execute(),
-    db.selectFrom('scheduled_messages').select(['customer_id', 'key']).where('kind', '=', 'reorder').where('key', 'like', `${REMINDER_KEY_PREFIX}%`).execute(),
-  ]);
+export async function lapsedCustomers(db: ReportDb, histories: OrderHistories, flows: ShopFlows, now: Date): Promise<LapsedCustomer[]> {
+  const reminders = await db.selectFrom('scheduled_messages').select(['customer_id', 'key']).where('kind', '=', 'reorder').where('key', 'like', `${REMINDER_KEY_PREFIX}%`).execute();
   const reorderDays = new Map(flows.shop.catalog.flatMap((product) => (product.reorder_days ? [[product.id, product.reorder_days] as const] : [])));
   const remindedKeys = new Set(reminders.map((row) => `${row.customer_id}|${row.key}`));
-  const byCustomer = new Map<string, typeof orders>();
-  for (const order of orders) {
-    const list = byCustomer.get(order.customer_id) ?? [];
-    list.push(order);
-    byCustomer.set(order.customer_id, list);
-  }
-  for (const list of byCustomer.values()) list.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
-  const late: { customerId: string; list: typeof orders; items: LapsedCustomer['lastItems']; usual: { days: number; from: 'history' | 'product' }; daysSince: number }[] = [];
-  for (const [customerId, list] of byCustomer) {
+  const late: { customerId: string; list: readonly PastOrder[]; items: LapsedCustomer['lastItems']; usual: { days: number; from: 'history' | 'product' }; daysSince: number }[] = [];
+  for (const [customerId, list] of histories) {
     const last = list[list.length - 1]!;
-    const items = itemsOf(last.items);
-    const history = usualGap(list.map((order) => order.created_at));
-    const productDays = Math.min(...items.map((item) => reorderDays.get(item.productId) ?? Infinity));
-    const usual = history.gaps >= MIN_GAPS ? { days: history.median!, from: 'history' as const } : Number.isFinite(productDays) ? { days: productDays, from: 'product' as const } : null;
+    // Fewer than MIN_GAPS + 1 orders cannot have MIN_GAPS gaps: most customers need no gaps counted.
+    const history = list.length > MIN_GAPS ? usualGap(list.map((order) => order.created_at)) : null;
+    let items: LapsedCustomer['lastItems'] | undefined;
+    let usual: { days: number; from: 'history' | 'product' } | null = null;
+    if (history && history.gaps >= MIN_GAPS) usual = { days: history.median!, from: 'history' };
+    else {
+      items = itemsOf(last.items);
+      const productDays = Math.min(...items.map((item) => reorderDays.get(item.productId) ?? Infinity));
+      if (Number.isFinite(productDays)) usual = { days: productDays, from: 'product' };
+    }
     if (!usual) continue;
     const daysSince = (now.getTime() - Date.parse(last.created_at)) / DAY_MS;
-    if (daysSince > usual.days * LATE_FACTOR) late.push({ customerId, list, items, usual, daysSince });
+    if (daysSince > usual.days * LATE_FACTOR) late.push({ customerId, list, items: items ?? itemsOf(last.items), usual, daysSince });
   }
   // Only the late customers are read: name and whether the bot may write to them.
   const customerOf = await customersById(db, late.map((entry) => entry.customerId));

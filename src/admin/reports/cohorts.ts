@@ -1,5 +1,5 @@
 import { monthsOfInstants } from './months';
-import type { ReportDb } from './range';
+import type { OrderHistories } from './order-history';
 
 /** Customers by the month of their first order, and how many bought again. */
 export interface Cohort {
@@ -18,21 +18,18 @@ const DAY_MS = 86_400_000;
  * Repeat purchase by cohort. Cancelled orders do not count as purchases. Months are local;
  * a cohort younger than a window simply has had less time (the page says so).
  */
-export async function repeatByCohort(db: ReportDb, timeZone: string): Promise<Cohort[]> {
-  // One sequential pass over the orders table: each customer's first order and the first one after it.
-  const orders = await db.selectFrom('orders').select(['customer_id', 'created_at']).where('shipping_status', '<>', 'cancelled').execute();
-  const byCustomer = new Map<string, { first_at: string; second_at: string | null }>();
-  for (const order of orders) {
-    const own = byCustomer.get(order.customer_id);
-    if (!own) byCustomer.set(order.customer_id, { first_at: order.created_at, second_at: null });
-    else if (order.created_at < own.first_at) byCustomer.set(order.customer_id, { first_at: order.created_at, second_at: own.first_at });
-    else if (order.created_at > own.first_at && (own.second_at === null || order.created_at < own.second_at)) own.second_at = order.created_at;
-  }
-  const firstTwo = [...byCustomer.values()];
+export function repeatByCohort(histories: OrderHistories, timeZone: string): Cohort[] {
+  // Each customer's first order and the first one after it (orders at the very same time count once).
+  const firstTwo = [...histories.values()].map((list) => ({ first_at: list[0]!.created_at, second_at: list.find((order) => order.created_at > list[0]!.created_at)?.created_at ?? null }));
   const cohorts = new Map<string, Cohort>();
   if (firstTwo.length === 0) return [];
-  const starts = firstTwo.map((row) => row.first_at).sort();
-  const monthOfOrder = monthsOfInstants(starts[0]!, starts[starts.length - 1]!, timeZone);
+  let earliest = firstTwo[0]!.first_at;
+  let latest = earliest;
+  for (const row of firstTwo) {
+    if (row.first_at < earliest) earliest = row.first_at;
+    if (row.first_at > latest) latest = row.first_at;
+  }
+  const monthOfOrder = monthsOfInstants(earliest, latest, timeZone);
   for (const row of firstTwo) {
     const month = monthOfOrder(row.first_at);
     const cohort = cohorts.get(month) ?? { month, customers: 0, within30: 0, within60: 0, within90: 0, ever: 0 };

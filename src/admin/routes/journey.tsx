@@ -13,6 +13,7 @@ import { repeatByCohort } from '../reports/cohorts';
 import { journeyReport, touchpointConversations } from '../reports/journey';
 import { monthsUpTo } from '../reports/months';
 import { npsAnswers, npsByMonth, npsReasons } from '../reports/nps';
+import { orderHistories } from '../reports/order-history';
 import { journeyExportRoutes } from './journey-export';
 import { journeyPeriod } from './journey-period';
 import { PAGE_SIZE, pageOf, renderAdmin, shopView } from './render';
@@ -86,7 +87,9 @@ export function journeyRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {
 
   app.get('/churn', async (c) => {
     const shop = shopView(deps);
-    const [cohorts, lapsed] = await Promise.all([repeatByCohort(db, shop.timeZone), lapsedCustomers(db, shop.flows, deps.clock())]);
+    const histories = await orderHistories(db);
+    const lapsed = await lapsedCustomers(db, histories, shop.flows, deps.clock());
+    const cohorts = repeatByCohort(histories, shop.timeZone);
     const told = c.req.query('told');
     const notice = told ? { ok: c.req.query('ok') === '1', text: told } : undefined;
     return renderAdmin(c, deps, { title: 'Mua lại', active: 'churn' }, <ChurnPage cohorts={cohorts} lapsed={lapsed} timeZone={shop.timeZone} csrf={c.get('session').csrf} notice={notice} />);
@@ -102,7 +105,7 @@ export function journeyRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {
     if (!form.success) return back(false, 'Chưa chọn khách để nhắc.');
     const flows = deps.flows();
     const now = deps.clock();
-    const customer = (await lapsedCustomers(db, flows, now)).find((row) => row.id === form.data.customer);
+    const customer = (await lapsedCustomers(db, await orderHistories(db), flows, now)).find((row) => row.id === form.data.customer);
     if (!customer) return back(false, 'Khách này không còn trong danh sách lâu chưa quay lại (có thể vừa đặt đơn mới).');
     const name = customer.name ?? 'khách';
     if (customer.reach !== 'reachable') return back(false, `Không nhắn được cho ${name}: ${REACH_WORDS[customer.reach]}. Hãy gọi điện cho khách.`);
