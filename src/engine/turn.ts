@@ -547,6 +547,8 @@ export class Turn implements TurnMoves {
     const twoWays = findProvince(this.text)?.kind === 'ambiguous';
     const name = this.facts(this.text).province ?? (province && !twoWays ? provinceById(province)?.name : undefined);
     if (name) this.state.slots.province = name;
+    // A province asked about now replaces the one before, even when it must first be asked which.
+    else if (twoWays) delete this.state.slots.province;
   }
 
   onFreeInput(inbound: Inbound): void {
