@@ -94,6 +94,11 @@ async function expectRollUpAsIfRecomputed(): Promise<void> {
       row_number() OVER (PARTITION BY customer_id ORDER BY started_at, id) AS visit
     FROM conversations ORDER BY id`.execute(store.db);
   expect(visits.rows).toEqual(numbered.rows);
+  await expectTouchpointLinksAsIfRecomputed();
+}
+
+/** Each conversation's previous visit at its touchpoint, as the triggers of migrations/0015 keep it, against one recomputed from the conversations. */
+async function expectTouchpointLinksAsIfRecomputed(): Promise<void> {
   const linked = await sql`SELECT * FROM touchpoint_visits ORDER BY conversation_id`.execute(store.db);
   const relinked = await sql`
     SELECT id AS conversation_id, stage, phase, channel, started_at,
@@ -276,5 +281,18 @@ describe('touchpoint counts by day and each customer’s visits, kept by the dat
     expect(gone.length).toBeGreaterThan(20);
     await expectRollUpAsIfRecomputed();
     await expectDashboardCounts();
+  });
+
+  it('keep each visit linked to the previous one at its touchpoint when a conversation is moved in time, to another customer or to another channel', async () => {
+    const random = mulberry32(5);
+    const rows = (await conversationsNow()).filter((row) => row.status === 'closed');
+    const pick = () => rows[Math.floor(random() * rows.length)]!;
+    for (let index = 0; index < 30; index++) {
+      const days = Math.floor(random() * 20) - 10;
+      await sql`UPDATE conversations SET started_at = strftime('%Y-%m-%dT%H:%M:%fZ', started_at, ${`${days} days`}) WHERE id = ${pick().id}`.execute(store.db);
+    }
+    for (let index = 0; index < 20; index++) await sql`UPDATE conversations SET customer_id = ${pick().customer_id} WHERE id = ${pick().id}`.execute(store.db);
+    for (let index = 0; index < 10; index++) await sql`UPDATE conversations SET channel = ${['web', 'zalo'][index % 2]!} WHERE id = ${pick().id}`.execute(store.db);
+    await expectTouchpointLinksAsIfRecomputed();
   });
 });
