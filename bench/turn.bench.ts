@@ -9,6 +9,7 @@ import type { InboundEvent } from '../src/conversation/inbound';
 import { initialState, type ConversationState, type Engine, type Inbound } from '../src/engine/index';
 import { consoleLogger } from '../src/log';
 import { loadEngine, openDatabase } from '../src/runtime.node.ts';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { percentile, rate, row, time } from './stats';
@@ -111,6 +112,9 @@ async function openLoop(perSecond: number, seconds: number, open: number, label:
   const started = performance.now();
   const running: Promise<void>[] = [];
   peakRss = process.memoryUsage().rss;
+  // How late this process runs what is due: a stall here (a collection, a long synchronous step) delays every arrival behind it.
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
   for (let i = 0; i < total; i++) {
     const due = started + (i * 1000) / perSecond;
     const wait = due - performance.now();
@@ -120,8 +124,9 @@ async function openLoop(perSecond: number, seconds: number, open: number, label:
     running.push(turn(label, c, text).then(() => void latencies.push(performance.now() - due)));
   }
   await Promise.all(running);
+  loopDelay.disable();
   latencies.sort((a, b) => a - b);
-  return { turns: total, p50: percentile(latencies, 50), p99: percentile(latencies, 99), rss: peakRss };
+  return { turns: total, p50: percentile(latencies, 50), p99: percentile(latencies, 99), rss: peakRss, loopDelayP99: loopDelay.percentile(99) / 1e6, loopDelayMax: loopDelay.max / 1e6 };
 }
 
 // Baseline 1: the engine alone, the same script, the context a turn gives it.
@@ -188,6 +193,7 @@ for (const [name, result] of [['1 conversation', single], ['100 in flight', hund
   console.log(row([name, result.turns, result.rate, (result.rate / single.rate).toFixed(2), result.p50.toFixed(2), result.p99.toFixed(2), mb(result.rss)], widths));
 }
 console.log(row([`open loop ${target}/s (30% of one conv.)`, open.turns, target, '', open.p50.toFixed(2), open.p99.toFixed(2), mb(open.rss)], widths));
+console.log(`open loop: the event loop ran what was due up to ${open.loopDelayP99.toFixed(1)} ms late (p99; longest ${open.loopDelayMax.toFixed(1)} ms)`);
 console.log(`\nmemory held (heap after a full collection): ${mb(heldBefore)} MB before the burst, ${mb(heldAfter)} MB after it with ${process.env.BENCH_MANY ?? '10,000'} more open conversations`);
 console.log(`CPU per turn: engine alone ${engineCpu.toFixed(0)} µs, whole turn ${singleCpu.toFixed(0)} µs (${(engineCpu / singleCpu).toFixed(2)}× by CPU time, which a busy machine disturbs less)`);
 console.log(`\nwhole turn: ${(single.rate / engineRate).toFixed(2)}× engine-only`);
