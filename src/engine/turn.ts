@@ -70,6 +70,9 @@ function lookupEntry(flows: ShopFlows): { flow: string; step: string } | null {
   return null;
 }
 
+/** What the customer may ask about goods the shop does not carry: whether it sells them, their price, to buy them. */
+const GOODS_INTENTS: ReadonlySet<string> = new Set(['out_of_scope', 'product_info', 'catalog', 'order']);
+
 function placesOrders(flow: Flow): boolean {
   return Object.values(flow.steps).some((step) => step.action === 'create_order');
 }
@@ -432,6 +435,8 @@ export class Turn implements TurnMoves {
     if (lookup) return { kind: 'flow', ...lookup, understanding };
     const ordering = this.orderFor(understanding, currentFlow) ?? this.complaintFor(understanding, currentFlow);
     if (ordering) return { kind: 'flow', flow: ordering, step: null, understanding };
+    const unsold = this.unsoldFor(understanding, freeText);
+    if (unsold) return unsold;
     if (!best) return null;
     const match = best as typeof best & { intent?: string; faq?: string | null; flow: string | null };
     // "ok", "cảm ơn" are never a name or a note: everyday talk is answered wherever it comes.
@@ -492,6 +497,30 @@ export class Turn implements TurnMoves {
     const sure = best && best.flow && best.score >= this.flows.shop.nlu.threshold ? this.flows.flows.get(best.flow) : undefined;
     if (sure && sure.id !== returns.id && sure.phase !== 'before') return null;
     return returns.id;
+  }
+
+  /**
+   * "shop có bán thanh long không", "đặt 2kg chôm chôm": goods the catalog does not carry are
+   * said to be not sold, with what the shop has, whatever the message asks about them. A
+   * product question reads the name itself; a name or a note only when it is a question.
+   */
+  private unsoldFor(understanding: Understanding, freeText: boolean): Topic | null {
+    const item = understanding.produce[0];
+    if (!item || understanding.products.length > 0) return null;
+    const intent = (understanding.best as { intent?: string } | null)?.intent;
+    if (intent && !GOODS_INTENTS.has(intent)) return null;
+    const waiting = this.state.waiting;
+    if (waiting.kind === 'ask' && this.stepOf(waiting.flow, waiting.step)?.ask === 'product') return null;
+    if (freeText && !looksLikeQuestion(this.text, understanding.tokens)) return null;
+    const browse = this.flows.shop.menu.filter((entry) => {
+      const flow = this.flows.flows.get(entry.flow);
+      return flow && (flow.stage === 'consider' || placesOrders(flow));
+    });
+    return {
+      kind: 'aside',
+      text: this.render(this.flows.shop.texts.not_sold, { produce: understanding.produce.join(', ') }),
+      buttons: browse.map((entry) => ({ label: entry.label, value: `flow:${entry.flow}` })),
+    };
   }
 
   private asideFor(intent: string | null, faqId: string | null, understanding: Understanding): string | null {
@@ -566,6 +595,10 @@ export class Turn implements TurnMoves {
     const topic = this.topicOf(understanding, null);
     if (topic?.kind === 'flow') return this.switchTopic(topic);
     if (topic?.kind === 'aside') {
+      if (topic.buttons) {
+        this.state.waiting = { kind: 'buttons', flow: null, step: null };
+        return this.reply({ kind: 'text', text: topic.text, buttons: this.remember(topic.buttons) });
+      }
       this.reply({ kind: 'text', text: topic.text });
       if (this.state.buttons.length > 0) this.showButtons(this.state.buttons);
       return;

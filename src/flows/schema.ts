@@ -181,6 +181,7 @@ const BotTexts = z.strictObject({
   retry_number: said('Hỏi lại khi bot cần một con số', 'Dạ anh/chị nhập giúp em một con số nhé (ví dụ 2).'),
   retry_quantity: said('Hỏi lại khi bot chưa đọc được số lượng', 'Dạ anh/chị lấy bao nhiêu ạ? Ví dụ "2kg", "3 ký" hoặc "2 hộp".'),
   retry_product: said('Hỏi lại khi khách nói sản phẩm shop không bán; {{catalog}} là danh sách sản phẩm', 'Dạ shop chưa có sản phẩm đó ạ. Shop đang bán:\n{{catalog}}'),
+  not_sold: saidOr('Dạ shop chưa bán {{produce}} ạ. Shop đang có:\n{{catalog}}', 'Bot nói khi khách hỏi mua một mặt hàng shop không bán; {{produce}} là tên mặt hàng, {{catalog}} là danh sách sản phẩm'),
   retry_province: said('Hỏi lại khi bot chưa nhận ra tỉnh/thành', 'Dạ em chưa nhận ra tỉnh/thành đó. Anh/chị gõ lại tên tỉnh/thành giúp em nhé.'),
   retry_province_ambiguous: said('Hỏi lại khi tên khách gõ hợp với nhiều tỉnh: {{matched}} là chữ khách gõ, {{candidates}} các tỉnh có thể', 'Dạ "{{matched}}" là {{candidates}} ạ? Anh/chị gõ rõ tên giúp em nhé.'),
   retry_address: said('Hỏi lại khi địa chỉ chưa đủ (số nhà, đường, phường/xã, tỉnh/thành)', 'Dạ anh/chị cho em địa chỉ đầy đủ (số nhà, đường, phường/xã, tỉnh/thành) nhé.'),

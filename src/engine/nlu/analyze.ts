@@ -61,6 +61,8 @@ export interface Analysis {
   words: string[];
   products: string[];
   provinces: string[];
+  /** Farm produce named that the catalog does not carry ("thanh long"), as produce.ts spells it. */
+  produce: string[];
 }
 
 /** The one pipeline both triggers and customer messages go through, so they compare alike. */
@@ -78,6 +80,7 @@ export function analyzeWords(forms: Words, products: MentionIndex, provinces: Me
   const provinceMentions = provinces.find(forms);
   const produceMentions = produce?.find(forms) ?? [];
   const raw: string[] = [];
+  const unsold: string[] = [];
   let i = 0;
   while (i < forms.folded.length) {
     const product = productMentions.find((mention) => mention.start === i);
@@ -88,6 +91,7 @@ export function analyzeWords(forms: Words, products: MentionIndex, provinces: Me
       i = product.end;
     } else if (general) {
       raw.push(PRODUCE_TOKEN);
+      if (!unsold.includes(general.id)) unsold.push(general.id);
       i = general.end;
     } else if (province) {
       raw.push(PROVINCE_TOKEN);
@@ -109,5 +113,6 @@ export function analyzeWords(forms: Words, products: MentionIndex, provinces: Me
     words: withQuantityTokens(placed),
     products: productMentions.map((mention) => mention.id),
     provinces: provinceMentions.filter((mention) => !productMentions.some((p) => p.start <= mention.start && mention.start < p.end)).map((m) => m.id),
+    produce: unsold,
   };
 }

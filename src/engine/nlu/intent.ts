@@ -104,8 +104,8 @@ export class IntentMatcher {
     const best = first < 0 ? null : this.match(classes[first]!, probabilities[first]!, faq, tokens);
     const runnerUp = second < 0 ? null : this.match(classes[second]!, probabilities[second]!, faq, tokens);
     const ambiguous = best !== null && runnerUp !== null && best.intent !== OUT_OF_SCOPE && runnerUp.intent !== OUT_OF_SCOPE && best.score - runnerUp.score < AMBIGUITY_MARGIN;
-    const { words, products, provinces } = featured.analysis;
-    return { tokens, words, products, provinces, best, runnerUp, ambiguous };
+    const { words, products, provinces, produce } = featured.analysis;
+    return { tokens, words, products, provinces, produce, best, runnerUp, ambiguous };
   }
 
   private match(intent: string, probability: number, answering: string | null, tokens: readonly string[]): IntentMatch {

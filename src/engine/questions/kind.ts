@@ -105,11 +105,19 @@ export function isShort(text: string, words = 3): boolean {
 /** Words that ask wherever they stand, and particles that ask at the end ("còn không", "được chưa"). */
 const QUESTION_WORDS = new Set(['may', 'gi', 'nao', 'sao', 'dau', 'nhieu', 'lau', 'bn']);
 const QUESTION_ENDINGS = new Set(['khong', 'ko', 'k', 'chua', 'ha', 'hok', 'hem', 'hong', 'nhi', 'ta']);
+/** Words of address after the particle ("có không shop", "được chưa ạ"): the question still ends there. */
+const ADDRESS_AFTER = new Set(['shop', 'a', 'ad', 'em', 'oi', 'vay', 'z', 'v', 'nhe', 'nha']);
+
+function lastMeaningful(clause: readonly string[]): string | undefined {
+  let end = clause.length;
+  while (end > 1 && ADDRESS_AFTER.has(clause[end - 1]!)) end--;
+  return clause[end - 1];
+}
 
 /** Whether a message asks something; `tokens` are its words as understood (shorthand spelled out). */
 export function looksLikeQuestion(text: string, tokens: readonly string[] = []): boolean {
   const words = foldKey(text).split(' ');
   // A particle ends a question ("còn không"); alone ("ko, …") it is an answer.
   const clauses = text.split(/[,.;!\n]+/).map((clause) => foldKey(clause).split(' ')).filter((clause) => clause.length >= 2);
-  return text.includes('?') || [...words, ...tokens].some((word) => QUESTION_WORDS.has(word)) || clauses.some((clause) => QUESTION_ENDINGS.has(clause.at(-1)!));
+  return text.includes('?') || [...words, ...tokens].some((word) => QUESTION_WORDS.has(word)) || clauses.some((clause) => QUESTION_ENDINGS.has(lastMeaningful(clause)!));
 }

@@ -1,10 +1,10 @@
 import type { ShopFlows, Step } from '../../flows/schema';
 import type { Understanding } from '../nlu/intent';
 import type { Asking } from '../questions';
-import type { ConversationState, Inbound, Outcome, SlotValue } from '../types';
+import type { Button, ConversationState, Inbound, Outcome, SlotValue } from '../types';
 
 /** What a message is about besides the question asked: another flow, or a short aside. */
-export type Topic = { kind: 'flow'; flow: string; step: string | null; understanding: Understanding } | { kind: 'aside'; text: string };
+export type Topic = { kind: 'flow'; flow: string; step: string | null; understanding: Understanding } | { kind: 'aside'; text: string; buttons?: Button[] };
 
 /**
  * The moves of a turn that the waiting states choose between. They depend on this, not on the
