@@ -9,7 +9,8 @@ export interface TurnSnapshot {
   customer: Selectable<CustomerTable> | undefined;
   /** The customer's open conversation, if any. */
   conversation: Selectable<ConversationTable> | undefined;
-  recentOrders: { code: string; status: string; total: number; createdAt: string }[];
+  /** What the engine knows of the newest orders: a complaint naming a product means an order that held it, a once-per-customer code one it used. */
+  recentOrders: { code: string; status: string; total: number; createdAt: string; promoCode: string | null; items: { productId: string; quantity: number }[] }[];
   /** Every order of the customer, newest first: what the shop tells a customer who asks for their data. */
   orders: { code: string; total: number }[];
   /** How many conversations the shop keeps of this customer. */
@@ -45,7 +46,7 @@ const turnRead = prepared((db, key: { channel: string; update_id: string; custom
     jsonObjectFrom(eb.selectFrom('customers').select(CUSTOMER_COLUMNS).where('id', '=', key.customer_id)).as('customer'),
     // 'open' written into the statement: a bound value compared with the partial index's column makes SQLite prepare the statement again on every run.
     jsonObjectFrom(eb.selectFrom('conversations').select(CONVERSATION_COLUMNS).where('customer_id', '=', key.customer_id).where('status', '=', sql.lit('open'))).as('conversation'),
-    jsonArrayFrom(eb.selectFrom('orders').select(['code', 'shipping_status', 'payment_status', 'total', 'created_at']).where('customer_id', '=', key.customer_id).orderBy('created_at', 'desc')).as('orders'),
+    jsonArrayFrom(eb.selectFrom('orders').select(['code', 'shipping_status', 'payment_status', 'total', 'created_at', 'promo_code', 'items']).where('customer_id', '=', key.customer_id).orderBy('created_at', 'desc')).as('orders'),
     eb.selectFrom('conversations').select((count) => count.fn.countAll<number>().as('count')).where('customer_id', '=', key.customer_id).as('conversation_count'),
     jsonObjectFrom(
       eb
@@ -70,7 +71,7 @@ interface TurnReadRow {
   last_order: string | null;
 }
 
-type OrderSeen = { code: string; shipping_status: string; payment_status: string; total: number; created_at: string };
+type OrderSeen = { code: string; shipping_status: string; payment_status: string; total: number; created_at: string; promo_code: string | null; items: string };
 
 /** The read half of a turn: everything the engine needs, read before anything is written. */
 export async function readTurn(db: Kysely<Database>, channel: string, updateId: string, customerId: string): Promise<TurnSnapshot> {
@@ -85,6 +86,8 @@ export async function readTurn(db: Kysely<Database>, channel: string, updateId: 
       status: order.payment_status === 'awaiting_confirmation' ? 'awaiting_confirmation' : order.shipping_status,
       total: order.total,
       createdAt: order.created_at,
+      promoCode: order.promo_code,
+      items: orderLines(order.items),
     })),
     orders: orders.map((order) => ({ code: order.code, total: order.total })),
     conversationCount: Number(row.conversation_count ?? 0),
@@ -93,9 +96,13 @@ export async function readTurn(db: Kysely<Database>, channel: string, updateId: 
 }
 
 function lastOrderOf(order: { code: string; contact_name: string; province: string | null; items: string; created_at: string }): LastOrder {
-  const lines = JSON.parse(order.items) as { productId?: unknown; quantity?: unknown }[];
-  const items = lines.flatMap((line) => (typeof line.productId === 'string' && typeof line.quantity === 'number' ? [{ productId: line.productId, quantity: line.quantity }] : []));
-  return { code: order.code, contactName: order.contact_name, province: order.province, items, createdAt: order.created_at };
+  return { code: order.code, contactName: order.contact_name, province: order.province, items: orderLines(order.items), createdAt: order.created_at };
+}
+
+/** An order's stored lines, as products and quantities (lines of an older shape are skipped, not trusted). */
+function orderLines(items: string): { productId: string; quantity: number }[] {
+  const lines = JSON.parse(items) as { productId?: unknown; quantity?: unknown }[];
+  return lines.flatMap((line) => (typeof line.productId === 'string' && typeof line.quantity === 'number' ? [{ productId: line.productId, quantity: line.quantity }] : []));
 }
 
 /** What a turn writes of a touchpoint; its identity and version are handled apart. */
