@@ -4,6 +4,7 @@ import type { Facts } from './facts';
 import { expandShorthand } from './nlu/shorthand';
 import { toWords } from './nlu/words';
 import { namedChoice } from './questions/choice';
+import { amountIn } from './questions/quantity';
 import type { SlotValue } from './types';
 import { withoutToneMarks } from '../text/fold';
 
@@ -38,6 +39,11 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
       fill.moreItems = items.slice(1);
     } else if (facts.items[0] && open(productSlot) && sameFamily(flows.shop, text, facts.items[0].productId).length === 0) {
       fill.slots[productSlot] = facts.items[0].productId;
+    } else if (facts.items.length === 0 && facts.quantity && quantitySlot && open(quantitySlot) && typeof slots[productSlot] === 'string') {
+      // "ok lấy 1 chai" about the product just talked about: the quantity is of that product.
+      const product = flows.shop.catalog.find((item) => item.id === slots[productSlot]);
+      const amount = product ? amountIn(facts.quantity, product) : null;
+      if (product && amount !== null) fill.slots[quantitySlot] = { amount, unit: product.unit };
     }
   }
   const byKind: [Step['ask'], SlotValue | null][] = [

@@ -464,6 +464,9 @@ export class Turn implements TurnMoves {
     // "giá xoài bao nhiêu 1kg" asks a price; "còn sầu riêng không, lấy 3 ký" orders.
     const words = [...foldKey(this.text).split(' '), ...understanding.tokens];
     if (looksLikeQuestion(this.text, words) && !words.some((word) => ORDER_WORDS.has(word))) return null;
+    // "lấy sỉ 50kg giá sao": a question one of the shop's answers is about asks, it does not order.
+    const best = understanding.best as { faq?: string | null; score: number } | null;
+    if (best?.faq && best.score >= this.flows.shop.nlu.threshold && looksLikeQuestion(this.text, words)) return null;
     return ordering.id;
   }
 
@@ -599,6 +602,9 @@ export class Turn implements TurnMoves {
         this.state.waiting = { kind: 'buttons', flow: null, step: null };
         return this.reply({ kind: 'text', text: topic.text, buttons: this.remember(topic.buttons) });
       }
+      // "mật ong có giấy kiểm nghiệm không" answered: "ok lấy 1 chai" then means the honey.
+      const product = understanding?.products.length === 1 ? understanding.products[0]! : undefined;
+      if (product && sameFamily(this.flows.shop, this.text, product).length === 0) this.state.slots.product = product;
       this.reply({ kind: 'text', text: topic.text });
       if (this.state.buttons.length > 0) this.showButtons(this.state.buttons);
       return;

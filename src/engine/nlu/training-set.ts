@@ -93,9 +93,16 @@ export function faqTrainingExamples(flows: ShopFlows, corpus: readonly LabeledTe
   const intents = new Set(entries.map((entry) => entry.intent));
   if (intents.size === 0) return [];
   const keys = keyPairs(entries);
+  const general = labeledExamples(flows, corpus, taught.filter((one) => one.faq === null)).filter((example) => intents.has(example.label) && !example.where.startsWith('faq '));
+  const topics = topicTerms(entries, corpus);
   const examples: TrainingExample[] = [];
-  for (const example of labeledExamples(flows, corpus, taught.filter((one) => one.faq === null))) {
-    if (!intents.has(example.label) || example.where.startsWith('faq ')) continue;
+  for (const example of general) {
+    // The owner's triggers are the flow's own words; only the shared corpus is read for what the entries are about.
+    const about = example.where.startsWith('trigger ') ? null : entryAbout(example, entries, topics);
+    if (about) {
+      examples.push({ ...example, label: about, weight: example.weight * GENERAL_WEIGHT_FOR_FAQ });
+      continue;
+    }
     // The corpus asks "xoài này xuất xứ ở đâu" too, labelled only product_info: that is the entry's question, not a counter-example.
     if (wordPairs(example.text).some((pair) => keys.has(pair))) continue;
     examples.push({ ...example, label: NO_FAQ, weight: example.weight * GENERAL_WEIGHT_FOR_FAQ });
@@ -120,6 +127,51 @@ function keyPairs(entries: readonly FaqEntry[]): Set<string> {
     for (const [pair, count] of seen) if (count >= 2 && !/\b(product|province)\b/.test(pair)) keys.add(pair);
   }
   return keys;
+}
+
+/** At most this share of all the corpus's messages use a word or word pair that marks an entry's topic. */
+const TOPIC_SHARE = 0.01;
+
+/**
+ * Per entry, what its questions are about in words few messages of any kind use: a word that
+ * comes back in two of its questions ("sỉ", "vietgap") or two words side by side in one
+ * ("giấy kiểm"). A corpus message with one of them ("lấy sỉ 50kg giá sao", "mật ong có giấy
+ * kiểm nghiệm không") asks what the entry answers, in words the owner did not happen to write.
+ */
+function topicTerms(entries: readonly FaqEntry[], corpus: readonly LabeledText[]): Map<string, Set<string>> {
+  const candidates = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    const seen = new Map<string, number>();
+    for (const question of entry.questions) for (const word of new Set(expandShorthand(toWords(question)))) seen.set(word, (seen.get(word) ?? 0) + 1);
+    const recurring = [...seen].filter(([word, count]) => count >= 2 && word.length > 1).map(([word]) => word);
+    const pairs = entry.questions.flatMap(wordPairs);
+    candidates.set(entry.id, new Set([...recurring, ...pairs].filter((term) => !/\b(product|province)\b/.test(term))));
+  }
+  const all = new Set([...candidates.values()].flatMap((terms) => [...terms]));
+  const uses = new Map<string, number>();
+  const words = new Map<string, number>();
+  for (const example of corpus) {
+    for (const term of termsOf(example.text)) {
+      if (all.has(term)) uses.set(term, (uses.get(term) ?? 0) + 1);
+      if (!term.includes(' ')) words.set(term, (words.get(term) ?? 0) + 1);
+    }
+  }
+  const most = Math.max(1, corpus.length * TOPIC_SHARE);
+  const rare = (term: string) => (uses.get(term) ?? 0) <= most;
+  // "giá sao" is rare as a pair but is any price question: both words of a pair must be uncommon too.
+  const uncommon = (term: string) => term.split(' ').every((word) => word.length > 1 && (words.get(word) ?? 0) <= most * 2);
+  return new Map([...candidates].map(([id, terms]) => [id, new Set([...terms].filter((term) => rare(term) && uncommon(term)))]));
+}
+
+function termsOf(text: string): Set<string> {
+  return new Set([...expandShorthand(toWords(text)), ...wordPairs(text)]);
+}
+
+/** The one entry of the message's intent whose topic terms it uses, if only one is. */
+function entryAbout(example: TrainingExample, entries: readonly FaqEntry[], topics: ReadonlyMap<string, ReadonlySet<string>>): string | null {
+  const terms = termsOf(example.text);
+  const about = entries.filter((entry) => entry.intent === example.label && [...topics.get(entry.id)!].some((term) => terms.has(term)));
+  return about.length === 1 ? about[0]!.id : null;
 }
 
 function wordPairs(text: string): string[] {
