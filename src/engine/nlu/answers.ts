@@ -11,8 +11,22 @@ export function parseYesNo(text: string): boolean | null {
   const words = expandShorthand(toWords(text));
   if (words.length === 0 || words.length > 8) return null;
   if (words.some((word) => NO_WORDS.has(word)) || NO_PHRASES.test(words.join(' '))) return false;
-  if (words.some((word) => YES_WORDS.has(word))) return true;
+  if (words.some((word) => YES_WORDS.has(word))) return onlyAnUntonedDa(text, words) ? null : true;
   return null;
+}
+
+/** What may follow a "dạ" that is a yes ("dạ nha", "dạ rồi shop"). */
+const AFTER_YES = new Set(['nha', 'nhe', 'a', 'ah', 'ak', 'ha', 'shop', 'ad', 'em', 'anh', 'chi', 'roi', 'luon']);
+
+/**
+ * "da" without its tone mark is "dạ" (yes) or "đã" (already): "da ck r nha shop" is "I have
+ * transferred", no yes. It counts only alone or with polite words after it, or typed "dạ".
+ */
+function onlyAnUntonedDa(text: string, words: readonly string[]): boolean {
+  if (words.some((word) => word !== 'da' && YES_WORDS.has(word))) return false;
+  if (/(^|[^\p{L}])dạ($|[^\p{L}])/iu.test(text.normalize('NFC'))) return false;
+  const after = words.slice(words.indexOf('da') + 1);
+  return after.some((word) => !AFTER_YES.has(word));
 }
 
 /** Words that skip an optional question ("không", "bỏ qua", "ko có"). */

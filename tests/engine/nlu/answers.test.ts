@@ -52,6 +52,18 @@ describe('a yes or no answer', () => {
   it('a long unrelated message is neither', () => {
     expect(parseYesNo('cho mình hỏi thêm về chuyện giao hàng ra ngoài bắc')).toBeNull();
   });
+
+  it.each([
+    ['da', true],
+    ['da nha shop', true],
+    ['dạ ck rồi', true],
+    ['da co', true],
+    ['da ck r nha shop', null],
+    ['da nhan duoc hang roi', true],
+    ['da chuyen tien xong', null],
+  ])('"%s" without its tone mark may be "đã" (already), not a yes: %s', (text, answer) => {
+    expect(parseYesNo(text)).toBe(answer);
+  });
 });
 
 describe('skipping an optional question', () => {
