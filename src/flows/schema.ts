@@ -214,6 +214,7 @@ const BotTexts = z.strictObject({
   satisfaction_labels: z.array(Text).length(5, 'cần đúng 5 nhãn, từ 1 sao đến 5 sao').meta(hint('Đúng 5 nhãn của các mức sao, từ 1 sao đến 5 sao', ['Rất tệ', 'Chưa tốt', 'Bình thường', 'Hài lòng', 'Rất hài lòng'])),
   skip_word: said('Chữ khách gõ (hoặc nút) để bỏ qua câu hỏi không bắt buộc', 'bỏ qua'),
   order_not_found: said('Bot nói khi không tìm thấy đơn khách hỏi', 'Dạ em chưa tìm thấy đơn nào của anh/chị; anh/chị kiểm tra lại mã đơn giúp em nhé.'),
+  order_code_forgotten: saidOr('Dạ không sao ạ, anh/chị chọn giúp em đơn hàng bên dưới nhé.', 'Bot nói khi khách không nhớ mã đơn: mời chọn một đơn gần đây của khách (các nút bên dưới)'),
   retry_order_code: saidOr('Dạ anh/chị cho em xin mã đơn hàng (có trong tin nhắn xác nhận đơn) nhé.', 'Hỏi lại khi bot cần mã đơn hàng'),
   /** Asked after a middling score (above the owner alert): thanks first, no apology. */
   satisfaction_comment_neutral: saidOr('Dạ cảm ơn anh/chị 💚 Shop cần làm gì để lần sau tốt hơn ạ?', 'Bot xin góp ý khi khách chấm mức giữa: cảm ơn trước, không xin lỗi'),

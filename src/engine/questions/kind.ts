@@ -29,7 +29,13 @@ export type Answer =
        */
       plain?: boolean;
     }
-  | { ok: false; retryText: string; variables?: Record<string, string> };
+  | {
+      ok: false;
+      retryText: string;
+      variables?: Record<string, string>;
+      /** The reply is plainly about this question ("không nhớ mã"): asked again, never read as another topic. */
+      plain?: boolean;
+    };
 
 /** A shop rule the value breaks: the text to say (a template) and slots to render it with. */
 export interface Refusal {

@@ -23,7 +23,13 @@ export const orderCode: QuestionKind = {
   read(inbound, asking) {
     const typed = textOf(inbound);
     const code = asking.facts(typed).orderCode ?? knownOrderCode(typed, asking.context.customer.orders);
-    return code ? { ok: true, value: code, plain: true } : retry(asking, asking.flows.shop.texts.retry_order_code);
+    if (code) return { ok: true, value: code, plain: true };
+    if (forgetsCode(typed)) {
+      // Without a code the shop goes on where it can (the latest order, a return the owner matches); else the customer's orders are offered to tap.
+      if (asking.step.optional || asking.context.customer.orders.length === 0) return { ok: true, value: '', plain: true };
+      return { ok: false, retryText: asking.flows.shop.texts.order_code_forgotten, plain: true };
+    }
+    return retry(asking, asking.flows.shop.texts.retry_order_code);
   },
   buttons(asking) {
     // The orders with the product complained about come first.
@@ -41,6 +47,20 @@ export const orderCode: QuestionKind = {
     return open.length === 1 ? open[0]!.code : undefined;
   },
 };
+
+const NOT = new Set(['khong', 'ko', 'k', 'hok', 'hong', 'chua', 'hem', 'kg']);
+const KNOWING = new Set(['nho', 'biet', 'thay', 'co', 'luu', 'giu', 'con']);
+const CODE_WORDS = new Set(['ma', 'code', 'so']);
+
+/**
+ * "ko nhớ mã", "không nhớ mã đơn", "quên mã rồi", "chưa có mã": the customer has no code to
+ * give. A short reply at the code question, or one that names the code it lacks.
+ */
+export function forgetsCode(text: string): boolean {
+  const words = foldKey(text).split(' ');
+  const denies = words.some((word, i) => (NOT.has(word) && KNOWING.has(words[i + 1] ?? '')) || word === 'quen');
+  return denies && (words.length <= 4 || words.some((word) => CODE_WORDS.has(word)));
+}
 
 /** Products the customer's message names ("xoài bị dập"). */
 function namedIn(asking: Asking): Set<string> {

@@ -31,6 +31,7 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
     if (turn.saidOtherThan(step.save) && !turn.saidNow(step.save)) return step.optional ? turn.skip(waiting.flow, waiting.step, step) : turn.repeatPrompt();
   }
   const answer = kind.read(inbound, turn.asking(step));
+  if (!answer.ok && answer.plain) return turn.retry(waiting.flow, waiting.step, step, turn.render(answer.retryText, answer.variables));
   const topic = turn.topicOf(turn.understand(text), waiting.flow, kind.freeText);
   const cancelling = topic?.kind === 'flow' && answer.ok && answer.value === false && turn.cancels(topic.flow);
   if (answer.ok && (answer.plain || !topic) && !cancelling) {
