@@ -161,10 +161,18 @@ export function variablesFor(
     },
   };
 
+  // "{{payment_method.label}}": the words of the choice the customer made, not its stored value.
+  const choiceLabel = (name: string) => {
+    const steps = Object.values((state.flow ? flows.flows.get(state.flow)?.steps : undefined) ?? {});
+    const chosen = steps.find((step) => step.save === name)?.choices?.find((choice) => choice.value === state.slots[name]);
+    return chosen?.label ?? slot(name);
+  };
+
   return (root, field) => {
     if (root in extras) return extras[root]!;
     const group = groups[root];
-    return group ? group(field) : slot(root);
+    if (group) return group(field);
+    return field === 'label' ? choiceLabel(root) : slot(root);
   };
 }
 
