@@ -53,6 +53,8 @@ export class IntentMatcher {
   private readonly routes = new Map<string, Route>();
   /** Per flow whose triggers enter at different steps: which step each trigger enters at. */
   private readonly entries = new Map<string, EntryTrigger[]>();
+  /** Per such flow, how many of its triggers use each word: "ship" says little, "hư" a lot. */
+  private readonly entryWeights = new Map<string, { uses: ReadonlyMap<string, number>; triggers: number }>();
   private readonly intentOfEntry: ReadonlyMap<string, string>;
   private readonly faqIntents: ReadonlySet<string>;
 
@@ -70,13 +72,14 @@ export class IntentMatcher {
     }
     for (const flow of flows.flows.values()) {
       if (!flow.triggers.some((trigger) => typeof trigger !== 'string' && trigger.step && !trigger.intent)) continue;
-      this.entries.set(
-        flow.id,
-        flow.triggers.map((trigger) => ({
-          step: typeof trigger === 'string' || trigger.intent ? null : trigger.step,
-          tokens: new Set(featurize(typeof trigger === 'string' ? trigger : trigger.text, names).analysis.tokens),
-        })),
-      );
+      const triggers = flow.triggers.map((trigger) => ({
+        step: typeof trigger === 'string' || trigger.intent ? null : trigger.step,
+        tokens: new Set(featurize(typeof trigger === 'string' ? trigger : trigger.text, names).analysis.tokens),
+      }));
+      this.entries.set(flow.id, triggers);
+      const uses = new Map<string, number>();
+      for (const trigger of triggers) for (const token of trigger.tokens) uses.set(token, (uses.get(token) ?? 0) + 1);
+      this.entryWeights.set(flow.id, { uses, triggers: triggers.length });
     }
     this.intentOfEntry = new Map((flows.faq ?? []).map((entry) => [entry.id, entry.intent]));
     this.faqIntents = new Set(this.intentOfEntry.values());
@@ -121,13 +124,24 @@ export class IntentMatcher {
    */
   private entryStep(flow: string, words: readonly string[]): string | null {
     const triggers = this.entries.get(flow);
-    if (!triggers || words.length === 0) return null;
+    const counts = this.entryWeights.get(flow);
+    if (!triggers || !counts || words.length === 0) return null;
     const tokens = new Set(words);
+    // A word weighs more the fewer of the flow's triggers use it, so "ship ra Hà Nội xoài có bị hư không"
+    // is the trigger about goods spoiling on the way, not "có ship {province} không".
+    const weight = (token: string) => Math.log(1 + counts.triggers / (counts.uses.get(token) ?? 1));
+    let said = 0;
+    for (const token of tokens) said += weight(token);
     let best: { step: string | null; overlap: number } = { step: null, overlap: 0 };
     for (const trigger of triggers) {
       let shared = 0;
-      for (const token of trigger.tokens) if (tokens.has(token)) shared++;
-      const overlap = shared / (tokens.size + trigger.tokens.size - shared);
+      let own = 0;
+      for (const token of trigger.tokens) {
+        own += weight(token);
+        if (tokens.has(token)) shared += weight(token);
+      }
+      // Dice, not Jaccard: the words a trigger lacks ("ra Hà Nội") count once, not against both sides.
+      const overlap = (2 * shared) / (said + own);
       if (overlap > best.overlap) best = { step: trigger.step, overlap };
     }
     return best.overlap >= ENTRY_OVERLAP ? best.step : null;

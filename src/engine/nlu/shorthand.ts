@@ -82,10 +82,31 @@ const PERSON_CONTEXT = new Set(['oi', 'co', 'muon', 'can', 'dang', 'da', 'lay', 
 /** "bạn" as opposed to "bán"; see analyze.ts. */
 const YOU = '<you>';
 
+/** Free delivery said in several words ("free ship", "miễn phí ship"): one word, as "freeship" is typed. */
+const FREE_SHIPPING: readonly (readonly string[])[] = [
+  ['free', 'ship'],
+  ['fre', 'ship'],
+  ['mien', 'phi', 'ship'],
+  ['mien', 'ship'],
+  ['mien', 'phi', 'giao', 'hang'],
+  ['mien', 'phi', 'van', 'chuyen'],
+];
+
+function freeShippingAt(words: readonly string[], i: number): number {
+  const phrase = FREE_SHIPPING.find((parts) => parts.every((part, k) => words[i + k] === part));
+  return phrase ? phrase.length : 0;
+}
+
 export function expandShorthand(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
+    const free = word === 'free' || word === 'fre' || word === 'mien' ? freeShippingAt(words, i) : 0;
+    if (free > 0) {
+      out.push('freeship');
+      i += free - 1;
+      continue;
+    }
     // A Map, so "constructor" or "__proto__" typed by a customer is just a word.
     const expansion = word === 'bn' || word === 'bnt' ? readBn(words[i - 1], words[i + 1]) : ALWAYS.get(word);
     if (expansion === undefined) out.push(word);
