@@ -13,6 +13,7 @@ import { runAction } from './actions';
 import type { IntentMatcher, Understanding } from './nlu/intent';
 import { questionOf, type Asking } from './questions';
 import { isShort, looksLikeQuestion } from './questions/kind';
+import { namedChoice } from './questions/choice';
 import { parseYesNo } from './nlu/answers';
 import { isOnItsWay, knownOrderCode } from './questions/order-code';
 import { ratingButtons } from './questions/rating';
@@ -314,6 +315,23 @@ export class Turn implements TurnMoves {
       this.fresh.add(slot);
     }
     if (fill.moreItems.length > 0) this.state.slots.more_lines = fill.moreItems.map((item) => `${item.productId}=${item.quantity}`);
+    // The customer's latest word on a choice made before wins ("thôi cod nha" at the confirmation).
+    for (const [slot, value] of Object.entries(this.namedChoices(flow))) {
+      if (this.state.slots[slot] === undefined || this.state.slots[slot] === value) continue;
+      this.state.slots[slot] = value;
+      this.fresh.add(slot);
+    }
+  }
+
+  /** The flow's choices the message names by an alias ("ck nhé", "ship cod nha"), chosen before or not. */
+  private namedChoices(flow: Flow): Record<string, SlotValue> {
+    const named: Record<string, SlotValue> = {};
+    for (const step of Object.values(flow.steps)) {
+      if (step.ask !== 'choice' || !step.save) continue;
+      const choice = namedChoice((step.choices ?? []).filter((candidate) => candidate.aliases), this.text);
+      if (choice) named[step.save] = choice.choice.value;
+    }
+    return named;
   }
 
   /**
@@ -409,8 +427,9 @@ export class Turn implements TurnMoves {
     const facts = this.facts(this.text);
     const steps = Object.values(flow.steps).filter((step) => step.save && step.save !== slot);
     if (steps.some((step) => (step.ask === 'phone' && facts.phone !== null) || (step.ask === 'address' && facts.address !== null))) return true;
-    const fill = fillForm(this.flows, flow, facts, this.text, this.state.slots);
-    return steps.some((step) => step.ask === 'choice' && fill.slots[step.save!] !== undefined);
+    // A choice restated ("ck nhé" at the confirmation, the method chosen already) is this flow's own fact too.
+    const named = this.namedChoices(flow);
+    return steps.some((step) => step.ask === 'choice' && named[step.save!] !== undefined);
   }
 
   // ── Topics ────────────────────────────────────────────────────────────────

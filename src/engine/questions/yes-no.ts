@@ -2,7 +2,9 @@ import { parseYesNo } from '../nlu/answers';
 import { expandShorthand } from '../nlu/shorthand';
 import { toWords } from '../nlu/words';
 import type { Step } from '../../flows/schema';
-import { isShort, looksLikeQuestion, opensWithYesOrNo, retry, textOf, type QuestionKind } from './kind';
+import { foldKey } from '../../text/fold';
+import { namedChoice } from './choice';
+import { isShort, looksLikeQuestion, opensWithYesOrNo, retry, textOf, type Asking, type QuestionKind } from './kind';
 
 /** Words too common to make an echo of the question ("cho", "về", "không"). */
 const COMMON = new Set(['anh', 'chi', 'em', 'a', 'da', 'nhe', 'nha', 'khong', 'phai', 'co', 'cho', 'minh', 'shop', 've', 'cua', 'la', 'va', 'voi', 'nay', 'thi', 'duoc', 'roi', 'gi', 'nao', 'o', 'di', 'giup', 'xin']);
@@ -28,11 +30,20 @@ function echoesQuestion(typed: string, step: Step): boolean {
   });
 }
 
+function insteadOfChoice(typed: string, asking: Asking): boolean {
+  const words = foldKey(typed).split(' ');
+  if (words[0] !== 'thoi' || words.slice(1).some((word) => NEGATIONS.has(word) && word !== 'doi')) return false;
+  const flow = asking.state.flow ? asking.flows.flows.get(asking.state.flow) : undefined;
+  return Object.values(flow?.steps ?? {}).some((step) => step.ask === 'choice' && namedChoice((step.choices ?? []).filter((choice) => choice.aliases), typed) !== null);
+}
+
 export const yesNo: QuestionKind = {
   read(inbound, asking) {
     const typed = textOf(inbound);
     // "ko, lần này giao cho em gái mình ở Hà Nội": the opening word answers, the rest goes on.
     const yes = parseYesNo(typed) ?? (opensWithYesOrNo(typed) ? parseYesNo(typed.split(/[,.;!]/)[0]!) : null);
+    // "thôi ck nhé" at the confirmation: "thôi" before one of this flow's choices means "instead", not "no".
+    if (yes === false && insteadOfChoice(typed, asking)) return retry(asking, asking.flows.shop.texts.retry_yes_no);
     // "ko", "dạ có", "ok chốt" answer the question; a longer sentence may be asking something else.
     if (yes !== null) return { ok: true, value: yes, plain: isShort(typed, 3) || opensWithYesOrNo(typed) };
     if (echoesQuestion(typed, asking.step)) return { ok: true, value: true, plain: !looksLikeQuestion(typed) };
