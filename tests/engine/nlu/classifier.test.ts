@@ -100,6 +100,27 @@ describe('the intent classifier trained on the shipped corpus', () => {
     expect(engine.understand('shop có xuất hóa đơn vat cho công ty không').best?.faq).toBe('hoa_don');
   });
 
+  it("the shop's FAQ answers its topic in words the owner did not write, and plain price questions stay with the product card", () => {
+    expect(engine.understand('minh lay si 50 ky gao thi gia sao').best?.faq).toBe('gia_si');
+    expect(engine.understand('mua si ca phe thi gia bn').best?.faq).toBe('gia_si');
+    expect(engine.understand('bên mình có giấy kiểm nghiệm cho mật ong không').best?.faq).toBe('chung_nhan');
+    expect(engine.understand('xoai gia sao shop').best?.faq).toBeNull();
+    expect(engine.understand('buoi voi xoai cai nao ngon hon').best?.faq).toBeNull();
+  });
+
+  it('goods the catalog does not carry are named as such, apart from the products it does', () => {
+    const unsold = engine.understand('shop co ban mang cut ko');
+    expect(unsold.produce).toEqual(['măng cụt']);
+    expect(unsold.products).toEqual([]);
+    expect(engine.understand('xoai cat con ko shop').produce).toEqual([]);
+  });
+
+  it('a shipping question enters the step it asks about: free shipping in two words, goods spoiling on a far trip', () => {
+    expect(engine.understand('don bao nhieu thi dc free ship vay').best).toMatchObject({ flow: 'shipping', step: 'free_shipping' });
+    expect(engine.understand('gui buoi ra da nang co bi hu khong shop').best).toMatchObject({ flow: 'shipping', step: 'far_delivery' });
+    expect(engine.understand('ship ra da nang bao nhieu').best).toMatchObject({ flow: 'shipping', step: null });
+  });
+
   it('two intents close together are flagged ambiguous, a clear question is not', () => {
     expect(engine.understand('cho xin stk').ambiguous).toBe(false);
     const close = corpus.map((example) => engine.understand(example.text)).filter((understanding) => understanding.ambiguous);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readOrderCode } from '../../../src/engine/parse/order-code';
+import { forgetsCode } from '../../../src/engine/questions/order-code';
 
 const NOT_CODES = ['XOAI10', 'KHACHMOI', 'TET2027', 'st25', 'ri6'];
 
@@ -23,5 +24,15 @@ describe('readOrderCode finds the order code a customer names', () => {
     ['giao trong ngay 15', null],
   ])('"%s" → %s', (text, code) => {
     expect(readOrderCode(text, NOT_CODES)).toBe(code);
+  });
+});
+
+describe('a customer who has no order code to give says so', () => {
+  it.each(['ko nho ma', 'khong nho ma don', 'quên mã rồi shop', 'chua co ma', 'k biet ma don la gi', 'ko có mã'])('"%s" is having no code', (text) => {
+    expect(forgetsCode(text)).toBe(true);
+  });
+
+  it.each(['XB12', 'mật ong còn không', 'ko', 'shop co ma giam gia ko', 'ma khuyen mai la gi vay shop'])('"%s" is not', (text) => {
+    expect(forgetsCode(text)).toBe(false);
   });
 });
