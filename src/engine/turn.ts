@@ -24,7 +24,7 @@ import { initialState } from './types';
 import { variablesFor } from './view';
 import { provinceById } from '../vietnam/provinces';
 import { findProvince } from './parse/province';
-import { readStars } from './parse/rating';
+import { readStars, type Rating } from './parse/rating';
 import { WAITING } from './waiting';
 import type { Topic, TurnMoves } from './waiting/moves';
 
@@ -483,9 +483,11 @@ export class Turn implements TurnMoves {
     // "giá xoài bao nhiêu 1kg" asks a price; "còn sầu riêng không, lấy 3 ký" orders.
     const words = [...foldKey(this.text).split(' '), ...understanding.tokens];
     if (looksLikeQuestion(this.text, words) && !words.some((word) => ORDER_WORDS.has(word))) return null;
-    // "lấy sỉ 50kg giá sao": a question one of the shop's answers is about asks, it does not order.
+    // "lấy sỉ 50kg giá sao": a question one of the shop's answers is about asks, it does not order
+    // ("đặt 2kg bưởi, có xuất hóa đơn không" still orders: the order is a clause of its own).
     const best = understanding.best as { faq?: string | null; score: number } | null;
-    if (best?.faq && best.score >= this.flows.shop.nlu.threshold && looksLikeQuestion(this.text, words)) return null;
+    const ordersApart = this.text.split(/[,.;!\n]+/).some((clause) => !looksLikeQuestion(clause) && this.facts(clause).items.some((item) => item.quantity !== null));
+    if (best?.faq && best.score >= this.flows.shop.nlu.threshold && looksLikeQuestion(this.text, words) && !ordersApart) return null;
     return ordering.id;
   }
 
@@ -608,7 +610,9 @@ export class Turn implements TurnMoves {
       this.effects.push({ type: 'customer_profile', phone: inbound.phone, ...(inbound.name ? { name: inbound.name } : {}) });
     }
     // "4 sao" with nothing asked (the closing question not sent yet, or gone by): the score the customer gives ("xoài loại 5 sao" is no score).
-    const stars = readStars(this.text);
+    // A bare "5" once the closing question was asked and then passed by (a question in between) is its answer.
+    const bare = this.state.satisfaction.asked && /^\s*[1-5]\s*$/.test(this.text) ? (Number(this.text.trim()) as Rating) : null;
+    const stars = readStars(this.text) ?? bare;
     if (stars !== null && isShort(this.text, 4) && this.facts(this.text).items.length === 0 && this.state.satisfaction.score === null) {
       this.state.satisfaction.asked = true;
       return this.onScore(stars);
