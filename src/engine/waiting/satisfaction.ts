@@ -14,10 +14,10 @@ export function onSatisfaction(turn: TurnMoves, inbound: Inbound): void {
     turn.unanswered();
     return turn.switchTopic(topic);
   }
+  // Everyday talk ("shop ở đâu vậy") is answered in passing and the closing question stays open, as at any question.
   if (topic?.kind === 'aside') {
     turn.say(topic.text);
-    turn.unanswered();
-    return turn.endConversation('completed');
+    return turn.repeatPrompt();
   }
   if (turn.state.retries < 1) {
     turn.state.retries++;
