@@ -37,6 +37,12 @@ function insteadOfChoice(typed: string, asking: Asking): boolean {
   return Object.values(flow?.steps ?? {}).some((step) => step.ask === 'choice' && namedChoice((step.choices ?? []).filter((choice) => choice.aliases), typed) !== null);
 }
 
+/** "có hạt điều không shop": "có … không" around other words asks whether there is something; it opens with no yes. */
+function asksWhetherThereIs(typed: string): boolean {
+  const first = foldKey(typed.split(/[,.;!]/)[0]!).split(' ');
+  return first.length > 2 && first[0] === 'co' && looksLikeQuestion(typed.split(/[,.;!]/)[0]!);
+}
+
 export const yesNo: QuestionKind = {
   read(inbound, asking) {
     const typed = textOf(inbound);
@@ -45,7 +51,7 @@ export const yesNo: QuestionKind = {
     // "thôi ck nhé" at the confirmation: "thôi" before one of this flow's choices means "instead", not "no".
     if (yes === false && insteadOfChoice(typed, asking)) return retry(asking, asking.flows.shop.texts.retry_yes_no);
     // "ko", "dạ có", "ok chốt" answer the question; a longer sentence may be asking something else.
-    if (yes !== null) return { ok: true, value: yes, plain: isShort(typed, 3) || opensWithYesOrNo(typed) };
+    if (yes !== null) return { ok: true, value: yes, plain: isShort(typed, 3) || (opensWithYesOrNo(typed) && !asksWhetherThereIs(typed)) };
     if (echoesQuestion(typed, asking.step)) return { ok: true, value: true, plain: !looksLikeQuestion(typed) };
     return retry(asking, asking.flows.shop.texts.retry_yes_no);
   },
