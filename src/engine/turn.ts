@@ -538,7 +538,8 @@ export class Turn implements TurnMoves {
     if (freeText && !looksLikeQuestion(this.text, understanding.tokens)) return null;
     const browse = this.flows.shop.menu.filter((entry) => {
       const flow = this.flows.flows.get(entry.flow);
-      return flow && (flow.stage === 'consider' || placesOrders(flow));
+      // The flows that show the catalog and take orders: what a customer looking for other goods can do here.
+      return flow && (flow.intent === 'product_info' || flow.triggers.some((trigger) => typeof trigger !== 'string' && trigger.intent === 'catalog') || placesOrders(flow));
     });
     return {
       kind: 'aside',
