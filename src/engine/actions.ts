@@ -1,33 +1,14 @@
-import type { ActionName, ShopFlows } from '../flows/schema';
+import type { ActionName } from '../flows/schema';
 import { paymentQrFor } from './payment/payment-qr';
 import { isInSeason, promotionProblem, quoteOrder } from './pricing';
 import { renderTemplate } from './template';
-import type { ConversationState, Effect, EngineEvent, Outbound, TurnContext } from './types';
 import { deliveryWhen } from './delivery-when';
 import { variablesFor } from './view';
 import { nextOpening } from './hours';
 import { addToCart, cancelOrder, cartRefusal, customerProblem } from './orders';
 import { withoutToneMarks } from '../text/fold';
-
-export interface ActionInput {
-  flows: ShopFlows;
-  /** Changed in place: actions move slots, the cart and the mode. */
-  state: ConversationState;
-  context: TurnContext;
-  flowId: string;
-}
-
-export interface ActionOutcome {
-  /** Texts (templates) to say before the step's own text. */
-  say: string[];
-  variables?: Record<string, string>;
-  effects: Effect[];
-  mode?: 'human';
-  /** Replies other than text the action adds, after its `say` texts (the VietQR code). */
-  replies?: Outbound[];
-  /** Facts for the dashboard the action itself establishes (a product's score). */
-  events?: EngineEvent[];
-}
+import type { ActionInput, ActionOutcome } from './action-io';
+import type { Effect, EngineEvent } from './types';
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
 

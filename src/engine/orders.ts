@@ -1,5 +1,5 @@
 import type { Product, ShopFlows, ShopFile } from '../flows/schema';
-import type { ActionInput, ActionOutcome } from './actions';
+import type { ActionInput, ActionOutcome } from './action-io';
 import { isInSeason, localDate } from './pricing';
 import { renderTemplate } from './template';
 import type { ConversationState, TurnContext } from './types';

@@ -1,8 +1,19 @@
 import type { OrderExpectation, ReturnExpectation, StoryLine, TurnExpectation } from '../../flows/story-schema';
 import { formatVnd } from '../format';
 import { fold } from '../../text/fold';
-import type { CartItem, NewOrder, NewReturnRequest, SlotValue } from '../types';
-import type { ObservedTurn } from './replay';
+import type { CartItem, ConversationState, NewOrder, NewReturnRequest, SlotValue, TurnResult } from '../types';
+
+/** What one turn did, in the terms a story's `expect` speaks. */
+export interface ObservedTurn {
+  state: ConversationState;
+  replies: string[];
+  buttons: string[];
+  result: TurnResult;
+  /** The owner hears of something this turn (order, return, payment, handover, low score, relayed message). */
+  ownerAlerted: boolean;
+  /** After this turn the bot waits for the answer to one of a flow's questions. */
+  asked: boolean;
+}
 
 /** One expectation that did not hold, in words for the owner: what, what was expected, what happened. */
 export interface Difference {

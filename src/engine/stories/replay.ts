@@ -2,22 +2,10 @@ import type { Story, StoryInput, StoryTurn } from '../../flows/story-schema';
 import type { Engine } from '../engine';
 import { fold } from '../../text/fold';
 import { initialState, type Button, type ConversationState, type Inbound, type Outbound, type TurnContext, type TurnResult } from '../types';
-import { compareTurn, type Difference } from './compare';
+import { compareTurn, type Difference, type ObservedTurn } from './compare';
 import { humanWaitText } from './human-wait';
 import { ShopperRecord } from './shopper';
 import { personalDataText } from '../personal-data';
-
-/** What one turn did, in the terms a story's `expect` speaks. */
-export interface ObservedTurn {
-  state: ConversationState;
-  replies: string[];
-  buttons: string[];
-  result: TurnResult;
-  /** The owner hears of something this turn (order, return, payment, handover, low score, relayed message). */
-  ownerAlerted: boolean;
-  /** After this turn the bot waits for the answer to one of a flow's questions. */
-  asked: boolean;
-}
 
 export interface TurnReplay {
   turn: StoryTurn;
