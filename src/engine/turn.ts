@@ -36,6 +36,8 @@ const FALLBACKS_BEFORE_HUMAN = 3;
 /** A question for free text only gives way to another topic when the match is this sure. */
 const FREE_TEXT_SWITCH_MARGIN = 0.25;
 
+/** "đổi qua", "đổi X thành Y", "thay X bằng Y", "chuyển qua": one product instead of another. */
+const SWAP = /\b(doi (.+ )?(qua|sang|thanh)|thay (.+ )?(bang|vao|cho)|chuyen (qua|sang)|lay .+ thay cho)\b/;
 /** Words that make a message with quantities an order even when it also asks something. */
 const ORDER_WORDS = new Set(['lay', 'dat', 'mua', 'chot', 'order', 'len', 'gui', 'ship', 'giao']);
 
@@ -344,6 +346,7 @@ export class Turn implements TurnMoves {
     if (!flow || !this.text || this.state.cart.length === 0 || !Object.values(flow.steps).some((step) => step.action === 'add_to_cart')) return false;
     const facts = this.facts(this.text);
     const adding = /\b(them|nua)\b/.test(foldKey(this.text));
+    if (!adding && SWAP.test(foldKey(this.text)) && this.swapInCart(facts.items)) return true;
     let changed = false;
     const cart = this.state.cart;
     if (facts.removed.length > 0) {
@@ -375,6 +378,29 @@ export class Turn implements TurnMoves {
     }
     if (changed) this.say(this.flows.shop.texts.cart_updated);
     return changed;
+  }
+
+  /**
+   * "thôi đổi qua xoài, vẫn 2kg", "thay sầu riêng bằng bưởi": one new product takes the place of
+   * the cart line named, or of the only or last line, keeping its amount unless a new one is said.
+   */
+  private swapInCart(items: readonly { productId: string; quantity: number | null }[]): boolean {
+    const cart = this.state.cart;
+    const incoming = items.filter((item) => !cart.some((line) => line.productId === item.productId));
+    const named = cart.find((line) => items.some((item) => item.productId === line.productId));
+    const replaced = named ?? cart.at(-1);
+    if (incoming.length !== 1 || !replaced) return false;
+    const product = this.flows.shop.catalog.find((candidate) => candidate.id === incoming[0]!.productId);
+    if (!product) return false;
+    const amount = incoming[0]!.quantity ?? replaced.quantity;
+    const refusal = cartRefusal(this.flows, product, amount, this.context.now);
+    if (refusal) {
+      this.say(refusal, undefined, { product: product.id });
+      return false;
+    }
+    this.state.cart = cart.map((line) => (line === replaced ? { productId: product.id, quantity: amount } : line));
+    this.say(this.flows.shop.texts.cart_updated);
+    return true;
   }
 
   /**
