@@ -18,6 +18,11 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
   if (!step?.save || !kind) return turn.onFreeInput(inbound);
   const text = textOf(inbound);
   if (step.optional && text && (isSkip(text, turn.flows.shop.texts.skip_word) || declines(text))) return turn.skip(waiting.flow, waiting.step, step);
+  // "bỏ qua" at a question that cannot be passed is asked again, never read as a topic ("bo" is also "bơ").
+  if (!step.optional && text && isSkip(text, turn.flows.shop.texts.skip_word)) {
+    const answer = kind.read(inbound, turn.asking(step));
+    if (!answer.ok) return turn.retry(waiting.flow, waiting.step, step, turn.render(answer.retryText, answer.variables));
+  }
   // "đổi địa chỉ giúp mình": the answer given before is asked again.
   const change = turn.changeRequested(waiting.flow);
   if (change) return turn.askAgain(waiting.flow, change);
