@@ -273,13 +273,21 @@ describe('repurchase and customers gone quiet', () => {
 
 describe('the pages the owner opens', () => {
   it('journey, NPS and churn pages render with their figures, and a touchpoint links to its conversations', async () => {
-    const admin = mountAdmin(store, { clock, flows });
+    const order = flows.flows.get('order')!;
+    const titled = { ...flows, flows: new Map([...flows.flows, ['order', { ...order, steps: { ...order.steps, confirm: { ...order.steps.confirm!, title: 'Xác nhận đơn' }, quantity: { ...order.steps.quantity!, say: 'Anh/chị lấy bao nhiêu kg ạ? (giá {{product.price}})' } } }]]) };
+    const admin = mountAdmin(store, { clock, flows: titled });
     const { cookie } = await logIn(admin.app);
     const journey = await (await admin.app.request('/admin/journey', { headers: { cookie } })).text();
     expect(journey).toContain('Hành trình khách');
     expect(journey).toContain('Nên sửa trước');
     expect(journey).toContain('quan trọng nhất');
     expect(journey).toContain('Vì sao khách bỏ giỏ');
+    // Where carts were left is said in the step's own words (its title, else the start of what it says).
+    const leftAt = [...journey.matchAll(/Đặt hàng <span class="muted small">· ([^<]*)<\/span>/g)].map((match) => match[1]!);
+    expect(leftAt).toContain('Xác nhận đơn');
+    expect(leftAt).toContain('Anh/chị lấy bao nhiêu kg ạ?');
+    expect(leftAt).not.toContain('confirm');
+    expect(leftAt).not.toContain('quantity');
     const link = /href="(\/admin\/journey\/touchpoint\?[^"]*stage=return[^"]*channel=zalo[^"]*)"/.exec(journey)?.[1]?.replace(/&amp;/g, '&');
     expect(link).toBeDefined();
     const touchpoint = await (await admin.app.request(link!, { headers: { cookie } })).text();

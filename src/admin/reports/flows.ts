@@ -117,7 +117,7 @@ export function funnelOf(flow: Pick<Flow, 'steps'>, reach: ReadonlyMap<string, n
 const TITLE_LENGTH = 60;
 
 /** A step's own title, or the start of its question without the template's {{…}} ("Anh/chị cho em xin mã đơn…"). */
-function stepTitle(step: Flow['steps'][string]): string {
+export function stepTitle(step: Flow['steps'][string]): string {
   if (step.title) return step.title;
   const said = Array.isArray(step.say) ? step.say[0] : step.say;
   const plain = (said ?? '').replace(/\{\{[^}]*\}\}/g, '…').replace(/\s+/g, ' ').trim();

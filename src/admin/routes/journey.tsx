@@ -8,6 +8,7 @@ import { href } from '../pages/href';
 import { JourneyPage, TouchpointPage } from '../pages/journey';
 import { NpsPage } from '../pages/nps';
 import { abandonmentReasons } from '../reports/abandonment';
+import { stepTitle } from '../reports/flows';
 import { lapsedCustomers, REMINDER_KEY_PREFIX } from '../reports/churn';
 import { repeatByCohort } from '../reports/cohorts';
 import { journeyReport, touchpointConversations } from '../reports/journey';
@@ -45,7 +46,10 @@ export function journeyRoutes(app: Hono<AdminEnv>, deps: AdminDeps): void {
       c,
       deps,
       { title: 'Hành trình khách', active: 'journey' },
-      <JourneyPage period={period} problem={problem} report={report} abandonment={abandonment} reasons={reasons} flowTitle={shop.flowTitle} stepTitle={(flow, step) => (step === null ? '–' : ((flow ? shop.flows.flows.get(flow)?.steps[step]?.title : undefined) ?? step))} />,
+      <JourneyPage period={period} problem={problem} report={report} abandonment={abandonment} reasons={reasons} flowTitle={shop.flowTitle} stepTitle={(flow, step) => {
+        const known = flow && step !== null ? shop.flows.flows.get(flow)?.steps[step] : undefined;
+        return step === null ? '–' : known ? stepTitle(known) || step : step;
+      }} />,
     );
   });
 
