@@ -438,6 +438,20 @@ export class Turn implements TurnMoves {
     return this.fresh.has(slot);
   }
 
+  /**
+   * Something of the order changed at the question that follows its quote ("thôi ck nhé" at the
+   * confirmation): the quote is given again, then the question. Whether it was.
+   */
+  quoteAgain(flowId: string, stepId: string): boolean {
+    const flow = this.flows.flows.get(flowId);
+    if (!flow || this.fresh.size === 0) return false;
+    const ids = Object.keys(flow.steps);
+    const quote = ids.find((id, i) => flow.steps[id]!.action === 'quote_order' && !flow.steps[id]!.branch && !flow.steps[id]!.end && (flow.steps[id]!.next ?? ids[i + 1]) === stepId);
+    if (!quote) return false;
+    this.enterStep(flow, quote);
+    return true;
+  }
+
   /** Whether the message filled a slot other than this one. */
   saidOtherThan(slot: string): boolean {
     return [...this.fresh].some((filled) => filled !== slot);

@@ -51,7 +51,10 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
   if (topic?.kind === 'flow' && !ownFacts) return turn.switchTopic(topic);
   if (topic?.kind === 'aside') return turn.aside(topic.text);
   turn.fillFrom(waiting.flow);
-  if (ownFacts && !turn.saidNow(step.save)) return turn.repeatPrompt();
+  if (ownFacts && !turn.saidNow(step.save)) {
+    if (!turn.quoteAgain(waiting.flow, waiting.step)) turn.repeatPrompt();
+    return;
+  }
   if (turn.saidNow(step.save)) {
     const value = turn.state.slots[step.save]!;
     delete turn.state.slots[step.save];

@@ -23,6 +23,7 @@ export interface TurnMoves {
   askAgain(flowId: string, change: { stepId: string; step: Step }): void;
   cancels(flowId: string): boolean;
   saidNow(slot: string): boolean;
+  quoteAgain(flowId: string, stepId: string): boolean;
   saidOtherThan(slot: string): boolean;
   statesOwnFacts(flowId: string, slot: string): boolean;
   understand(text: string): Understanding | null;
