@@ -317,8 +317,9 @@ export class Turn implements TurnMoves {
       this.fresh.add(slot);
     }
     if (fill.moreItems.length > 0) this.state.slots.more_lines = fill.moreItems.map((item) => `${item.productId}=${item.quantity}`);
-    // The customer's latest word on a choice made before wins ("thôi cod nha" at the confirmation).
-    for (const [slot, value] of Object.entries(this.namedChoices(flow))) {
+    // The customer's latest word on a choice or a phone given before wins ("thôi cod nha", "sđt mới 09…" at the confirmation).
+    const phones = facts.phone === null ? {} : Object.fromEntries(Object.values(flow.steps).flatMap((step) => (step.ask === 'phone' && step.save ? [[step.save, facts.phone!]] : [])));
+    for (const [slot, value] of Object.entries({ ...this.namedChoices(flow), ...phones })) {
       if (this.state.slots[slot] === undefined || this.state.slots[slot] === value) continue;
       this.state.slots[slot] = value;
       this.fresh.add(slot);
