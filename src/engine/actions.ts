@@ -30,11 +30,18 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
       if (!product || typeof quantity !== 'object' || Array.isArray(quantity)) return { say: [shop.texts.cart_empty], effects: [] };
       addToCart(state, product.id, quantity.amount);
       delete slots.quantity;
-      // The other products the same message named with their quantities go in too, by the same rules.
+      delete slots.quantity_missing;
+      // The other products the same message named with their quantities go in too, by the same rules;
+      // one named without an amount in its unit is asked next ("1 ký mít sấy" of a product sold by the bag).
       const say: string[] = [];
+      const pending: string[] = [];
       for (const line of Array.isArray(slots.more_lines) ? slots.more_lines : []) {
         const [id, amount] = line.split('=');
         const other = shop.catalog.find((candidate) => candidate.id === id);
+        if (other && amount === 'null') {
+          pending.push(line);
+          continue;
+        }
         const count = Number(amount);
         if (!other || !(count > 0)) continue;
         const about = (template: string) => renderTemplate(template, variablesFor(flows, { ...state, slots: { ...slots, product: other.id } }, context));
@@ -46,6 +53,12 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
         }
       }
       delete slots.more_lines;
+      const [next, ...later] = pending;
+      if (next) {
+        slots.product = next.split('=')[0]!;
+        slots.quantity_missing = true;
+        if (later.length > 0) slots.more_lines = later;
+      }
       return { say, effects: [] };
     }
     case 'cancel_order':
@@ -92,7 +105,7 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
         promoCode: current.discounts[0]?.code ?? text(slots.promo_code),
       };
       state.lastOrder = { code, total: current.total };
-      for (const slot of ['product', 'quantity', 'more_lines', 'promo_code', 'confirmed', 'more_items', 'reorder', 'use_saved', 'delivery_when']) delete slots[slot];
+      for (const slot of ['product', 'quantity', 'more_lines', 'quantity_missing', 'promo_code', 'confirmed', 'more_items', 'reorder', 'use_saved', 'delivery_when']) delete slots[slot];
       slots.order_code = code;
       state.cart = [];
       state.suspended = state.suspended.filter((entry) => entry.flow !== input.flowId);

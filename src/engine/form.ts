@@ -11,7 +11,8 @@ import { withoutToneMarks } from '../text/fold';
 /** Slots one message filled, and products with quantities beyond the first (for the cart). */
 export interface FormFill {
   slots: Record<string, SlotValue>;
-  moreItems: { productId: string; quantity: number }[];
+  /** Other products named with the first; a null quantity is asked once they are in the cart ("1 ký mít sấy" of a product sold by the bag). */
+  moreItems: { productId: string; quantity: number | null }[];
 }
 
 /**
@@ -36,7 +37,8 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
     if (first && quantitySlot) {
       fill.slots[productSlot] = first.productId;
       fill.slots[quantitySlot] = { amount: first.quantity, unit: unitOf(flows, first.productId) };
-      fill.moreItems = items.slice(1);
+      const unsaid = facts.items.filter((item) => item.quantity === null && !items.some((other) => other.productId === item.productId));
+      fill.moreItems = [...items.slice(1), ...unsaid.map((item) => ({ productId: item.productId, quantity: null }))];
     } else if (facts.items[0] && open(productSlot) && sameFamily(flows.shop, text, facts.items[0].productId).length === 0) {
       fill.slots[productSlot] = facts.items[0].productId;
     } else if (facts.items.length === 0 && facts.quantity && quantitySlot && open(quantitySlot) && typeof slots[productSlot] === 'string') {

@@ -52,7 +52,7 @@ export function cancelOrder(input: ActionInput): ActionOutcome {
   const ordering = [...flows.flows.values()].filter((flow) => Object.values(flow.steps).some((step) => step.action === 'add_to_cart')).map((flow) => flow.id);
   if (!typed && (state.cart.length > 0 || state.suspended.some((entry) => ordering.includes(entry.flow)))) {
     state.cart = [];
-    for (const slot of ['product', 'quantity', 'more_lines', 'more_items', 'confirmed']) delete slots[slot];
+    for (const slot of ['product', 'quantity', 'more_lines', 'quantity_missing', 'more_items', 'confirmed']) delete slots[slot];
     state.suspended = state.suspended.filter((entry) => !ordering.includes(entry.flow));
     return result('cart', [shop.texts.cart_cancelled]);
   }

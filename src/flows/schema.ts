@@ -713,6 +713,8 @@ export const BUILT_IN_SLOTS = [
   'shop_open',
   'opens_at',
   'more_lines',
+  // Set by add_to_cart when a product named beside others still needs its amount asked.
+  'quantity_missing',
   'promo_refused',
   // Filled by the scheduler: whether the check-in asks NPS now, and where a reminded cart was left.
   'nps_due',
