@@ -30,6 +30,15 @@ function echoesQuestion(typed: string, step: Step): boolean {
   });
 }
 
+/** "da nhan roi" to "Anh/chị đã nhận được hàng chưa?": "đã" with a verb of the question says yes. */
+function alreadyDid(typed: string, step: Step): boolean {
+  const say = Array.isArray(step.say) ? step.say.at(-1) : step.say;
+  const reply = foldKey(typed).split(' ');
+  if (!say || reply[0] !== 'da' || reply.some((word) => NEGATIONS.has(word))) return false;
+  const asked = new Set(foldKey(say).split(' '));
+  return reply.slice(1).some((word) => !COMMON.has(word) && asked.has(word));
+}
+
 function insteadOfChoice(typed: string, asking: Asking): boolean {
   const words = foldKey(typed).split(' ');
   if (words[0] !== 'thoi' || words.slice(1).some((word) => NEGATIONS.has(word) && word !== 'doi')) return false;
@@ -52,7 +61,7 @@ export const yesNo: QuestionKind = {
     if (yes === false && insteadOfChoice(typed, asking)) return retry(asking, asking.flows.shop.texts.retry_yes_no);
     // "ko", "dạ có", "ok chốt" answer the question; a longer sentence may be asking something else.
     if (yes !== null) return { ok: true, value: yes, plain: isShort(typed, 3) || (opensWithYesOrNo(typed) && !asksWhetherThereIs(typed)) };
-    if (echoesQuestion(typed, asking.step)) return { ok: true, value: true, plain: !looksLikeQuestion(typed) };
+    if (echoesQuestion(typed, asking.step) || alreadyDid(typed, asking.step)) return { ok: true, value: true, plain: !looksLikeQuestion(typed) };
     return retry(asking, asking.flows.shop.texts.retry_yes_no);
   },
   buttons(asking) {
