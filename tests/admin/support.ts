@@ -50,7 +50,7 @@ export interface TestAdmin {
 }
 
 /** The dashboard mounted at /admin as the lead mounts it. */
-export function mountAdmin(store: Store, options: Partial<Pick<AdminDeps, 'password' | 'clientAddress'>> & { clock?: TestClock; flows?: ShopFlows } = {}): TestAdmin {
+export function mountAdmin(store: Store, options: Partial<Pick<AdminDeps, 'password' | 'clientAddress' | 'relearn'>> & { clock?: TestClock; flows?: ShopFlows } = {}): TestAdmin {
   const clock = options.clock ?? new TestClock();
   const log = memoryLogger();
   const flows = options.flows ?? fixtureFlows();
@@ -65,6 +65,7 @@ export function mountAdmin(store: Store, options: Partial<Pick<AdminDeps, 'passw
       messenger: outboxMessenger(store, clock),
       log,
       clientAddress: options.clientAddress ?? (() => '203.0.113.7'),
+      ...(options.relearn ? { relearn: options.relearn } : {}),
     }),
   );
   return { app, clock, log };

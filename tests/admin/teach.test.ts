@@ -1,16 +1,14 @@
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminRoutes } from '../../src/admin/index';
 import type { Engine } from '../../src/engine/index';
 import { parseTaught } from '../../src/flows/taught';
 import type { ShopFlows } from '../../src/flows/index';
-import { memoryLogger } from '../../src/log';
 import { shopTaught, trainedEngine } from '../../src/runtime.node.ts';
 import type { Store } from '../../src/store/index';
 import { sampleFlows } from '../support/sample-flows';
 import { fixtureFlows } from './fixture-flows';
 import { generateShop, insertShop } from './seed';
-import { logIn, openTestStore, outboxMessenger, PASSWORD, TestClock } from './support';
+import { logIn, mountAdmin, openTestStore, TestClock } from './support';
 
 let store: Store;
 let close: () => Promise<void>;
@@ -27,23 +25,14 @@ beforeAll(async () => {
   await insertShop(store, generateShop(fixtureFlows(), { now: clock.now() }));
   flows = await sampleFlows();
   engine = await trainedEngine(flows, []);
-  app = new Hono();
-  app.route(
-    '/admin',
-    adminRoutes({
-      store,
-      flows: () => flows,
-      clock: clock.now,
-      password: PASSWORD,
-      messenger: outboxMessenger(store, clock),
-      log: memoryLogger(),
-      clientAddress: () => '203.0.113.7',
-      relearn: async () => {
-        relearned++;
-        engine = await trainedEngine(flows, await shopTaught('flows', store));
-      },
-    }),
-  );
+  ({ app } = mountAdmin(store, {
+    clock,
+    flows,
+    relearn: async () => {
+      relearned++;
+      engine = await trainedEngine(flows, await shopTaught('flows', store));
+    },
+  }));
   session = await logIn(app);
 }, 60_000);
 afterAll(() => close());
