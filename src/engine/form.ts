@@ -3,7 +3,7 @@ import { sameFamily } from './catalog';
 import type { Facts } from './facts';
 import { expandShorthand } from './nlu/shorthand';
 import { toWords } from './nlu/words';
-import { namedChoice } from './questions/choice';
+import { choicesNamedIn } from './questions/choice';
 import { amountIn } from './questions/quantity';
 import type { SlotValue } from './types';
 import { withoutToneMarks } from '../text/fold';
@@ -70,11 +70,7 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
   }
   if (facts.name && asked.get('name')?.ask === 'text' && open('name')) fill.slots.name = facts.name;
   // A choice named anywhere by one of its aliases: "ship cod nha", "ck nhé", "bị dập".
-  for (const slot of slotsAsking('choice')) {
-    if (!open(slot)) continue;
-    const named = namedChoice((asked.get(slot)!.choices ?? []).filter((choice) => choice.aliases), text);
-    if (named) fill.slots[slot] = named.choice.value;
-  }
+  for (const [slot, value] of Object.entries(choicesNamedIn(flow, text))) if (open(slot)) fill.slots[slot] = value;
   return fill;
 }
 

@@ -13,7 +13,7 @@ import { runAction } from './actions';
 import type { IntentMatcher, Understanding } from './nlu/intent';
 import { questionOf, type Asking } from './questions';
 import { isShort, looksLikeQuestion } from './questions/kind';
-import { namedChoice } from './questions/choice';
+import { choicesNamedIn } from './questions/choice';
 import { parseYesNo } from './nlu/answers';
 import { isOnItsWay, knownOrderCode } from './questions/order-code';
 import { ratingButtons } from './questions/rating';
@@ -319,22 +319,11 @@ export class Turn implements TurnMoves {
     if (fill.moreItems.length > 0) this.state.slots.more_lines = fill.moreItems.map((item) => `${item.productId}=${item.quantity}`);
     // The customer's latest word on a choice or a phone given before wins ("thôi cod nha", "sđt mới 09…" at the confirmation).
     const phones = facts.phone === null ? {} : Object.fromEntries(Object.values(flow.steps).flatMap((step) => (step.ask === 'phone' && step.save ? [[step.save, facts.phone!]] : [])));
-    for (const [slot, value] of Object.entries({ ...this.namedChoices(flow), ...phones })) {
+    for (const [slot, value] of Object.entries({ ...choicesNamedIn(flow, this.text), ...phones })) {
       if (this.state.slots[slot] === undefined || this.state.slots[slot] === value) continue;
       this.state.slots[slot] = value;
       this.fresh.add(slot);
     }
-  }
-
-  /** The flow's choices the message names by an alias ("ck nhé", "ship cod nha"), chosen before or not. */
-  private namedChoices(flow: Flow): Record<string, SlotValue> {
-    const named: Record<string, SlotValue> = {};
-    for (const step of Object.values(flow.steps)) {
-      if (step.ask !== 'choice' || !step.save) continue;
-      const choice = namedChoice((step.choices ?? []).filter((candidate) => candidate.aliases), this.text);
-      if (choice) named[step.save] = choice.choice.value;
-    }
-    return named;
   }
 
   /**
@@ -469,7 +458,7 @@ export class Turn implements TurnMoves {
     const steps = Object.values(flow.steps).filter((step) => step.save && step.save !== slot);
     if (steps.some((step) => (step.ask === 'phone' && facts.phone !== null) || (step.ask === 'address' && facts.address !== null))) return true;
     // A choice restated ("ck nhé" at the confirmation, the method chosen already) is this flow's own fact too.
-    const named = this.namedChoices(flow);
+    const named = choicesNamedIn(flow, this.text);
     return steps.some((step) => step.ask === 'choice' && named[step.save!] !== undefined);
   }
 

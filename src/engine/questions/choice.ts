@@ -1,4 +1,5 @@
-import type { Step } from '../../flows/schema';
+import type { Flow, Step } from '../../flows/schema';
+import type { SlotValue } from '../types';
 import { foldKey } from '../../text/fold';
 import { isShort, retry, textOf, type QuestionKind } from './kind';
 
@@ -30,6 +31,23 @@ export function namedChoice(choices: readonly Choice[], typed: string): { choice
   if (mentioned.length > 1) return null;
   const partial = choices.filter((choice) => key.length >= 3 && foldKey(choice.label).includes(key));
   return partial.length === 1 ? { choice: partial[0]!, exact: false } : null;
+}
+
+/**
+ * The flow's choices a message names by an alias anywhere in it ("ship cod nha", "ck nhé"), by
+ * the slot each saves; a slot is read from the first question that saves it.
+ */
+export function choicesNamedIn(flow: Flow, text: string): Record<string, SlotValue> {
+  const named: Record<string, SlotValue> = {};
+  const seen = new Set<string>();
+  for (const step of Object.values(flow.steps)) {
+    if (!step.ask || !step.save || seen.has(step.save)) continue;
+    seen.add(step.save);
+    if (step.ask !== 'choice') continue;
+    const choice = namedChoice((step.choices ?? []).filter((candidate) => candidate.aliases), text);
+    if (choice) named[step.save] = choice.choice.value;
+  }
+  return named;
 }
 
 export const choice: QuestionKind = {

@@ -3,7 +3,7 @@ import { expandShorthand } from '../nlu/shorthand';
 import { toWords } from '../nlu/words';
 import type { Step } from '../../flows/schema';
 import { foldKey } from '../../text/fold';
-import { namedChoice } from './choice';
+import { choicesNamedIn } from './choice';
 import { isShort, looksLikeQuestion, opensWithYesOrNo, retry, textOf, type Asking, type QuestionKind } from './kind';
 
 /** Words too common to make an echo of the question ("cho", "về", "không"). */
@@ -43,7 +43,7 @@ function insteadOfChoice(typed: string, asking: Asking): boolean {
   const words = foldKey(typed).split(' ');
   if (words[0] !== 'thoi' || words.slice(1).some((word) => NEGATIONS.has(word) && word !== 'doi')) return false;
   const flow = asking.state.flow ? asking.flows.flows.get(asking.state.flow) : undefined;
-  return Object.values(flow?.steps ?? {}).some((step) => step.ask === 'choice' && namedChoice((step.choices ?? []).filter((choice) => choice.aliases), typed) !== null);
+  return flow !== undefined && Object.keys(choicesNamedIn(flow, typed)).length > 0;
 }
 
 /** "có hạt điều không shop": "có … không" around other words asks whether there is something; it opens with no yes. */
