@@ -17,9 +17,10 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
   const kind = step && questionOf(step);
   if (!step?.save || !kind) return turn.onFreeInput(inbound);
   const text = textOf(inbound);
-  if (step.optional && text && (isSkip(text, turn.flows.shop.texts.skip_word) || declines(text))) return turn.skip(waiting.flow, waiting.step, step);
+  const skipping = Boolean(text) && isSkip(text, turn.flows.shop.texts.skip_word);
+  if (step.optional && (skipping || (text && declines(text)))) return turn.skip(waiting.flow, waiting.step, step);
   // "bỏ qua" at a question that cannot be passed is asked again, never read as a topic ("bo" is also "bơ").
-  if (!step.optional && text && isSkip(text, turn.flows.shop.texts.skip_word)) {
+  if (skipping) {
     const answer = kind.read(inbound, turn.asking(step));
     if (!answer.ok) return turn.retry(waiting.flow, waiting.step, step, turn.render(answer.retryText, answer.variables));
   }
