@@ -60,13 +60,17 @@ function exactTriggers(flows: ShopFlows): Map<string, { flow: string; step: stri
   return table;
 }
 
+/** The step a step goes on to when no branch is taken: its `next`, else the one written after it. */
+function followingStep(flow: Flow, stepId: string): string | undefined {
+  const ids = Object.keys(flow.steps);
+  return flow.steps[stepId]?.next ?? ids[ids.indexOf(stepId) + 1];
+}
+
 /** The question for an order code that leads to looking the order up. */
 function lookupEntry(flows: ShopFlows): { flow: string; step: string } | null {
   for (const flow of flows.flows.values()) {
-    const ids = Object.keys(flow.steps);
-    for (const [i, id] of ids.entries()) {
-      const step = flow.steps[id]!;
-      const then = step.next ?? ids[i + 1];
+    for (const [id, step] of Object.entries(flow.steps)) {
+      const then = followingStep(flow, id);
       if (step.ask === 'order_code' && then && flow.steps[then]?.action === 'lookup_order') return { flow: flow.id, step: id };
     }
   }
@@ -435,8 +439,7 @@ export class Turn implements TurnMoves {
   quoteAgain(flowId: string, stepId: string): boolean {
     const flow = this.flows.flows.get(flowId);
     if (!flow || this.fresh.size === 0) return false;
-    const ids = Object.keys(flow.steps);
-    const quote = ids.find((id, i) => flow.steps[id]!.action === 'quote_order' && !flow.steps[id]!.branch && !flow.steps[id]!.end && (flow.steps[id]!.next ?? ids[i + 1]) === stepId);
+    const quote = Object.keys(flow.steps).find((id) => flow.steps[id]!.action === 'quote_order' && !flow.steps[id]!.branch && !flow.steps[id]!.end && followingStep(flow, id) === stepId);
     if (!quote) return false;
     this.enterStep(flow, quote);
     return true;
