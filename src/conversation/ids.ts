@@ -6,12 +6,23 @@
 let lastMillis = 0;
 let sequence = 0;
 
+// Random words drawn a few hundred at a time: each call into the platform's generator costs more than the id itself.
+const pool = new Uint32Array(512);
+let drawn = pool.length;
+
+function randomWord(): number {
+  if (drawn === pool.length) {
+    crypto.getRandomValues(pool);
+    drawn = 0;
+  }
+  return pool[drawn++]!;
+}
+
 export function newId(now: Date): string {
   const millis = now.getTime();
   sequence = millis === lastMillis ? sequence + 1 : 0;
   lastMillis = millis;
-  const random = crypto.getRandomValues(new Uint32Array(2));
-  return `${millis.toString(36).padStart(9, '0')}${sequence.toString(36).padStart(3, '0')}${random[0]!.toString(36)}${random[1]!.toString(36)}`;
+  return `${millis.toString(36).padStart(9, '0')}${sequence.toString(36).padStart(3, '0')}${randomWord().toString(36)}${randomWord().toString(36)}`;
 }
 
 // Letters that can't be misread on a phone screen or over the phone (no I, O, Q, S, Z).

@@ -1,6 +1,6 @@
 import type { Outbound } from '../engine/index';
 import type { Logger } from '../log';
-import { setCustomerBlocked, chatsOfRows, chatsWithDueRows, claimHeadOfChat, failPendingForChat, markFailed, markRetry, markSent, resumeInterruptedSends, type OutboxRow, recordOwnerRelays, type Store } from '../store/index';
+import { setCustomerBlocked, chatsOfRows, hasUndelivered, chatsWithDueRows, claimHeadOfChat, failPendingForChat, markFailed, markRetry, markSent, resumeInterruptedSends, type OutboxRow, recordOwnerRelays, type Store } from '../store/index';
 import { OWNER_LOG_CHANNEL } from './owner-channel';
 import { DeliveryError, RecipientUnreachable, type ChannelSender } from './inbound';
 import type { OwnerNotice } from './owner-notices';
@@ -121,7 +121,8 @@ export class OutboxDelivery {
   /** Sends a chat's rows oldest first until none is left, or the oldest is not due (waiting for its retry, or another sender's). */
   private async sendChat(channel: string, chatId: string): Promise<number> {
     let sent = 0;
-    for (;;) {
+    for (let first = true; ; first = false) {
+      if (!first && !(await hasUndelivered(this.deps.store.db, channel, chatId))) return sent;
       const now = this.deps.clock();
       const head = await claimHeadOfChat(this.deps.store.db, channel, chatId, now.toISOString(), new Date(now.getTime() + SEND_LEASE_MS).toISOString());
       if (!head) return sent;

@@ -43,8 +43,6 @@ export const ConversationStateSchema = z.object({
   ended: z.enum(['completed', 'abandoned', 'handed_over']).nullable().default(null),
 }) satisfies z.ZodType<ConversationState, unknown>;
 
-const Stored = z.object({ v: z.number().int().min(1).default(1) }).passthrough();
-
 export type StoredState = { ok: true; state: ConversationState } | { ok: false; state: ConversationState; problem: string };
 
 /** The state column as it is written: versioned JSON. */
@@ -63,10 +61,12 @@ export function parseState(stored: string): StoredState {
   } catch {
     return { ok: false, state: initialState(), problem: 'the stored state is not JSON' };
   }
-  const envelope = Stored.safeParse(json);
-  if (!envelope.success) return { ok: false, state: initialState(), problem: 'the stored state is not an object' };
-  if (envelope.data.v > STATE_VERSION) return { ok: false, state: initialState(), problem: `the stored state has version ${envelope.data.v}, newer than this code (${STATE_VERSION})` };
-  const parsed = ConversationStateSchema.safeParse(upgrade(envelope.data));
+  // The envelope is checked by hand: a second schema pass over every turn's state costs as much as the state's own.
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, state: initialState(), problem: 'the stored state is not an object' };
+  const { v: version = 1, ...state } = json as Record<string, unknown>;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: false, state: initialState(), problem: 'the stored state has no valid version number' };
+  if (version > STATE_VERSION) return { ok: false, state: initialState(), problem: `the stored state has version ${version}, newer than this code (${STATE_VERSION})` };
+  const parsed = ConversationStateSchema.safeParse(upgrade(version, state));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { ok: false, state: initialState(), problem: `state.${issue.path.join('.')}: ${issue.message}` };
@@ -75,8 +75,7 @@ export function parseState(stored: string): StoredState {
 }
 
 /** Rewrites a state of an older version into the current shape (none yet: version 1 is the first). */
-function upgrade(stored: { v: number } & Record<string, unknown>): Record<string, unknown> {
-  const { v: _version, ...state } = stored;
+function upgrade(_version: number, state: Record<string, unknown>): Record<string, unknown> {
   return state;
 }
 

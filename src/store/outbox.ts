@@ -47,6 +47,17 @@ const claimHead = prepared((db, key: { channel: string; chat_id: string; now: st
     .where('next_attempt_at', '<=', key.now)
     .returningAll(),
 );
+/**
+ * Whether a chat has any row left to deliver: a read, where a claim that finds nothing would
+ * still take the write lock and commit. Checked after each send, when usually nothing is left.
+ */
+export async function hasUndelivered(db: Kysely<Database>, channel: string, chatId: string): Promise<boolean> {
+  return (await db.executeQuery(undelivered(db, { channel, chat_id: chatId }))).rows.length > 0;
+}
+
+const undelivered = prepared((db, key: { channel: string; chat_id: string }) =>
+  db.selectFrom('outbox').select('id').where('channel', '=', key.channel).where('chat_id', '=', key.chat_id).where('status', 'in', UNDELIVERED).limit(1),
+);
 const sentOne = prepared((db, row: { id: string; now: string }) =>
   db
     .updateTable('outbox')

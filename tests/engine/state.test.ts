@@ -31,6 +31,8 @@ describe('the stored conversation state', () => {
     expect(parseState('{"flow": "order", "cart": [{"productId": "xoai", "quantity": -1}]}')).toMatchObject({ ok: false, state: initialState(), problem: expect.stringContaining('state.cart.0.quantity') });
     expect(parseState('{"flow": ')).toMatchObject({ ok: false, problem: 'the stored state is not JSON' });
     expect(parseState(JSON.stringify({ ...midOrder, v: STATE_VERSION + 1 }))).toMatchObject({ ok: false, problem: expect.stringContaining('newer than this code') });
+    for (const notAnObject of ['[]', 'null', '"order"', '42']) expect(parseState(notAnObject)).toMatchObject({ ok: false, state: initialState(), problem: 'the stored state is not an object' });
+    for (const version of ['"1"', '0', '1.5']) expect(parseState(`{"v": ${version}, "flow": "order"}`)).toMatchObject({ ok: false, problem: 'the stored state has no valid version number' });
   });
 
   it('has a rule for every field the engine remembers: a new field needs one line in the schema', () => {
