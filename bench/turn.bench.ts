@@ -24,7 +24,7 @@ import { percentile, rate, row, time } from './stats';
  * clock also counts the time the others had the cores.
  */
 const dir = mkdtempSync(join(tmpdir(), 'shopbot-bench-'));
-const { store } = await openDatabase(join(dir, 'bench.db'));
+const { store } = await openDatabase(join(dir, 'bench.db'), 'migrations', { backgroundCheckpoints: true });
 const { engine } = await loadEngine('flows');
 const startRss = process.memoryUsage().rss;
 // A full collection on demand, to tell memory still held from garbage not yet collected.
@@ -78,7 +78,7 @@ const script = ['chào shop', '2', 'xoai cat', '4 ký', 'không', 'Nguyễn Văn
 let update = 0;
 
 /** One turn as a channel hands it over, until its replies were sent. */
-async function turn(label: string, c: number, text: string): Promise<number> {
+async function turn(label: string, c: number | string, text: string): Promise<number> {
   const start = performance.now();
   let delivered: Promise<unknown> = Promise.resolve();
   const event: InboundEvent = { channel: 'telegram', updateId: `${label}-${update++}`, chatId: `${label}-${c}`, userId: `${label}-${c}`, message: { kind: 'text', text } };
@@ -95,7 +95,8 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 async function closedLoop(inFlight: number, turnsPerConversation: number, label: string) {
   const latencies: number[] = [];
   const chat = async (c: number) => {
-    for (let t = 0; t < turnsPerConversation; t++) latencies.push(await turn(label, c, script[t % script.length]!));
+    // Each pass through the script is a new customer, as the engine-only baseline starts each pass blank.
+    for (let t = 0; t < turnsPerConversation; t++) latencies.push(await turn(label, `${c}-${Math.floor(t / script.length)}`, script[t % script.length]!));
   };
   peakRss = process.memoryUsage().rss;
   const { ms } = await time(() => Promise.all(Array.from({ length: inFlight }, (_, c) => chat(c))));

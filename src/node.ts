@@ -20,7 +20,7 @@ if (!parsed.ok) {
 const env = parsed.env;
 const log = consoleLogger(env.LOG_LEVEL);
 
-const { store, applied } = await openDatabase(env.DATABASE_PATH);
+const { store, applied } = await openDatabase(env.DATABASE_PATH, 'migrations', { backgroundCheckpoints: true });
 if (applied.length > 0) log.info('database migrated', { applied });
 
 // The last refused edit of the flow files, for /healthz, the dashboard's banner and the owner's chat.

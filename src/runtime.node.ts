@@ -9,7 +9,7 @@ import type { Logger } from './log';
 import { readTaughtDir } from './flows/taught-dir.node.ts';
 import { applyMigrations, taughtExamples, type Store } from './store/index';
 import { readMigrationDir } from './store/migrations-dir.node.ts';
-import { openSqliteStore } from './store/sqlite.node.ts';
+import { openSqliteStore, type SqliteOptions } from './store/sqlite.node.ts';
 
 /** Reads `.env` when there is one, without overriding variables already set. */
 export function loadDotEnv(path = '.env'): void {
@@ -17,8 +17,8 @@ export function loadDotEnv(path = '.env'): void {
 }
 
 /** Opens the SQLite file and brings its schema up to date. */
-export async function openDatabase(path: string, migrationsDir = 'migrations') {
-  const store = openSqliteStore(path);
+export async function openDatabase(path: string, migrationsDir = 'migrations', options: SqliteOptions = {}) {
+  const store = openSqliteStore(path, options);
   const applied = await applyMigrations(store, await readMigrationDir(migrationsDir));
   return { store, applied };
 }

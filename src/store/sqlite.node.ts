@@ -6,12 +6,23 @@ import type { Database } from './database';
 import { BetterSqliteDialect, StatementCache } from './sqlite-dialect.node.ts';
 import { GroupCommit } from './group-commit.node.ts';
 import { type Store } from './store';
+import { startBackgroundCheckpoints } from './wal-checkpoints.node.ts';
+
+export interface SqliteOptions {
+  /**
+   * Checkpoint the write-ahead log on a thread of its own instead of inside a commit: the
+   * running shop (one long-lived process), not short-lived tools and tests.
+   */
+  backgroundCheckpoints?: boolean;
+  /** How often the background thread checkpoints (tests make it short). */
+  checkpointEveryMs?: number;
+}
 
 /**
  * Opens (creating if needed) the embedded SQLite database: WAL for concurrent readers, and
  * secure_delete so the bytes of a deleted or overwritten value are zeroed, not left in free space.
  */
-export function openSqliteStore(path: string): Store & { sqlite: SQLite.Database } {
+export function openSqliteStore(path: string, options: SqliteOptions = {}): Store & { sqlite: SQLite.Database } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
@@ -22,8 +33,11 @@ export function openSqliteStore(path: string): Store & { sqlite: SQLite.Database
   // A turn rewrites the same few index pages each time: copying them into the database file
   // once per 10,000 log pages instead of once per 1,000 takes most of the checkpoint's cost off
   // the turns; the log file is cut back to 64 MB after a checkpoint.
-  sqlite.pragma('wal_autocheckpoint = 10000');
+  const inCommits = () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 10000');
   sqlite.pragma('journal_size_limit = 67108864');
+  const background = options.backgroundCheckpoints && path !== ':memory:' ? startBackgroundCheckpoints(path, inCommits, options.checkpointEveryMs) : undefined;
+  if (background) sqlite.pragma('wal_autocheckpoint = 0');
+  else inCommits();
   const statements = new StatementCache(sqlite);
   const db = new Kysely<Database>({ dialect: new BetterSqliteDialect(statements) });
   const batches = new GroupCommit(sqlite, statements);
@@ -39,6 +53,7 @@ export function openSqliteStore(path: string): Store & { sqlite: SQLite.Database
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
     },
     async close() {
+      await background?.stop();
       await db.destroy();
       sqlite.close();
     },
