@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { createEngine, serializeUnderstanding, trainUnderstanding, shopNames } from '../src/engine/index';
+import { createEngine, serializeUnderstanding, trainingDigest, trainUnderstanding, shopNames } from '../src/engine/index';
 import { readCorpus } from '../src/nlu-corpus.node.ts';
 import { loadFlows } from '../src/flows/index';
 import { readFlowDir } from '../src/flows/flow-dir.node.ts';
@@ -32,7 +32,7 @@ function timed<T>(work: () => T): { ms: number; cpuMs: number; result: T } {
 const training = timed(() => trainUnderstanding(flows, names, corpus));
 const model = training.result;
 const classifier = createEngine(flows, model);
-const serialized = JSON.stringify(serializeUnderstanding(model, flows.version));
+const serialized = JSON.stringify(serializeUnderstanding(model, flows.version, trainingDigest(flows, names, corpus)));
 const baselineBuild = timed(() => new TriggerMatcher(flows.flows.values(), names.products, names.provinces));
 const baseline = baselineBuild.result;
 

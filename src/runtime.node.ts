@@ -1,6 +1,7 @@
 import { existsSync, watch as fsWatch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { createEngine, type Engine, trainUnderstanding, shopNames, type TaughtExample } from './engine/index';
+import { createEngine, type Engine, understandingFor, shopNames, type TaughtExample } from './engine/index';
+import { bundledUnderstanding } from './generated/nlu-model';
 import { readCorpus } from './nlu-corpus.node.ts';
 import { formatProblem, loadFlows, type ShopFlows } from './flows/index';
 import { readFlowDir } from './flows/flow-dir.node.ts';
@@ -36,9 +37,12 @@ export async function loadEngine(dir: string, taught: readonly TaughtExample[] =
   return { engine: await trainedEngine(result.flows, taught), warnings: result.warnings.map(formatProblem) };
 }
 
-/** The engine for flows already loaded, with the understanding model trained on the shipped corpus, the flows and taught examples. */
+/**
+ * The engine for flows already loaded, with the understanding model of the shipped corpus, the
+ * flows and taught examples: the bundled model when it was trained on exactly these, else trained now.
+ */
 export async function trainedEngine(flows: ShopFlows, taught: readonly TaughtExample[]): Promise<Engine> {
-  return createEngine(flows, trainUnderstanding(flows, shopNames(flows), await readCorpus(), taught));
+  return createEngine(flows, understandingFor(flows, shopNames(flows), await readCorpus(), taught, bundledUnderstanding));
 }
 
 /** Everything the owner taught: exported files in `<flows>/taught/` and the lessons in the database (newer, so they win). */

@@ -11,7 +11,7 @@ export { bankDetailsText, paymentQrPayload } from './payment/payment-qr';
 export { vietQrPayload } from './payment/vietqr';
 export { seededRandom } from './seeded-random';
 export { IntentMatcher } from './nlu/intent';
-export { deserializeUnderstanding, serializeUnderstanding, trainUnderstanding, type SerializedUnderstanding, type UnderstandingModel } from './nlu/model';
+export { deserializeUnderstanding, serializeUnderstanding, trainingDigest, trainUnderstanding, understandingFor, type SerializedUnderstanding, type UnderstandingModel } from './nlu/model';
 export { labeledExamples, type TaughtExample } from './nlu/training-set';
 export { parseCorpus, type LabeledText } from './nlu/corpus';
 export { shopNames } from './nlu/names';

@@ -6,6 +6,7 @@ import { FlowFile, ShopFile, Step, phaseOfStage, type Flow, type ShopFlows } fro
 import { YamlSource, type FlowSource } from './yaml-source';
 import { schemaProblems } from './zod-issues';
 import type { z } from 'zod';
+import { digest } from '../text/digest';
 
 export type { FlowSource } from './yaml-source';
 
@@ -155,12 +156,6 @@ function baseName(path: string): string {
 
 /** FNV-1a over every file, in path order: a short stable fingerprint of the flows. */
 function contentVersion(sources: readonly FlowSource[]): string {
-  let hash = 0x811c9dc5;
-  for (const source of [...sources].sort((a, b) => a.path.localeCompare(b.path))) {
-    for (const char of baseName(source.path) + '\0' + source.text) {
-      hash ^= char.codePointAt(0)!;
-      hash = Math.imul(hash, 0x01000193) >>> 0;
-    }
-  }
-  return hash.toString(16).padStart(8, '0');
+  const files = [...sources].sort((a, b) => a.path.localeCompare(b.path));
+  return digest([files.map((source) => `${baseName(source.path)}\0${source.text}`).join('')]).slice(0, 8);
 }

@@ -1,4 +1,5 @@
 import type { ShopFlows } from '../../flows/schema';
+import { digest } from '../../text/digest';
 import { DEFAULT_TRAINING, LinearModel, type SerializedModel, type TrainingOptions } from './classifier';
 import type { LabeledText } from './corpus';
 import { featurize } from './features';
@@ -16,6 +17,8 @@ export interface SerializedUnderstanding {
   format: 1;
   /** The flows version it was trained for: a model trained for other flows knows other triggers. */
   flowsVersion: string;
+  /** `trainingDigest` of what it was trained on: a model for exactly these inputs need not be trained again. */
+  trainedOn: string;
   intents: SerializedModel;
   faq: SerializedModel | null;
 }
@@ -36,8 +39,48 @@ export function trainUnderstanding(
   };
 }
 
-export function serializeUnderstanding(model: UnderstandingModel, flowsVersion: string): SerializedUnderstanding {
-  return { format: 1, flowsVersion, intents: model.intents.serialize(), faq: model.faq?.serialize() ?? null };
+export function serializeUnderstanding(model: UnderstandingModel, flowsVersion: string, trainedOn: string): SerializedUnderstanding {
+  return { format: 1, flowsVersion, trainedOn, intents: model.intents.serialize(), faq: model.faq?.serialize() ?? null };
+}
+
+/** Lines the featurizer reads into the digest: a change to how messages are read changes it too. */
+const FEATURIZER_PROBES = ['chao shop, cho minh hoi xoai voi buoi gia bn', 'Em đã chuyển khoản 350k rồi nha', 'ship ra ha noi mat may ngay v? 2kg'];
+
+/**
+ * What a model trained with these inputs was trained on: the flows, every training example of
+ * both models, the options, and the features of a few sample lines. Training is seeded, so
+ * equal digests mean equal models (save a change to the training code itself, which
+ * `npm run flows:bundle` and CI's check of generated files catch).
+ */
+export function trainingDigest(
+  flows: ShopFlows,
+  names: ShopNames,
+  corpus: readonly LabeledText[],
+  taught: readonly TaughtExample[] = [],
+  options: TrainingOptions = DEFAULT_TRAINING,
+): string {
+  const examples = (list: readonly TrainingExample[]) => list.map((example) => `${example.label}\t${example.weight}\t${example.text}`).join('\n');
+  const probes = FEATURIZER_PROBES.map((text) => {
+    const { keys, values } = featurize(text, names);
+    return `${keys.join(',')}:${values.join(',')}`;
+  });
+  return digest([flows.version, JSON.stringify(options), examples(trainingExamples(flows, corpus, taught)), examples(faqTrainingExamples(flows, corpus, taught)), ...probes]);
+}
+
+/**
+ * The model for these inputs: `prebuilt` (trained when the flows were bundled) when it was
+ * trained on exactly them, so starting the shop neither trains nor spends the memory training
+ * takes; trained now otherwise (the owner edited a flow or taught the bot something since).
+ */
+export function understandingFor(
+  flows: ShopFlows,
+  names: ShopNames,
+  corpus: readonly LabeledText[],
+  taught: readonly TaughtExample[],
+  prebuilt: SerializedUnderstanding | undefined,
+): UnderstandingModel {
+  if (prebuilt?.format === 1 && prebuilt.trainedOn === trainingDigest(flows, names, corpus, taught)) return deserializeUnderstanding(prebuilt, flows.version);
+  return trainUnderstanding(flows, names, corpus, taught);
 }
 
 export function deserializeUnderstanding(data: SerializedUnderstanding, flowsVersion: string): UnderstandingModel {

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/engine/engine';
 import { readCorpus } from '../../../src/nlu-corpus.node.ts';
 import { crossValidate, summarize } from '../../../src/engine/nlu/evaluation';
+import { DEFAULT_TRAINING } from '../../../src/engine/nlu/classifier';
 import { IntentMatcher } from '../../../src/engine/nlu/intent';
-import { deserializeUnderstanding, serializeUnderstanding, trainUnderstanding } from '../../../src/engine/nlu/model';
+import { deserializeUnderstanding, serializeUnderstanding, trainingDigest, trainUnderstanding, understandingFor } from '../../../src/engine/nlu/model';
 import { shopNames } from '../../../src/engine/nlu/names';
 import { toWordForms } from '../../../src/engine/nlu/words';
 import { labeledExamples } from '../../../src/engine/nlu/training-set';
@@ -128,7 +129,7 @@ describe('the intent classifier trained on the shipped corpus', () => {
   });
 
   it('the model written into the Worker bundle answers exactly as the trained one', () => {
-    const data = JSON.parse(JSON.stringify(serializeUnderstanding(model, flows.version)));
+    const data = JSON.parse(JSON.stringify(serializeUnderstanding(model, flows.version, trainingDigest(flows, names, corpus))));
     const bundled = new IntentMatcher(deserializeUnderstanding(data, flows.version), flows, names);
     for (const example of corpus.slice(0, 300)) {
       const a = engine.understand(example.text);
@@ -137,6 +138,33 @@ describe('the intent classifier trained on the shipped corpus', () => {
       expect(Math.abs((b.best?.score ?? 0) - (a.best?.score ?? 0))).toBeLessThan(0.02);
     }
     expect(() => deserializeUnderstanding(data, 'other')).toThrow(/npm run flows:bundle/);
+  });
+});
+
+describe('a model trained before (bundled with the flows)', () => {
+  const digest = trainingDigest(flows, names, corpus);
+  // Another model stamped with the digest of the real inputs: told apart from a fresh training by its features.
+  const standIn = serializeUnderstanding(trainUnderstanding(flows, names, corpus.slice(0, 400)), flows.version, digest);
+
+  it('is used as it is when it was trained on exactly the inputs given: nothing is trained', () => {
+    const used = understandingFor(flows, names, corpus, [], standIn);
+    expect(used.intents.serialize().features).toEqual(standIn.intents.features);
+  });
+
+  it('is not used for other inputs: a taught example, an edited flow or another corpus trains afresh', () => {
+    const taught = [{ text: 'cho hỏi vụ thùng xốp lần trước', flow: 'returns', faq: null }];
+    expect(trainingDigest(flows, names, corpus, taught)).not.toBe(digest);
+    expect(trainingDigest({ ...flows, version: 'edited' }, names, corpus)).not.toBe(digest);
+    expect(trainingDigest(flows, names, corpus.slice(1))).not.toBe(digest);
+    expect(trainingDigest(flows, names, corpus, [], { ...DEFAULT_TRAINING, epochs: DEFAULT_TRAINING.epochs + 1 })).not.toBe(digest);
+    const fresh = understandingFor(flows, names, corpus, taught, standIn);
+    expect(fresh.intents.serialize().features).not.toEqual(standIn.intents.features);
+    expect(new IntentMatcher(fresh, flows, names).understand(taught[0]!.text).best?.flow).toBe('returns');
+  });
+
+  it('is the same for the same inputs, in any run', () => {
+    expect(trainingDigest(flows, names, [...corpus])).toBe(digest);
+    expect(digest).toMatch(/^[0-9a-f]{16}$/);
   });
 });
 
