@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database, OutboxTable } from './database';
+import { execute } from './execute';
 import { ERASED_MESSAGE } from './personal-data';
 import { prepared } from './prepared';
 
@@ -33,7 +34,7 @@ export async function chatsWithDueRows(db: Kysely<Database>, now: string, exclud
  * nothing due (nothing left, its head waits for a retry, or another sender has it).
  */
 export async function claimHeadOfChat(db: Kysely<Database>, channel: string, chatId: string, now: string, leaseUntil: string): Promise<OutboxRow | undefined> {
-  return (await db.executeQuery<OutboxRow>(claimHead(db, { channel, chat_id: chatId, now, lease_until: leaseUntil }))).rows[0];
+  return (await execute<OutboxRow>(db, claimHead(db, { channel, chat_id: chatId, now, lease_until: leaseUntil }))).rows[0];
 }
 
 // Each reply sent claims its chat's head and marks it sent: compiled once.
@@ -52,7 +53,7 @@ const claimHead = prepared((db, key: { channel: string; chat_id: string; now: st
  * still take the write lock and commit. Checked after each send, when usually nothing is left.
  */
 export async function hasUndelivered(db: Kysely<Database>, channel: string, chatId: string): Promise<boolean> {
-  return (await db.executeQuery(undelivered(db, { channel, chat_id: chatId }))).rows.length > 0;
+  return (await execute(db, undelivered(db, { channel, chat_id: chatId }))).rows.length > 0;
 }
 
 const undelivered = prepared((db, key: { channel: string; chat_id: string }) =>
@@ -93,7 +94,7 @@ export async function markSent(db: Kysely<Database>, ids: readonly string[], now
   if (ids.length === 0) return;
   // The sender's case, one row after each platform call, compiled once.
   if (ids.length === 1) {
-    await db.executeQuery(sentOne(db, { id: ids[0]!, now }));
+    await execute(db, sentOne(db, { id: ids[0]!, now }));
     return;
   }
   await db

@@ -31,6 +31,15 @@ export class StatementCache {
   }
 }
 
+/** One compiled statement on the connection, at once (better-sqlite3 is synchronous). */
+export function runStatement<R>(statements: StatementCache, query: CompiledQuery): QueryResult<R> {
+  const statement = statements.get(query.sql);
+  const parameters = query.parameters as unknown[];
+  if (statement.reader) return { rows: statement.all(...parameters) as R[] };
+  const { changes, lastInsertRowid } = statement.run(...parameters);
+  return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
+}
+
 /**
  * Kysely's own SQLite driver wakes every waiter on each release, which turns thousands of
  * concurrent turns into quadratic work. This one hands the single connection over in
@@ -64,11 +73,7 @@ class FifoSqliteDriver implements Driver {
   constructor(statements: StatementCache) {
     this.connection = {
       async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-        const statement = statements.get(query.sql);
-        const parameters = query.parameters as unknown[];
-        if (statement.reader) return { rows: statement.all(...parameters) as R[] };
-        const { changes, lastInsertRowid } = statement.run(...parameters);
-        return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
+        return runStatement<R>(statements, query);
       },
       async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
         for (const row of statements.get(query.sql).iterate(...(query.parameters as unknown[]))) yield { rows: [row as R] };

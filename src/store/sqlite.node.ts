@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { Database } from './database';
-import { BetterSqliteDialect, StatementCache } from './sqlite-dialect.node.ts';
+import { BetterSqliteDialect, runStatement, StatementCache } from './sqlite-dialect.node.ts';
+import { runDirectly } from './execute';
 import { GroupCommit } from './group-commit.node.ts';
 import { type Store } from './store';
 import { startBackgroundCheckpoints } from './wal-checkpoints.node.ts';
@@ -41,6 +42,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
   const statements = new StatementCache(sqlite);
   const db = new Kysely<Database>({ dialect: new BetterSqliteDialect(statements) });
   const batches = new GroupCommit(sqlite, statements);
+  runDirectly(db, (query) => runStatement(statements, query));
   return {
     db,
     sqlite,

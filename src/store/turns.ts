@@ -1,6 +1,7 @@
 import { sql, type CompiledQuery, type Insertable, type Kysely, type Selectable } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/sqlite';
 import type { ConversationTable, CustomerTable, Database, EventTable, MessageTable, OutboxTable, ProcessedUpdateTable } from './database';
+import { execute } from './execute';
 import { pendingRow } from './outbox';
 import { prepared } from './prepared';
 
@@ -75,7 +76,7 @@ type OrderSeen = { code: string; shipping_status: string; payment_status: string
 
 /** The read half of a turn: everything the engine needs, read before anything is written. */
 export async function readTurn(db: Kysely<Database>, channel: string, updateId: string, customerId: string): Promise<TurnSnapshot> {
-  const row = (await db.executeQuery<TurnReadRow>(turnRead(db, { channel, update_id: updateId, customer_id: customerId }))).rows[0]!;
+  const row = (await execute<TurnReadRow>(db, turnRead(db, { channel, update_id: updateId, customer_id: customerId }))).rows[0]!;
   const orders = (JSON.parse(row.orders) as OrderSeen[]).sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
   return {
     processed: Boolean(row.processed),
