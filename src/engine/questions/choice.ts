@@ -15,6 +15,18 @@ function namesOf(choice: Choice): string[] {
   return [...(choice.aliases ?? []).map(foldKey), ...(label.split(' ').length >= 2 ? [label] : [])];
 }
 
+/** Words that, just before a choice's name, turn it down ("không ck nữa", "khỏi cod", "bỏ chuyển khoản"). */
+const TURNED_DOWN_BY = new Set(['khong', 'ko', 'k', 'hong', 'hok', 'khoi', 'bo', 'dung', 'chang', 'cha']);
+
+/** `name` stands in the text (padded with spaces) at least once without a word turning it down in the two words before it. */
+function mentionedPlainly(padded: string, name: string): boolean {
+  for (let at = padded.indexOf(` ${name} `); at !== -1; at = padded.indexOf(` ${name} `, at + 1)) {
+    const before = padded.slice(0, at).trim().split(' ').slice(-2);
+    if (!before.some((word) => TURNED_DOWN_BY.has(word))) return true;
+  }
+  return false;
+}
+
 /** The one choice a text names by its number, label, value or one of its aliases; `byLabel` when its label stands inside a longer message. */
 export function namedChoice(choices: readonly Choice[], typed: string): { choice: Choice; exact: boolean; byLabel?: boolean } | null {
   const key = foldKey(typed);
@@ -26,10 +38,11 @@ export function namedChoice(choices: readonly Choice[], typed: string): { choice
   const exact = choices.find((choice) => foldKey(choice.label) === key || foldKey(String(choice.value)) === key || (choice.aliases ?? []).some((alias) => foldKey(alias) === key));
   if (exact) return { choice: exact, exact: true };
   const padded = ` ${key} `;
-  const mentioned = choices.filter((choice) => namesOf(choice).some((name) => padded.includes(` ${name} `)));
+  const mentioned = choices.filter((choice) => namesOf(choice).some((name) => mentionedPlainly(padded, name)));
   if (mentioned.length === 1) return { choice: mentioned[0]!, exact: false, byLabel: padded.includes(` ${foldKey(mentioned[0]!.label)} `) };
-  if (mentioned.length > 1) return null;
-  const partial = choices.filter((choice) => key.length >= 3 && foldKey(choice.label).includes(key));
+  if (mentioned.length > 1 || choices.some((choice) => namesOf(choice).some((name) => padded.includes(` ${name} `)))) return null;
+  // The start of the label's words ("chuyen" for "Chuyển khoản"), not any letters inside them ("huy").
+  const partial = choices.filter((choice) => key.length >= 3 && ` ${foldKey(choice.label)}`.includes(` ${key}`));
   return partial.length === 1 ? { choice: partial[0]!, exact: false } : null;
 }
 

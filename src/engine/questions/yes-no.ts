@@ -39,9 +39,11 @@ function alreadyDid(typed: string, step: Step): boolean {
   return reply.slice(1).some((word) => !COMMON.has(word) && asked.has(word));
 }
 
+/**
+ * "thôi ck nhé", "thôi không ck nữa, cod nhé", "ko, chuyển khoản đi": a refusal that goes on to
+ * name one of this flow's choices (not turned down) changes that choice; it does not refuse.
+ */
 function insteadOfChoice(typed: string, asking: Asking): boolean {
-  const words = foldKey(typed).split(' ');
-  if (words[0] !== 'thoi' || words.slice(1).some((word) => NEGATIONS.has(word) && word !== 'doi')) return false;
   const flow = asking.state.flow ? asking.flows.flows.get(asking.state.flow) : undefined;
   return flow !== undefined && Object.keys(choicesNamedIn(flow, typed)).length > 0;
 }
@@ -57,7 +59,7 @@ export const yesNo: QuestionKind = {
     const typed = textOf(inbound);
     // "ko, lần này giao cho em gái mình ở Hà Nội": the opening word answers, the rest goes on.
     const yes = parseYesNo(typed) ?? (opensWithYesOrNo(typed) ? parseYesNo(typed.split(/[,.;!]/)[0]!) : null);
-    // "thôi ck nhé" at the confirmation: "thôi" before one of this flow's choices means "instead", not "no".
+    // "thôi ck nhé" at the confirmation: a "no" that names one of this flow's choices means "instead".
     if (yes === false && insteadOfChoice(typed, asking)) return retry(asking, asking.flows.shop.texts.retry_yes_no);
     // "ko", "dạ có", "ok chốt" answer the question; a longer sentence may be asking something else.
     if (yes !== null) return { ok: true, value: yes, plain: isShort(typed, 3) || (opensWithYesOrNo(typed) && !asksWhetherThereIs(typed)) };
