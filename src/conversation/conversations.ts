@@ -7,7 +7,7 @@ import { ChatQueue } from './chat-queue';
 import { TurnSlots } from './turn-slots';
 import { newId, newOrderCode } from './ids';
 import type { InboundEvent } from './inbound';
-import type { OutboxChat } from './outbox-delivery';
+import type { ImmediateSender, OutboxChat } from './outbox-delivery';
 import type { OwnerChannel } from './owner-channel';
 import { buildIdleCloseWrite, buildTurnWrite, type TurnPlan } from './turn-write';
 
@@ -36,6 +36,8 @@ export interface TurnOutcome {
 export interface HandleOptions {
   /** Statements to commit with the turn's own batch (the scheduler marks its message sent). */
   extraQueries?: readonly CompiledQuery[];
+  /** Who sends the turn's rows right after the commit: the batch claims them for it. */
+  sender?: ImmediateSender;
 }
 
 /** What a returning customer's turn knows beyond the snapshot. */
@@ -72,10 +74,16 @@ export class Conversations {
         continue;
       }
       const returning = await this.readReturning(snapshot, customerId, event);
-      const plan = this.compute(event, snapshot, receivedAt, returning);
+      const plan = this.compute(event, snapshot, receivedAt, returning, options.sender);
       try {
         await this.commit(plan, options.extraQueries ?? []);
-        return { status: 'processed', conversationId: plan.write.conversation.id, outboxIds: plan.write.outbox.map((row) => row.id), outboxChats: chatsOf(plan.write.outbox) };
+        const { outbox } = plan.write;
+        return {
+          status: 'processed',
+          conversationId: plan.write.conversation.id,
+          outboxIds: outbox.map((row) => row.id),
+          outboxChats: chatsOf(outbox),
+        };
       } catch (error) {
         if (!(error instanceof ConstraintError)) throw error;
         if (error.message.includes('processed_updates')) return { status: 'duplicate', conversationId: null, outboxIds: [], outboxChats: [] };
@@ -97,9 +105,10 @@ export class Conversations {
   }
 
   /** Runs the engine on what was read, and builds the batch with the pure builder: nothing is read from here on. */
-  private compute(event: InboundEvent, snapshot: TurnSnapshot, receivedAt: Date, returning: ReturningCustomer): TurnPlan {
+  private compute(event: InboundEvent, snapshot: TurnSnapshot, receivedAt: Date, returning: ReturningCustomer, sender: ImmediateSender | undefined): TurnPlan {
     const now = this.deps.clock();
     const engine = this.deps.engine();
+    const leaseFor = sender ? (channel: string) => sender.leaseFor(channel, now) : undefined;
     const before = snapshot.conversation ? this.storedState(snapshot.conversation) : initialState();
     // The owner may have edited the flows since this state was written.
     const settled = settleState(before, engine.flows);
@@ -107,7 +116,7 @@ export class Conversations {
     const customerWrote = event.message.kind !== 'scheduled' && event.message.kind !== 'handback';
     if (settled.answeredNothing && customerWrote) {
       const result: TurnResult = { state: settled.state, replies: settled.replies, events: [], effects: [] };
-      return buildTurnWrite({ ...this.basis(now, engine), before, result, event, snapshot, receivedAt });
+      return buildTurnWrite({ ...this.basis(now, engine), before, result, event, snapshot, receivedAt, leaseFor });
     }
     const computed = engine.turn(settled.state, event.message, {
       now,
@@ -121,7 +130,7 @@ export class Conversations {
       },
     });
     const result = customerWrote ? { ...computed, replies: [...settled.replies, ...computed.replies] } : computed;
-    return buildTurnWrite({ ...this.basis(now, engine), before, result, event, snapshot, receivedAt });
+    return buildTurnWrite({ ...this.basis(now, engine), before, result, event, snapshot, receivedAt, leaseFor });
   }
 
   /** The stored state, parsed; one that cannot be read starts the conversation afresh, with a log line for the operator. */
@@ -175,7 +184,10 @@ export class Conversations {
 
 function chatsOf(rows: TurnPlan['write']['outbox']): OutboxChat[] {
   const chats = new Map<string, OutboxChat>();
-  for (const row of rows) chats.set(`${row.channel}:${row.chatId}`, { channel: row.channel, chatId: row.chatId });
+  for (const row of rows) {
+    const key = `${row.channel}:${row.chatId}`;
+    if (!chats.has(key)) chats.set(key, { channel: row.channel, chatId: row.chatId, ...(row.leaseUntil ? { claimed: row.id } : {}) });
+  }
   return [...chats.values()];
 }
 

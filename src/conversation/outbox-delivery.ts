@@ -1,6 +1,6 @@
 import type { Outbound } from '../engine/index';
 import type { Logger } from '../log';
-import { setCustomerBlocked, chatsOfRows, hasUndelivered, chatsWithDueRows, claimHeadOfChat, failPendingForChat, markFailed, markRetry, markSent, resumeInterruptedSends, type OutboxRow, recordOwnerRelays, type Store } from '../store/index';
+import { setCustomerBlocked, chatsOfRows, claimedRow, hasUndelivered, chatsWithDueRows, claimHeadOfChat, failPendingForChat, markFailed, markRetry, markSent, resumeInterruptedSends, type OutboxRow, recordOwnerRelays, type Store } from '../store/index';
 import { OWNER_LOG_CHANNEL } from './owner-channel';
 import { DeliveryError, RecipientUnreachable, type ChannelSender } from './inbound';
 import type { OwnerNotice } from './owner-notices';
@@ -27,15 +27,24 @@ const SEND_LEASE_MS = 65_000;
 /** Chats the retry timer works on side by side; each chat still sends one row at a time. */
 const CHATS_IN_PARALLEL = 8;
 
+/** The delivery that sends a turn's rows right after its commit. */
+export interface ImmediateSender {
+  /** The lease on a row of this channel the sender takes at once; none for channels whose readers pull their rows (the web chat). */
+  leaseFor(channel: string, now: Date): string | undefined;
+}
+
 /** A chat some outbox rows are for. */
 export interface OutboxChat {
   channel: string;
   chatId: string;
+  /** Its first row of the turn, which the batch claimed for this sender if nothing older of the chat was waiting (the sender reads whether it did): sent without a claim of its own. */
+  claimed?: string;
 }
 
-/** A chat being sent to in this process; `again` asks it to look for new rows before it stops. */
+/** A chat being sent to in this process; `again` asks it to look for new rows before it stops; `claimed`: rows turns' batches claimed for it. */
 interface ChatDrain {
   again: boolean;
+  claimed: string[];
   done: Promise<number>;
 }
 
@@ -44,10 +53,15 @@ interface ChatDrain {
  * were written, one at a time: the next row goes only after the one before it was sent, and
  * a failing row holds back the later rows of its chat (never other chats) until its retry.
  */
-export class OutboxDelivery {
+export class OutboxDelivery implements ImmediateSender {
   private readonly drains = new Map<string, ChatDrain>();
 
   constructor(private readonly deps: DeliveryDeps) {}
+
+  /** A turn's row for a channel this process sends to is claimed in the turn's own batch, with the lease a claim here would take. */
+  leaseFor(channel: string, now: Date): string | undefined {
+    return (this.deps.pulledChannels ?? []).includes(channel) ? undefined : new Date(now.getTime() + SEND_LEASE_MS).toISOString();
+  }
 
   /** Delivers to the chats some rows were written for, right after their commit. */
   async deliver(ids: readonly string[]): Promise<void> {
@@ -57,7 +71,7 @@ export class OutboxDelivery {
 
   /** Delivers to chats a turn wrote to (it knows them: nothing to look up). */
   async deliverTo(chats: readonly OutboxChat[]): Promise<void> {
-    await Promise.all(chats.map((chat) => this.drain(chat.channel, chat.chatId)));
+    await Promise.all(chats.map((chat) => this.drain(chat.channel, chat.chatId, chat.claimed)));
   }
 
   /**
@@ -92,21 +106,22 @@ export class OutboxDelivery {
   }
 
   /** One sender per chat in this process: a second caller joins the running one and makes it look again. */
-  private drain(channel: string, chatId: string): Promise<number> {
+  private drain(channel: string, chatId: string, claimed?: string): Promise<number> {
     if ((this.deps.pulledChannels ?? []).includes(channel)) return Promise.resolve(0);
     const key = `${channel}:${chatId}`;
     const running = this.drains.get(key);
     if (running) {
+      if (claimed) running.claimed.push(claimed);
       running.again = true;
       return running.done.then(() => 0);
     }
-    const drain: ChatDrain = { again: false, done: Promise.resolve(0) };
+    const drain: ChatDrain = { again: false, claimed: claimed ? [claimed] : [], done: Promise.resolve(0) };
     drain.done = (async () => {
       let sent = 0;
       try {
         for (;;) {
           drain.again = false;
-          sent += await this.sendChat(channel, chatId);
+          sent += await this.sendChat(drain, channel, chatId);
           // Checked and removed in one step: a caller arriving later starts a new drain.
           if (!drain.again) return sent;
         }
@@ -119,17 +134,29 @@ export class OutboxDelivery {
   }
 
   /** Sends a chat's rows oldest first until none is left, or the oldest is not due (waiting for its retry, or another sender's). */
-  private async sendChat(channel: string, chatId: string): Promise<number> {
+  private async sendChat(drain: ChatDrain, channel: string, chatId: string): Promise<number> {
     let sent = 0;
     for (let first = true; ; first = false) {
-      if (!first && !(await hasUndelivered(this.deps.store.db, channel, chatId))) return sent;
-      const now = this.deps.clock();
-      const head = await claimHeadOfChat(this.deps.store.db, channel, chatId, now.toISOString(), new Date(now.getTime() + SEND_LEASE_MS).toISOString());
+      const head = (await this.takeClaimed(drain)) ?? (first || (await hasUndelivered(this.deps.store.db, channel, chatId)) ? await this.claimHead(channel, chatId) : undefined);
       if (!head) return sent;
       const outcome = await this.send(head);
       if (outcome === 'held') return sent;
       if (outcome === 'sent') sent++;
     }
+  }
+
+  /** The next row a turn's batch claimed for this chat's sender, if its claim took (nothing older of the chat was waiting). */
+  private async takeClaimed(drain: ChatDrain): Promise<OutboxRow | undefined> {
+    for (let id = drain.claimed.shift(); id !== undefined; id = drain.claimed.shift()) {
+      const row = await claimedRow(this.deps.store.db, id);
+      if (row) return row;
+    }
+    return undefined;
+  }
+
+  private claimHead(channel: string, chatId: string): Promise<OutboxRow | undefined> {
+    const now = this.deps.clock();
+    return claimHeadOfChat(this.deps.store.db, channel, chatId, now.toISOString(), new Date(now.getTime() + SEND_LEASE_MS).toISOString());
   }
 
   /** One attempt at a row claimed for sending: sent; given up (the chat goes on with its next row); or held (the chat waits for a retry). */

@@ -15,7 +15,7 @@ export type Receive = (event: InboundEvent, defer?: Defer) => Promise<void>;
  */
 export function createReceiver(conversations: Conversations, delivery: OutboxDelivery, log: Logger): Receive {
   return async (event, defer = (work) => void work) => {
-    const outcome = await conversations.handle(event);
+    const outcome = await conversations.handle(event, { sender: delivery });
     if (outcome.status === 'duplicate') {
       log.info('duplicate update ignored', { channel: event.channel, update: event.updateId });
       return;

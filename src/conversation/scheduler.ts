@@ -85,7 +85,7 @@ export class Scheduler {
             userId: row.customer_id.slice(customer.channel.length + 1),
             message: { kind: 'scheduled', message: kind, flow, slots, ...(cart ? { cart } : {}) },
           },
-          { extraQueries: [markScheduledSentQuery(db, row.id, nowIso)] },
+          { extraQueries: [markScheduledSentQuery(db, row.id, nowIso)], ...(this.deps.delivery ? { sender: this.deps.delivery } : {}) },
         );
         if (outcome.status === 'duplicate') {
           // Said already by an earlier run that died before its lease ended.

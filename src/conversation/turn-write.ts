@@ -36,6 +36,8 @@ export interface CustomerTurn extends WriteBasis {
   event: InboundEvent;
   snapshot: TurnSnapshot;
   receivedAt: Date;
+  /** The lease of the sender that takes this turn's rows of a channel right after the commit; none: they wait, pending. */
+  leaseFor?: ((channel: string) => string | undefined) | undefined;
 }
 
 /** A customer's turn as one batch: transcript, touchpoint, events, each effect's rows, the outbox. Pure. */
@@ -79,12 +81,25 @@ export function buildTurnWrite(turn: CustomerTurn): TurnPlan {
     orders: rows.flatMap((row) => row.orders ?? []),
     returnRequests: rows.flatMap((row) => row.returnRequests ?? []),
     paymentClaims: rows.flatMap((row) => row.paymentClaims ?? []),
-    outbox: [
-      ...replies.map((reply) => ({ id: turn.newId(), recipient: 'customer' as const, channel: event.channel, chatId: event.chatId, payload: reply })),
-      ...forOwner.map((notice) => ownerRow(turn, notice)),
-    ],
+    outbox: claimingFirstOfEachChat(
+      [...replies.map((reply) => ({ id: turn.newId(), recipient: 'customer' as const, channel: event.channel, chatId: event.chatId, payload: reply })), ...forOwner.map((notice) => ownerRow(turn, notice))],
+      turn.leaseFor,
+    ),
   };
   return planOf(turn.db, write, rows);
+}
+
+/** Only a chat's first row can be its head: the batch claims that one for the sender, the others follow it, pending. */
+function claimingFirstOfEachChat(rows: TurnWrite['outbox'], leaseFor: CustomerTurn['leaseFor']): TurnWrite['outbox'] {
+  if (!leaseFor) return rows;
+  const chats = new Set<string>();
+  return rows.map((row) => {
+    const chat = `${row.channel}:${row.chatId}`;
+    if (chats.has(chat)) return row;
+    chats.add(chat);
+    const leaseUntil = leaseFor(row.channel);
+    return leaseUntil ? { ...row, leaseUntil } : row;
+  });
 }
 
 export interface IdleClose extends WriteBasis {

@@ -37,17 +37,33 @@ export async function claimHeadOfChat(db: Kysely<Database>, channel: string, cha
   return (await execute<OutboxRow>(db, claimHead(db, { channel, chat_id: chatId, now, lease_until: leaseUntil }))).rows[0];
 }
 
-// Each reply sent claims its chat's head and marks it sent: compiled once.
-const claimHead = prepared((db, key: { channel: string; chat_id: string; now: string; lease_until: string }) =>
+type ChatKey = { channel: string; chat_id: string; now: string; lease_until: string };
+
+/** The claim: the chat's oldest undelivered row, if due, marked "sending" until the lease ends. */
+const claimOf = (db: Kysely<Database>, key: ChatKey) =>
   db
     .updateTable('outbox')
     .set({ status: 'sending', next_attempt_at: key.lease_until })
     .where('id', '=', (eb) =>
       eb.selectFrom('outbox').select('id').where('channel', '=', key.channel).where('chat_id', '=', key.chat_id).where('status', 'in', UNDELIVERED).orderBy('created_at').orderBy('id').limit(1),
     )
-    .where('next_attempt_at', '<=', key.now)
-    .returningAll(),
-);
+    .where('next_attempt_at', '<=', key.now);
+
+// Each reply sent claims its chat's head and marks it sent: compiled once.
+const claimHead = prepared((db, key: ChatKey) => claimOf(db, key).returningAll());
+
+/**
+ * The same claim inside the batch that writes row `id`, taking only that row: a turn's first
+ * reply to a chat with nothing older waiting goes to its sender without a write of its own.
+ */
+export const claimRowQuery = prepared((db, key: ChatKey & { id: string }) => claimOf(db, key).where('id', '=', key.id));
+
+/** A row the turn's batch claimed for this sender; undefined when the claim did not take (older rows of its chat were waiting). */
+export async function claimedRow(db: Kysely<Database>, id: string): Promise<OutboxRow | undefined> {
+  return (await execute<OutboxRow>(db, claimedById(db, { id }))).rows[0];
+}
+
+const claimedById = prepared((db, key: { id: string }) => db.selectFrom('outbox').selectAll().where('id', '=', key.id).where('status', '=', 'sending'));
 /**
  * Whether a chat has any row left to deliver: a read, where a claim that finds nothing would
  * still take the write lock and commit. Checked after each send, when usually nothing is left.

@@ -2,7 +2,7 @@ import { sql, type CompiledQuery, type Insertable, type Kysely, type Selectable 
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/sqlite';
 import type { ConversationTable, CustomerTable, Database, EventTable, MessageTable, OutboxTable, ProcessedUpdateTable } from './database';
 import { execute } from './execute';
-import { pendingRow } from './outbox';
+import { claimRowQuery, pendingRow } from './outbox';
 import { prepared } from './prepared';
 
 export interface TurnSnapshot {
@@ -144,7 +144,11 @@ export interface TurnWrite {
   }[];
   returnRequests: { id: string; orderCode: string; problem: string; photos: string[]; resolution: string }[];
   paymentClaims: string[];
-  outbox: { id: string; recipient: 'customer' | 'owner'; channel: string; chatId: string; payload: unknown }[];
+  /**
+   * `leaseUntil`: the sender takes this row right after the commit, so the batch claims it for
+   * sending (as the sender's own claim would) when it is the oldest undelivered row of its chat.
+   */
+  outbox: { id: string; recipient: 'customer' | 'owner'; channel: string; chatId: string; payload: unknown; leaseUntil?: string }[];
 }
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
@@ -250,6 +254,7 @@ export function turnQueries(db: Kysely<Database>, write: TurnWrite): CompiledQue
   }
   for (const row of write.outbox) {
     queries.push(insertOutbox(db, pendingRow({ ...row, conversationId: conversation.id, now })));
+    if (row.leaseUntil) queries.push(claimRowQuery(db, { id: row.id, channel: row.channel, chat_id: row.chatId, now, lease_until: row.leaseUntil }));
   }
   return queries;
 }
