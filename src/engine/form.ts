@@ -68,7 +68,7 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
     const code = promotionCodeIn(flows, text);
     if (code) fill.slots.promo_code = code;
   }
-  if (facts.name && asked.get('name')?.ask === 'text' && open('name')) fill.slots.name = facts.name;
+  if (facts.name && ['text', 'name'].includes(asked.get('name')?.ask ?? '') && open('name')) fill.slots.name = facts.name;
   // A choice named anywhere by one of its aliases: "ship cod nha", "ck nhé", "bị dập".
   for (const [slot, value] of Object.entries(choicesNamedIn(flow, text))) if (open(slot)) fill.slots[slot] = value;
   return fill;

@@ -30,6 +30,8 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 
 export const ASK_TYPES = [
   'text',
+  // A person's name (the recipient): a few words of letters that are no order talk.
+  'name',
   'number',
   'quantity',
   'phone',
@@ -184,6 +186,7 @@ const BotTexts = z.strictObject({
   not_sold: saidOr('Dạ shop chưa bán {{produce}} ạ. Shop đang có:\n{{catalog}}', 'Bot nói khi khách hỏi mua một mặt hàng shop không bán; {{produce}} là tên mặt hàng, {{catalog}} là danh sách sản phẩm'),
   retry_province: said('Hỏi lại khi bot chưa nhận ra tỉnh/thành', 'Dạ em chưa nhận ra tỉnh/thành đó. Anh/chị gõ lại tên tỉnh/thành giúp em nhé.'),
   retry_province_ambiguous: said('Hỏi lại khi tên khách gõ hợp với nhiều tỉnh: {{matched}} là chữ khách gõ, {{candidates}} các tỉnh có thể', 'Dạ "{{matched}}" là {{candidates}} ạ? Anh/chị gõ rõ tên giúp em nhé.'),
+  retry_name: saidOr('Dạ anh/chị cho em xin tên người nhận hàng (ví dụ "Nguyễn Văn An") ạ.', 'Hỏi lại khi câu khách gõ ở câu hỏi tên không phải là tên người'),
   retry_address: said('Hỏi lại khi địa chỉ chưa đủ (số nhà, đường, phường/xã, tỉnh/thành)', 'Dạ anh/chị cho em địa chỉ đầy đủ (số nhà, đường, phường/xã, tỉnh/thành) nhé.'),
   retry_yes_no: said('Hỏi lại khi bot cần khách trả lời có hay không', 'Dạ anh/chị chọn "Có" hoặc "Không" giúp em nhé.'),
   retry_choice: said('Hỏi lại khi khách chưa chọn một trong các nút', 'Dạ anh/chị chọn một mục bên dưới giúp em nhé.'),
@@ -577,7 +580,7 @@ export const Step = z.strictObject({
   ask: z
     .enum(ASK_TYPES)
     .optional()
-    .meta(hint('Bot hỏi khách loại câu trả lời nào: text (chữ), number (số), quantity (số lượng), phone (số điện thoại), province (tỉnh/thành), address (địa chỉ), product (sản phẩm), choice (chọn một nút trong choices), yes_no (có/không), photo (ảnh), rating (1–5 sao), order_code (mã đơn)…', 'phone')),
+    .meta(hint('Bot hỏi khách loại câu trả lời nào: text (chữ), name (tên người nhận), number (số), quantity (số lượng), phone (số điện thoại), province (tỉnh/thành), address (địa chỉ), product (sản phẩm), choice (chọn một nút trong choices), yes_no (có/không), photo (ảnh), rating (1–5 sao), order_code (mã đơn)…', 'phone')),
   save: Id.optional().meta(hint('Tên ô dữ liệu lưu câu trả lời; các bước sau đọc lại bằng {{tên_ô}} hoặc điều kiện branch', 'phone')),
   choices: z.array(Choice).min(2, 'cần ít nhất hai lựa chọn').optional().meta(hint('Các lựa chọn của câu hỏi ask: choice (ít nhất hai)', [{ label: 'COD', value: 'cod' }, { label: 'Chuyển khoản', value: 'bank', aliases: ['ck'] }])),
   retry: said('Hỏi lại khi câu trả lời chưa đúng kiểu (thay cho câu hỏi lại chung của texts)', 'Dạ anh/chị gõ giúp em số điện thoại 10 số nhé.').optional(),

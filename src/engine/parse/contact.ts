@@ -165,6 +165,28 @@ function withoutTrailingLabel(segment: string): string {
   return label ? segment.slice(0, label.index) : segment;
 }
 
+/** Short answers that say yes, no or "wait" rather than who: never a name, even alone. */
+const NOT_A_NAME_ALONE = new Set(['co', 'da', 'vang', 'u', 'uh', 'um', 'ok', 'oke', 'roi', 'ko', 'khong', 'k', 'chua', 'thoi', 'huy', 'menu', 'xong']);
+
+/**
+ * What a customer typed when asked for a name, as one: the same rule as a name inside a longer
+ * line, but one word alone is taken as typed ("minh", "Lan") unless it answers yes or no.
+ * "giao chậm quá" or "ship cod nha" is no name.
+ */
+export function answeredName(text: string): string | null {
+  const words = text.trim().replace(/[.!?,]+$/, '').split(/\s+/);
+  // "Lan nhé", "Hoa ạ": the particle closing the answer is no part of the name.
+  while (words.length > 1 && CLOSING_PARTICLES.has(fold(words.at(-1)!))) words.pop();
+  if (words.length === 1) {
+    const word = words[0]!;
+    const folded = fold(word);
+    return /^[\p{L}\p{M}]+$/u.test(word) && !NOT_A_NAME_ALONE.has(folded) && !ORDER_TALK.has(folded) && !QUESTION_WORDS.has(folded) ? word : null;
+  }
+  return nameOf(words.join(' '));
+}
+
+const CLOSING_PARTICLES = new Set(['nhe', 'nha', 'nhen', 'nghen', 'a', 'ak', 'ah', 'ha', 'shop']);
+
 /** The segment as a person's name, or null: a few words of letters, none of them order talk. */
 function nameOf(segment: string): string | null {
   let text = withoutTrailingLabel(segment).replace(/[.!?:]+$/, '').trim();

@@ -4,6 +4,7 @@ import { cartReason } from './cart-reason';
 import { choice } from './choice';
 import { comment } from './comment';
 import type { QuestionKind } from './kind';
+import { name } from './name';
 import { nps } from './nps';
 import { number } from './number';
 import { orderCode } from './order-code';
@@ -19,6 +20,7 @@ import { yesNo } from './yes-no';
 /** Every kind of question a step may ask; adding one is one file and one line here. */
 export const QUESTION_KINDS: Record<AskType, QuestionKind> = {
   text,
+  name,
   number,
   quantity,
   phone,
