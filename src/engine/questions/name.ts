@@ -7,6 +7,8 @@ import { retry, skipButtons, textOf, type QuestionKind } from './kind';
  * question is something else said, not who receives the parcel.
  */
 export const name: QuestionKind = {
+  // Text the customer types freely: another topic interrupts it only when clearly asked.
+  freeText: true,
   read(inbound, asking) {
     const typed = textOf(inbound);
     const found = asking.facts(typed).name ?? answeredName(typed);
