@@ -125,5 +125,7 @@ export function looksLikeQuestion(text: string, tokens: readonly string[] = []):
   const words = foldKey(text).split(' ');
   // A particle ends a question ("còn không"); alone ("ko, …") it is an answer.
   const clauses = text.split(/[,.;!\n]+/).map((clause) => foldKey(clause).split(' ')).filter((clause) => clause.length >= 2);
-  return text.includes('?') || [...words, ...tokens].some((word) => QUESTION_WORDS.has(word)) || clauses.some((clause) => QUESTION_ENDINGS.has(lastMeaningful(clause)!));
+  // "bao giờ" (when) asks; "giờ" alone is the hour or "now".
+  const asksWhen = words.some((word, i) => word === 'bao' && words[i + 1] === 'gio');
+  return text.includes('?') || asksWhen || [...words, ...tokens].some((word) => QUESTION_WORDS.has(word)) || clauses.some((clause) => QUESTION_ENDINGS.has(lastMeaningful(clause)!));
 }

@@ -1,5 +1,5 @@
 import { rating } from '../questions/rating';
-import { textOf } from '../questions/kind';
+import { looksLikeQuestion, textOf } from '../questions/kind';
 import type { TurnMoves } from './moves';
 import type { Inbound } from '../types';
 
@@ -19,7 +19,8 @@ export function onSatisfaction(turn: TurnMoves, inbound: Inbound): void {
     turn.say(topic.text);
     return turn.repeatPrompt();
   }
-  if (turn.state.retries < 1) {
+  // "bao giờ mình nhận được tiền?": a question the bot cannot answer is not met with "choose a button": the person is offered at once.
+  if (turn.state.retries < 1 && !looksLikeQuestion(text)) {
     turn.state.retries++;
     return turn.repeatPrompt(turn.flows.shop.texts.retry_choice);
   }
