@@ -1,19 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InboundEvent } from '../../src/conversation/inbound';
 import type { Store } from '../../src/store/index';
-import { TestClock } from '../support/harness';
-import { restartableShopPerTest } from '../support/per-test';
-import { RecordingSender } from '../support/recording-sender';
+import { zaloShopPerTest } from '../support/per-test';
 
-let clock: TestClock;
-let sender: RecordingSender;
-
-beforeEach(() => {
-  clock = new TestClock();
-  sender = new RecordingSender();
-});
-
-const { boot } = restartableShopPerTest(() => ({ clock, senders: { zalo: sender } }));
+const shop = zaloShopPerTest();
+const { boot } = shop;
 
 let updates = 0;
 const zalo = (text: string): InboundEvent => ({ channel: 'zalo', updateId: `claim-${++updates}`, chatId: 'chat-9', userId: 'chat-9', message: { kind: 'text', text } });
@@ -29,13 +20,13 @@ describe("a turn's reply goes to its sender without a claim of its own", () => {
     const [first, ...rest] = await rowsOf(harness.store);
     expect(rest.length).toBeGreaterThan(0);
     // Claimed with the lease a sender's own claim takes (65 s), before anything was sent.
-    expect(first).toMatchObject({ status: 'sending', next_attempt_at: new Date(clock.now().getTime() + 65_000).toISOString() });
+    expect(first).toMatchObject({ status: 'sending', next_attempt_at: new Date(shop.clock().now().getTime() + 65_000).toISOString() });
     expect(rest.every((row) => row.status === 'pending')).toBe(true);
     expect(outcome.outboxChats).toEqual([{ channel: 'zalo', chatId: 'chat-9', claimed: first!.id }]);
 
     await harness.delivery.deliverTo(outcome.outboxChats);
     const written = await harness.store.db.selectFrom('outbox').select('payload').where('chat_id', '=', 'chat-9').orderBy('created_at').orderBy('id').execute();
-    expect(sender.texts('chat-9')).toEqual(written.map((row) => (JSON.parse(row.payload) as { text: string }).text));
+    expect(shop.sender().texts('chat-9')).toEqual(written.map((row) => (JSON.parse(row.payload) as { text: string }).text));
     expect((await rowsOf(harness.store)).map((row) => row.status)).toEqual([first, ...rest].map(() => 'sent'));
   });
 
@@ -50,29 +41,29 @@ describe("a turn's reply goes to its sender without a claim of its own", () => {
     await harness.delivery.retryDue();
     const rows = await rowsOf(harness.store);
     expect(rows.map((row) => row.status)).toEqual(rows.map(() => 'sent'));
-    expect(sender.delivered).toHaveLength(rows.length);
+    expect(shop.sender().delivered).toHaveLength(rows.length);
   });
 
   it('is not claimed while an older row of its chat still waits for a retry: it goes after that one', async () => {
     const harness = await boot();
-    sender.failing = true;
+    shop.sender().failing = true;
     const held = await harness.conversations.handle(zalo('chào shop'), { sender: harness.delivery });
     await harness.delivery.deliverTo(held.outboxChats);
     const waiting = await rowsOf(harness.store);
     expect(waiting[0]!.status).toBe('pending');
 
-    sender.failing = false;
+    shop.sender().failing = false;
     const next = await harness.conversations.handle(zalo('giá gạo st25'), { sender: harness.delivery });
     const after = await rowsOf(harness.store);
     expect(after.slice(waiting.length).every((row) => row.status === 'pending')).toBe(true);
     expect(next.outboxChats[0]!.claimed).toBe(after[waiting.length]!.id);
     await harness.delivery.deliverTo(next.outboxChats);
     // Nothing jumped the queue: the held row's retry is not due yet, so nothing was sent.
-    expect(sender.delivered).toEqual([]);
+    expect(shop.sender().delivered).toEqual([]);
 
-    clock.advance(61);
+    shop.clock().advance(61);
     await harness.delivery.retryDue();
     const written = await harness.store.db.selectFrom('outbox').select('payload').where('chat_id', '=', 'chat-9').orderBy('created_at').orderBy('id').execute();
-    expect(sender.texts('chat-9')).toEqual(written.map((row) => (JSON.parse(row.payload) as { text: string }).text));
+    expect(shop.sender().texts('chat-9')).toEqual(written.map((row) => (JSON.parse(row.payload) as { text: string }).text));
   });
 });

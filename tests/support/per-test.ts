@@ -1,5 +1,6 @@
 import { afterEach, beforeEach } from 'vitest';
-import { startHarness, tempDatabasePath, type Harness, type HarnessOptions } from './harness';
+import { startHarness, tempDatabasePath, TestClock, type Harness, type HarnessOptions } from './harness';
+import { RecordingSender } from './recording-sender';
 
 /** What a test runs on its own SQLite file: started as often as the test likes. */
 export interface OnItsOwnFile<T> {
@@ -55,4 +56,16 @@ export function restartableShopPerTest(options: () => HarnessOptions = () => ({}
 /** A shop of its own, started before each test of the file; `harness()` is the running test's. */
 export function harnessPerTest(options: () => HarnessOptions = () => ({})): () => Harness {
   return startedPerTest(restartableShopPerTest(options));
+}
+
+/** A restartable shop whose Zalo platform records what it is sent; each test gets a fresh clock and recorder. */
+export function zaloShopPerTest(): OnItsOwnFile<Harness> & { clock: () => TestClock; sender: () => RecordingSender } {
+  let clock = new TestClock();
+  let sender = new RecordingSender();
+  beforeEach(() => {
+    clock = new TestClock();
+    sender = new RecordingSender();
+  });
+  const shop = restartableShopPerTest(() => ({ clock, senders: { zalo: sender } }));
+  return { ...shop, clock: () => clock, sender: () => sender };
 }

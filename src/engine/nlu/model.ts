@@ -52,13 +52,7 @@ const FEATURIZER_PROBES = ['chao shop, cho minh hoi xoai voi buoi gia bn', 'Em Ä
  * equal digests mean equal models (save a change to the training code itself, which
  * `npm run flows:bundle` and CI's check of generated files catch).
  */
-export function trainingDigest(
-  flows: ShopFlows,
-  names: ShopNames,
-  corpus: readonly LabeledText[],
-  taught: readonly TaughtExample[] = [],
-  options: TrainingOptions = DEFAULT_TRAINING,
-): string {
+export function trainingDigest(...[flows, names, corpus, taught = [], options = DEFAULT_TRAINING]: Parameters<typeof trainUnderstanding>): string {
   const examples = (list: readonly TrainingExample[]) => list.map((example) => `${example.label}\t${example.weight}\t${example.text}`).join('\n');
   const probes = FEATURIZER_PROBES.map((text) => {
     const { keys, values } = featurize(text, names);
