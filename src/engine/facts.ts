@@ -1,7 +1,6 @@
 import type { ShopFile } from '../flows/schema';
-import { readFacts } from './parse';
+import { amountIn, readFacts } from './parse';
 import type { Quantity } from './parse/quantity';
-import { amountIn } from './questions/quantity';
 import { withoutToneMarks } from '../text/fold';
 
 /** A product named in a message, with the quantity said next to it in the product's unit (if any). */

@@ -4,7 +4,7 @@ import type { Facts } from './facts';
 import { expandShorthand } from './nlu/shorthand';
 import { toWords } from './nlu/words';
 import { choicesNamedIn } from './questions/choice';
-import { amountIn } from './questions/quantity';
+import { amountIn } from './parse/order-lines';
 import type { SlotValue } from './types';
 import { withoutToneMarks } from '../text/fold';
 

@@ -8,7 +8,7 @@ import { sameFamily } from './catalog';
 import { isInSeason } from './pricing';
 import { cartRefusal } from './orders';
 import { nextOpening } from './hours';
-import { amountIn } from './questions/quantity';
+import { amountIn } from './parse/order-lines';
 import { runAction } from './actions';
 import type { IntentMatcher, Understanding } from './nlu/intent';
 import { questionOf, type Asking } from './questions';

@@ -1,6 +1,6 @@
 /** The message readers: each takes customer text (tone marks or not, shorthand) and returns facts, never throws. */
 export { readFacts, type MessageFacts } from './facts';
-export { readOrderLines, catalogIndex, amountInUnit, type CatalogIndex, type OrderLineFact, type OrderLinesFact } from './order-lines';
+export { readOrderLines, catalogIndex, amountIn, amountInUnit, type CatalogIndex, type OrderLineFact, type OrderLinesFact } from './order-lines';
 export { answeredName, readContact, type Contact } from './contact';
 export { readPaymentMethod, type PaymentMethod } from './payment-method';
 export { readOrderCode } from './order-code';

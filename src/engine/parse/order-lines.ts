@@ -49,6 +49,11 @@ export function amountInUnit(quantity: Quantity, unit: QuantityUnit): number | n
   return null;
 }
 
+/** `amountInUnit` in a product's unit; the number as said while no product is known. */
+export function amountIn(quantity: Quantity, item: { unit: QuantityUnit } | undefined): number | null {
+  return item ? amountInUnit(quantity, item.unit) : quantity.amount;
+}
+
 const seq = (...names: string[]) => names.map((name) => name.split(' '));
 /** After unmarked "bo" these make it the verb bỏ: "bo qua" (skip), "bo ra", "bo di", "bo het". */
 const BO_VERB_FOLLOWERS = new Set(['qua', 'ra', 'di', 'het', 'bot', 'giup', 'dum', 'gium']);

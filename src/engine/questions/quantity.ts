@@ -1,19 +1,7 @@
 import type { Product } from '../../flows/schema';
-import type { Quantity } from '../parse/quantity';
+import { amountIn } from '../parse/order-lines';
 import { parseQuantity } from '../parse/quantity';
 import { isShort, retry, skipButtons, textOf, type Asking, type QuestionKind } from './kind';
-
-/**
- * The amount in the product's own unit: a bare number counts the product's unit, "1 thùng
- * 10kg" of a product sold by the kg is 10, and "3 chai" of one sold by the kg is no amount.
- */
-export function amountIn(quantity: Quantity, item: Product | undefined): number | null {
-  if (!item || quantity.unit === null || quantity.unit === item.unit) return quantity.amount;
-  if (quantity.per && (quantity.per.unit === item.unit || quantity.per.unit === null)) return quantity.amount * quantity.per.amount;
-  // Counting words ("2 trái", "1 hộp") of a product sold by the piece count that piece.
-  if (quantity.unit !== 'kg' && item.unit !== 'kg') return quantity.amount;
-  return null;
-}
 
 function productOf(asking: Asking): Product | undefined {
   return asking.flows.shop.catalog.find((candidate) => candidate.id === asking.state.slots.product);
