@@ -1,6 +1,7 @@
 import type { Product, ShopFlows, ShopFile } from '../flows/schema';
 import type { ActionInput, ActionOutcome } from './action-io';
-import { isInSeason, localDate } from './pricing';
+import { localDate } from './local-date';
+import { isInSeason } from './pricing';
 import { renderTemplate } from './template';
 import type { ConversationState, TurnContext } from './types';
 

@@ -1,5 +1,6 @@
 import type { Product, Promotion, ShopFile } from '../flows/schema';
 import { foldKey } from '../text/fold';
+import { localDate } from './local-date';
 import type { CartItem, OrderLine, Quote } from './types';
 
 export interface QuoteRequest {
@@ -97,19 +98,6 @@ function discountOf(promotion: Promotion, lines: readonly OrderLine[]): number {
   const raw = promotion.type === 'percent_off' ? Math.round((base * (promotion.value ?? 0)) / 100) : Math.min(base, promotion.value ?? 0);
   return promotion.max_discount !== undefined ? Math.min(raw, promotion.max_discount) : raw;
 }
-
-/** The shop's calendar date (YYYY-MM-DD) at `now`: promotions start and end by the shop's clock. */
-export function localDate(now: Date, timezone: string): string {
-  let format = dateFormats.get(timezone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dateFormats.set(timezone, format);
-  }
-  return format.format(now);
-}
-
-// Building an Intl formatter costs far more than using one; shops have one time zone.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function isInSeason(product: Product, now: Date, timezone: string): boolean {
   if (!product.season) return true;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatVnd } from '../../src/engine/format';
-import { localDate, promotionProblem, quoteOrder } from '../../src/engine/pricing';
+import { localDate } from '../../src/engine/local-date';
+import { promotionProblem, quoteOrder } from '../../src/engine/pricing';
 import type { CartItem } from '../../src/engine/types';
 import type { ShopFlows } from '../../src/flows/index';
 import { sampleFlows } from '../support/sample-flows';

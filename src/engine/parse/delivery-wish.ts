@@ -1,4 +1,5 @@
 import { foldWords } from '../../text/fold';
+import { localDate } from '../local-date';
 
 /** When the customer wants the goods, as a local calendar day ('YYYY-MM-DD') where one is named. */
 export type DeliveryWish = { kind: 'asap' } | { kind: 'weekend'; saturday: string } | { kind: 'date'; date: string };
@@ -20,7 +21,7 @@ export function readDeliveryWish(text: string, now: Date, timeZone: string): Del
   const words = foldWords(text.normalize('NFC'));
   const joined = ` ${words.join(' ')} `;
   const has = (phrase: string) => joined.includes(` ${phrase} `);
-  const today = localToday(now, timeZone);
+  const today = localDate(now, timeZone);
   if (ASAP.some(has)) return { kind: 'asap' };
   const date = /(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2,4}))?(?!\d)/u.exec(text);
   if (date) {
@@ -59,11 +60,6 @@ export function weekdayOf(day: string): number {
 
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function localToday(now: Date, timeZone: string): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 /** The next such weekday after today (a week later with "tuần sau"); today itself counts only for the weekend. */
