@@ -9,13 +9,25 @@ const LETTERS_AND_DIGITS = /(?<![\p{L}\p{N}])([A-Za-z]{2,4})(-|\s)?(\d{2,6})(?![
 const HASH_DIGITS = /#\s?(\d{3,8})(?![\p{L}\p{N}])/u;
 const AFTER_ORDER_WORD = /\b(?:ma don hang|ma don|don hang so|don so|ma)\s*:?\s*(\d{3,8})(?![\p{L}\p{N}])/u;
 
+// The shop's words that are no codes, folded once per list (the shop's vocabulary is one list for as long as its flows stand).
+const excludedByList = new WeakMap<readonly string[], Set<string>>();
+
+function excludedCodes(notCodes: readonly string[]): Set<string> {
+  let excluded = excludedByList.get(notCodes);
+  if (!excluded) {
+    excluded = new Set(notCodes.map((code) => fold(code).replace(/[\s-]/g, '')));
+    excludedByList.set(notCodes, excluded);
+  }
+  return excluded;
+}
+
 /**
  * The order code a customer names ("don XB12 bi dap" → "XB12"), upper case without separators;
  * null when none ("chua co ma"). Words that merely look like codes are not: promotion codes and
  * product names of the shop (`notCodes`, e.g. "XOAI10", "ST25"), units and prices ("kg10", "85k").
  */
-export function readOrderCode(text: string, notCodes: Iterable<string> = []): string | null {
-  const excluded = new Set([...notCodes].map((code) => fold(code).replace(/[\s-]/g, '')));
+export function readOrderCode(text: string, notCodes: readonly string[] = []): string | null {
+  const excluded = excludedCodes(notCodes);
   const written = text.normalize('NFC');
   for (const match of written.matchAll(LETTERS_AND_DIGITS)) {
     const [, letters, separator, digits] = match as unknown as [string, string, string | undefined, string];

@@ -109,7 +109,7 @@ class Reader {
   /** True when the word at `at` is `known`, typed with or without (some of) its marks. */
   is(at: number, known: string): boolean {
     const token = this.tokens[at];
-    return token?.kind === 'word' && token.folded === fold(known) && marksFit(token.marked, known);
+    return token?.kind === 'word' && token.folded === foldedKnown(known) && marksFit(token.marked, known);
   }
 
   digitWord(at: number, words: readonly { marked: string; value: number }[]): number | null {
@@ -237,4 +237,13 @@ export function parseQuantity(text: string): Quantity | null {
   }
   const amount = bare ?? reader.wholeAnswerInWords();
   return amount === null ? null : { amount, unit: null };
+}
+
+// The words the reader knows ("nửa", "chục", units) are a fixed few: each is folded once, not at every comparison.
+const knownFolded = new Map<string, string>();
+
+function foldedKnown(known: string): string {
+  let folded = knownFolded.get(known);
+  if (folded === undefined) knownFolded.set(known, (folded = fold(known)));
+  return folded;
 }

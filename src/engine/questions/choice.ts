@@ -11,8 +11,28 @@ type Choice = NonNullable<Step['choices']>[number];
  * are everyday words.
  */
 function namesOf(choice: Choice): string[] {
-  const label = foldKey(choice.label);
-  return [...(choice.aliases ?? []).map(foldKey), ...(label.split(' ').length >= 2 ? [label] : [])];
+  return foldedOf(choice).names;
+}
+
+/** A choice's words folded once: every message read against the flows' choices folds the same few strings again otherwise. */
+interface FoldedChoice {
+  label: string;
+  value: string;
+  aliases: string[];
+  names: string[];
+}
+
+const folded = new WeakMap<Choice, FoldedChoice>();
+
+function foldedOf(choice: Choice): FoldedChoice {
+  let entry = folded.get(choice);
+  if (!entry) {
+    const label = foldKey(choice.label);
+    const aliases = (choice.aliases ?? []).map(foldKey);
+    entry = { label, value: foldKey(String(choice.value)), aliases, names: [...aliases, ...(label.split(' ').length >= 2 ? [label] : [])] };
+    folded.set(choice, entry);
+  }
+  return entry;
 }
 
 /** Words that, just before a choice's name, turn it down ("không ck nữa", "khỏi cod", "bỏ chuyển khoản"). */
@@ -35,14 +55,17 @@ export function namedChoice(choices: readonly Choice[], typed: string): { choice
     const byNumber = choices[Number(key) - 1];
     if (byNumber) return { choice: byNumber, exact: true };
   }
-  const exact = choices.find((choice) => foldKey(choice.label) === key || foldKey(String(choice.value)) === key || (choice.aliases ?? []).some((alias) => foldKey(alias) === key));
+  const exact = choices.find((choice) => {
+    const words = foldedOf(choice);
+    return words.label === key || words.value === key || words.aliases.includes(key);
+  });
   if (exact) return { choice: exact, exact: true };
   const padded = ` ${key} `;
   const mentioned = choices.filter((choice) => namesOf(choice).some((name) => mentionedPlainly(padded, name)));
-  if (mentioned.length === 1) return { choice: mentioned[0]!, exact: false, byLabel: padded.includes(` ${foldKey(mentioned[0]!.label)} `) };
+  if (mentioned.length === 1) return { choice: mentioned[0]!, exact: false, byLabel: padded.includes(` ${foldedOf(mentioned[0]!).label} `) };
   if (mentioned.length > 1 || choices.some((choice) => namesOf(choice).some((name) => padded.includes(` ${name} `)))) return null;
   // The start of the label's words ("chuyen" for "Chuyển khoản"), not any letters inside them ("huy").
-  const partial = choices.filter((choice) => key.length >= 3 && ` ${foldKey(choice.label)}`.includes(` ${key}`));
+  const partial = choices.filter((choice) => key.length >= 3 && ` ${foldedOf(choice).label}`.includes(` ${key}`));
   return partial.length === 1 ? { choice: partial[0]!, exact: false } : null;
 }
 
