@@ -15,9 +15,9 @@ export const quantity: QuestionKind = {
     const item = productOf(asking);
     const named = facts.items.find((line) => line.productId === item?.id)?.quantity;
     const loose = facts.quantity ?? (facts.items.length === 0 ? parseQuantity(typed) : null);
-    // "địa chỉ khác nhé: 12 đường 30/4, …": a bare number beside an address or a phone is a house number or digits of it, no amount.
-    const contactOnly = loose !== null && loose.unit === null && (facts.address !== null || facts.phone !== null);
-    const amount = named ?? (loose && !contactOnly ? amountIn(loose, item) : null);
+    // "địa chỉ khác nhé: 12 đường 30/4, …": a bare number that stands in the address given is its house number, no amount.
+    const houseNumber = loose !== null && loose.unit === null && facts.address !== null && facts.address.split(/\D+/).includes(String(loose.amount));
+    const amount = named ?? (loose && !houseNumber ? amountIn(loose, item) : null);
     if (amount === null || amount === undefined) return retry(asking, asking.flows.shop.texts.retry_quantity);
     return { ok: true, value: { amount, unit: item?.unit ?? loose?.unit ?? null }, plain: isShort(typed, 4) };
   },
