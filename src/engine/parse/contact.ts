@@ -182,9 +182,17 @@ export function answeredName(text: string): string | null {
     const folded = fold(word);
     return /^[\p{L}\p{M}]+$/u.test(word) && !NOT_A_NAME_ALONE.has(folded) && !ORDER_TALK.has(folded) && !QUESTION_WORDS.has(folded) ? word : null;
   }
-  return nameOf(words.join(' '));
+  const named = nameOf(words.join(' '));
+  if (named) return named;
+  // "a Tuấn", "em Lan", "cô Ba": the word of address stays (the shipper says it too); the rest must be a name.
+  if (HONORIFICS.has(fold(words[0]!))) {
+    const rest = answeredName(words.slice(1).join(' '));
+    return rest ? `${words[0]} ${rest}` : null;
+  }
+  return null;
 }
 
+const HONORIFICS = new Set(['a', 'anh', 'c', 'chi', 'e', 'em', 'co', 'chu', 'bac', 'ong', 'ba', 'di', 'cau', 'mo', 'thim']);
 const CLOSING_PARTICLES = new Set(['nhe', 'nha', 'nhen', 'nghen', 'a', 'ak', 'ah', 'ha', 'shop']);
 
 /** The segment as a person's name, or null: a few words of letters, none of them order talk. */

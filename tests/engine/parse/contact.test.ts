@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readContact, type Contact } from '../../../src/engine/parse/contact';
+import { answeredName, readContact, type Contact } from '../../../src/engine/parse/contact';
 
 describe('readContact finds name, phone and address in one message, in any order', () => {
   it.each<[string, string, Partial<Contact>]>([
@@ -46,5 +46,27 @@ describe('readContact finds name, phone and address in one message, in any order
 
   it('a phone number with digits missing says what is wrong and is not an address', () => {
     expect(readContact('0912 345')).toEqual({ name: null, phone: null, phoneProblem: 'too_short', address: null, province: null });
+  });
+});
+
+describe('answeredName reads what a customer typed when asked for the recipient’s name', () => {
+  it('takes a name as typed, with or without tone marks, a word of address, a label or a closing particle', () => {
+    const names: [string, string][] = [
+      ['Nguyễn Văn An', 'Nguyễn Văn An'],
+      ['nguyen van an', 'nguyen van an'],
+      ['Lan nhe', 'Lan'],
+      ['ten em la Lan', 'Lan'],
+      ['tên mình là Nguyễn Văn An', 'Nguyễn Văn An'],
+      ['a tuan', 'a tuan'],
+      ['em Lan', 'em Lan'],
+      ['chu Tu nhe', 'chu Tu'],
+      ['minh', 'minh'],
+      ['Minh', 'Minh'],
+    ];
+    for (const [typed, name] of names) expect(answeredName(typed), typed).toBe(name);
+  });
+
+  it('refuses what is no one’s name: a complaint, order talk, a yes or a no', () => {
+    for (const typed of ['giao cham qua', 'ship cod nha', 'co', 'ok', 'ko', 'khong', 'de mai gui', 'bao nhieu', '0909123456']) expect(answeredName(typed), typed).toBeNull();
   });
 });
