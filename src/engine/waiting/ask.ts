@@ -37,7 +37,11 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
     if (turn.saidOtherThan(step.save) && !turn.saidNow(step.save)) return step.optional ? turn.skip(waiting.flow, waiting.step, step) : turn.repeatPrompt();
   }
   const answer = kind.read(inbound, turn.asking(step));
-  if (!answer.ok && answer.plain) return turn.retry(waiting.flow, waiting.step, step, turn.render(answer.retryText, answer.variables));
+  // A short message that is another question's fact of this flow ("KHACHMOI" at "mua thêm không?") is kept before the question is asked again.
+  if (!answer.ok && answer.plain) {
+    if (turn.statesOwnFacts(waiting.flow, step.save)) turn.fillFrom(waiting.flow);
+    return turn.retry(waiting.flow, waiting.step, step, turn.render(answer.retryText, answer.variables));
+  }
   const topic = turn.topicOf(turn.understand(text), waiting.flow, kind.freeText);
   const cancelling = topic?.kind === 'flow' && answer.ok && answer.value === false && turn.cancels(topic.flow);
   if (answer.ok && (answer.plain || !topic) && !cancelling) {
