@@ -223,6 +223,7 @@ const BotTexts = z.strictObject({
   satisfaction_comment_neutral: saidOr('Dạ cảm ơn anh/chị 💚 Shop cần làm gì để lần sau tốt hơn ạ?', 'Bot xin góp ý khi khách chấm mức giữa: cảm ơn trước, không xin lỗi'),
   /** Said when a code is applied: `{{promo_code}}`, `{{promotion.title}}`. */
   promotion_applied: saidOr('Dạ em đã áp dụng mã {{promo_code}} ✅ {{promotion.title}}\n{{promotion.saving}}', 'Bot nói khi áp dụng được mã: {{promo_code}}, {{promotion.title}}, {{promotion.saving}} (số tiền được giảm)'),
+  promotion_noted: saidOr('Dạ em ghi nhận mã {{promo_code}} ạ, em áp dụng khi tính tiền.', 'Bot nói khi khách gõ mã khuyến mãi lúc đang được hỏi câu khác ({{promo_code}}); mã được kiểm tra ở bước nhập mã'),
   promotion_used: saidOr('Dạ mã "{{promo_code}}" anh/chị đã dùng rồi ạ, mỗi khách dùng một lần.', 'Bot nói khi khách dùng lại mã chỉ dùng được một lần'),
   promotion_new_customers: saidOr('Dạ mã "{{promo_code}}" chỉ dành cho đơn đầu tiên của khách mới ạ.', 'Bot nói khi khách cũ dùng mã chỉ dành cho khách mới'),
   /** More than the stock left: `{{product.stock}}` says how much is left. */

@@ -37,11 +37,8 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
     if (turn.saidOtherThan(step.save) && !turn.saidNow(step.save)) return step.optional ? turn.skip(waiting.flow, waiting.step, step) : turn.repeatPrompt();
   }
   const answer = kind.read(inbound, turn.asking(step));
-  // A short message that is another question's fact of this flow ("KHACHMOI" at "mua thêm không?") is kept before the question is asked again.
-  if (!answer.ok && answer.plain) {
-    if (turn.statesOwnFacts(waiting.flow, step.save)) turn.fillFrom(waiting.flow);
-    return turn.retry(waiting.flow, waiting.step, step, turn.render(answer.retryText, answer.variables));
-  }
+  // A short message that is no answer is asked again, unless it is another question's fact of this flow ("KHACHMOI" at "mua thêm không?").
+  if (!answer.ok && answer.plain && !turn.statesOwnFacts(waiting.flow, step.save)) return turn.retry(waiting.flow, waiting.step, step, turn.render(answer.retryText, answer.variables));
   const topic = turn.topicOf(turn.understand(text), waiting.flow, kind.freeText);
   const cancelling = topic?.kind === 'flow' && answer.ok && answer.value === false && turn.cancels(topic.flow);
   if (answer.ok && (answer.plain || !topic) && !cancelling) {
@@ -56,6 +53,9 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
   if (topic?.kind === 'flow' && !ownFacts) return turn.switchTopic(topic);
   if (topic?.kind === 'aside') return turn.aside(topic.text);
   turn.fillFrom(waiting.flow);
+  // A promotion code said at another question is kept for the code step, and said back.
+  const codeKept = step.save !== 'promo_code' && turn.saidNow('promo_code');
+  if (codeKept) turn.say(turn.flows.shop.texts.promotion_noted);
   if (ownFacts && !turn.saidNow(step.save)) {
     if (!turn.quoteAgain(waiting.flow, waiting.step)) turn.repeatPrompt();
     return;
@@ -65,5 +65,7 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
     delete turn.state.slots[step.save];
     return turn.answer(waiting.flow, waiting.step, step, value);
   }
-  if (!answer.ok) turn.retry(waiting.flow, waiting.step, step, turn.render(answer.retryText, answer.variables));
+  if (answer.ok) return;
+  if (codeKept) return turn.repeatPrompt();
+  turn.retry(waiting.flow, waiting.step, step, turn.render(answer.retryText, answer.variables));
 }
