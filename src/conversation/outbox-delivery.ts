@@ -24,6 +24,8 @@ const MAX_BACKOFF_MS = 60 * 60_000;
  * slow call is not raced by a second copy. A restart of the Node process does not wait for it.
  */
 const SEND_LEASE_MS = 65_000;
+/** When a sending lease taken at `now` ends. */
+const leaseFrom = (now: Date) => new Date(now.getTime() + SEND_LEASE_MS).toISOString();
 /** Chats the retry timer works on side by side; each chat still sends one row at a time. */
 const CHATS_IN_PARALLEL = 8;
 
@@ -60,7 +62,7 @@ export class OutboxDelivery implements ImmediateSender {
 
   /** A turn's row for a channel this process sends to is claimed in the turn's own batch, with the lease a claim here would take. */
   leaseFor(channel: string, now: Date): string | undefined {
-    return (this.deps.pulledChannels ?? []).includes(channel) ? undefined : new Date(now.getTime() + SEND_LEASE_MS).toISOString();
+    return (this.deps.pulledChannels ?? []).includes(channel) ? undefined : leaseFrom(now);
   }
 
   /** Delivers to the chats some rows were written for, right after their commit. */
@@ -137,7 +139,7 @@ export class OutboxDelivery implements ImmediateSender {
   private async sendChat(drain: ChatDrain, channel: string, chatId: string): Promise<number> {
     let sent = 0;
     for (let first = true; ; first = false) {
-      const head = (await this.takeClaimed(drain)) ?? (first || (await hasUndelivered(this.deps.store.db, channel, chatId)) ? await this.claimHead(channel, chatId) : undefined);
+      const head = await this.nextRow(drain, channel, chatId, first);
       if (!head) return sent;
       const outcome = await this.send(head);
       if (outcome === 'held') return sent;
@@ -154,9 +156,17 @@ export class OutboxDelivery implements ImmediateSender {
     return undefined;
   }
 
-  private claimHead(channel: string, chatId: string): Promise<OutboxRow | undefined> {
+  /**
+   * The row to send next: one a turn's batch claimed for this sender, else the chat's head claimed
+   * now; after a send, a read first tells whether anything is left to claim.
+   */
+  private async nextRow(drain: ChatDrain, channel: string, chatId: string, first: boolean): Promise<OutboxRow | undefined> {
+    const claimed = await this.takeClaimed(drain);
+    if (claimed) return claimed;
+    const { db } = this.deps.store;
+    if (!first && !(await hasUndelivered(db, channel, chatId))) return undefined;
     const now = this.deps.clock();
-    return claimHeadOfChat(this.deps.store.db, channel, chatId, now.toISOString(), new Date(now.getTime() + SEND_LEASE_MS).toISOString());
+    return claimHeadOfChat(db, channel, chatId, now.toISOString(), leaseFrom(now));
   }
 
   /** One attempt at a row claimed for sending: sent; given up (the chat goes on with its next row); or held (the chat waits for a retry). */
