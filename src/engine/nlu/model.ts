@@ -31,11 +31,24 @@ export function trainUnderstanding(
   taught: readonly TaughtExample[] = [],
   options: TrainingOptions = DEFAULT_TRAINING,
 ): UnderstandingModel {
-  const faq = faqTrainingExamples(flows, corpus, taught);
+  return trainOn(examplesFor(flows, corpus, taught), names, options);
+}
+
+/** Both models' training examples: the intents', and the FAQ entries' (none without an FAQ). */
+interface TrainingExamples {
+  intents: TrainingExample[];
+  faq: TrainingExample[];
+}
+
+function examplesFor(flows: ShopFlows, corpus: readonly LabeledText[], taught: readonly TaughtExample[]): TrainingExamples {
+  return { intents: trainingExamples(flows, corpus, taught), faq: faqTrainingExamples(flows, corpus, taught) };
+}
+
+function trainOn(examples: TrainingExamples, names: ShopNames, options: TrainingOptions): UnderstandingModel {
   return {
-    intents: trainIntents(trainingExamples(flows, corpus, taught), names, options),
+    intents: trainIntents(examples.intents, names, options),
     // A few wordings per entry: every feature of them counts, none is pruned as rare.
-    faq: faq.length > 0 ? trainIntents(faq, names, { ...options, l1: options.l1 / 20, minCount: 1 }) : null,
+    faq: examples.faq.length > 0 ? trainIntents(examples.faq, names, { ...options, l1: options.l1 / 20, minCount: 1 }) : null,
   };
 }
 
@@ -53,12 +66,16 @@ const FEATURIZER_PROBES = ['chao shop, cho minh hoi xoai voi buoi gia bn', 'Em Ä
  * `npm run flows:bundle` and CI's check of generated files catch).
  */
 export function trainingDigest(...[flows, names, corpus, taught = [], options = DEFAULT_TRAINING]: Parameters<typeof trainUnderstanding>): string {
-  const examples = (list: readonly TrainingExample[]) => list.map((example) => `${example.label}\t${example.weight}\t${example.text}`).join('\n');
+  return digestOf(flows, names, examplesFor(flows, corpus, taught), options);
+}
+
+function digestOf(flows: ShopFlows, names: ShopNames, examples: TrainingExamples, options: TrainingOptions): string {
+  const lines = (list: readonly TrainingExample[]) => list.map((example) => `${example.label}\t${example.weight}\t${example.text}`).join('\n');
   const probes = FEATURIZER_PROBES.map((text) => {
     const { keys, values } = featurize(text, names);
     return `${keys.join(',')}:${values.join(',')}`;
   });
-  return digest([flows.version, JSON.stringify(options), examples(trainingExamples(flows, corpus, taught)), examples(faqTrainingExamples(flows, corpus, taught)), ...probes]);
+  return digest([flows.version, JSON.stringify(options), lines(examples.intents), lines(examples.faq), ...probes]);
 }
 
 /**
@@ -73,8 +90,10 @@ export function understandingFor(
   taught: readonly TaughtExample[],
   prebuilt: SerializedUnderstanding | undefined,
 ): UnderstandingModel {
-  if (prebuilt?.format === 1 && prebuilt.trainedOn === trainingDigest(flows, names, corpus, taught)) return deserializeUnderstanding(prebuilt, flows.version);
-  return trainUnderstanding(flows, names, corpus, taught);
+  // The examples are gathered once, for the digest and for the training when it does not match.
+  const examples = examplesFor(flows, corpus, taught);
+  if (prebuilt?.format === 1 && prebuilt.trainedOn === digestOf(flows, names, examples, DEFAULT_TRAINING)) return deserializeUnderstanding(prebuilt, flows.version);
+  return trainOn(examples, names, DEFAULT_TRAINING);
 }
 
 export function deserializeUnderstanding(data: SerializedUnderstanding, flowsVersion: string): UnderstandingModel {
