@@ -24,6 +24,8 @@ export interface Facts {
   address: string | null;
   province: string | null;
   orderCode: string | null;
+  /** One of the shop's promotion codes, written whole or with a space ("xoai10", "xoai 10"). */
+  promoCode: string | null;
   /** What went wrong with an order, as the returns flow's choices name it. */
   problem: string | null;
   rating: number | null;
@@ -64,6 +66,7 @@ export function createFactReader(shop: ShopFile): FactReader {
       address: facts.contact.address,
       province: facts.contact.province,
       orderCode: facts.orderCode,
+      promoCode: promotionCodeIn(shop, written),
       problem: facts.problem,
       rating: facts.rating,
     };
@@ -76,6 +79,16 @@ function frozen(facts: Facts): Facts {
   Object.freeze(facts.items);
   Object.freeze(facts.removed);
   return Object.freeze(facts);
+}
+
+function promotionCodeIn(shop: ShopFile, text: string): string | null {
+  const tokens = withoutToneMarks(text.toUpperCase()).split(/[^A-Z0-9]+/).filter(Boolean);
+  for (const promotion of shop.promotions) {
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i] === promotion.code || tokens[i]! + (tokens[i + 1] ?? '') === promotion.code) return promotion.code;
+    }
+  }
+  return null;
 }
 
 function withoutPromotionCodes(text: string, shop: ShopFile): string {

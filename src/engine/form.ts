@@ -6,7 +6,6 @@ import { toWords } from './nlu/words';
 import { choicesNamedIn } from './questions/choice';
 import { amountIn } from './parse/order-lines';
 import type { SlotValue } from './types';
-import { withoutToneMarks } from '../text/fold';
 
 /** Slots one message filled, and products with quantities beyond the first (for the cart). */
 export interface FormFill {
@@ -64,10 +63,7 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
     // Answered "none": kept empty, so the question is not asked and nothing is applied.
     else if (step.optional) fill.slots[step.save] = '';
   }
-  if (asked.has('promo_code') && open('promo_code')) {
-    const code = promotionCodeIn(flows, text);
-    if (code) fill.slots.promo_code = code;
-  }
+  if (facts.promoCode && asked.has('promo_code') && open('promo_code')) fill.slots.promo_code = facts.promoCode;
   if (facts.name && ['text', 'name'].includes(asked.get('name')?.ask ?? '') && open('name')) fill.slots.name = facts.name;
   // A choice named anywhere by one of its aliases: "ship cod nha", "ck nhé", "bị dập".
   for (const [slot, value] of Object.entries(choicesNamedIn(flow, text))) if (open(slot)) fill.slots[slot] = value;
@@ -77,17 +73,6 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
 /** Folded words with shorthand spelled out ("ko" → "khong"), so phrases compare as meant. */
 function plainWords(text: string): string {
   return expandShorthand(toWords(text)).join(' ');
-}
-
-/** A promotion code written in the message, whole or with a space ("xoai10", "xoai 10"). */
-export function promotionCodeIn(flows: ShopFlows, text: string): string | null {
-  const tokens = withoutToneMarks(text.toUpperCase()).split(/[^A-Z0-9]+/).filter(Boolean);
-  for (const promotion of flows.shop.promotions) {
-    for (let i = 0; i < tokens.length; i++) {
-      if (tokens[i] === promotion.code || tokens[i]! + (tokens[i + 1] ?? '') === promotion.code) return promotion.code;
-    }
-  }
-  return null;
 }
 
 function unitOf(flows: ShopFlows, productId: string): string | null {

@@ -3,7 +3,7 @@ import { menuButtons, stepButtons } from './buttons';
 import { decodeTap, type Tap } from './codec';
 import { conditionHolds } from './conditions';
 import { factReaderFor, type FactReader } from './facts';
-import { fillForm, promotionCodeIn } from './form';
+import { fillForm } from './form';
 import { sameFamily } from './catalog';
 import { isInSeason } from './pricing';
 import { cartRefusal } from './orders';
@@ -462,7 +462,7 @@ export class Turn implements TurnMoves {
     if (steps.some((step) => (step.ask === 'phone' && facts.phone !== null) || (step.ask === 'address' && facts.address !== null))) return true;
     // A choice restated ("ck nhé" at the confirmation, the method chosen already) is this flow's own fact too, and so is a promotion code.
     const named = choicesNamedIn(flow, this.text);
-    if (steps.some((step) => step.save === 'promo_code') && promotionCodeIn(this.flows, this.text)) return true;
+    if (facts.promoCode && steps.some((step) => step.save === 'promo_code')) return true;
     return steps.some((step) => step.ask === 'choice' && named[step.save!] !== undefined);
   }
 
