@@ -6,7 +6,7 @@ import { newId } from '../conversation/ids';
 import { parseState, type Outbound } from '../engine/index';
 import { memoryLogger } from '../log';
 import { loadDotEnv, loadEngine, openDatabase } from '../runtime.node.ts';
-import { markSent, pendingForChat, conversationById } from '../store/index';
+import { takePendingForChat, conversationById } from '../store/index';
 import { flagValue, hasFlag } from './args';
 
 /**
@@ -52,8 +52,7 @@ const say = async (text: string) => {
   const outcome = await conversations.handle({ channel: 'terminal', updateId: newId(clock()), chatId: visitor, userId: visitor, message: { kind: 'text', text } });
   const conversation = outcome.conversationId ? await conversationById(store.db, outcome.conversationId) : undefined;
   const state = conversation ? parseState(conversation.state).state : { flow: null, step: null };
-  const rows = await pendingForChat(store.db, 'terminal', visitor);
-  await markSent(store.db, rows.map((row) => row.id), clock().toISOString());
+  const rows = await takePendingForChat(store.db, 'terminal', visitor, clock().toISOString());
   for (const row of rows) print(JSON.parse(row.payload) as Outbound, { flow: state.flow, step: state.step });
 };
 

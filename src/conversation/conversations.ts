@@ -144,9 +144,9 @@ export class Conversations {
     return { db: this.deps.store.db, flows: engine.flows, now, owner: this.deps.owner, publicUrl: this.deps.publicUrl, newId: () => newId(now) };
   }
 
-  /** One atomic batch; an erase also leaves SQLite's WAL, so the old bytes are gone from the disk. */
+  /** One atomic batch (a turn running alone does not wait for others to join it); an erase also leaves SQLite's WAL, so the old bytes are gone from the disk. */
   private async commit(plan: TurnPlan, extraQueries: readonly CompiledQuery[]): Promise<void> {
-    await this.deps.store.batch([...plan.queries, ...extraQueries]);
+    await this.deps.store.batch([...plan.queries, ...extraQueries], { alone: this.slots.alone });
     if (plan.erasesPersonalData) await this.deps.store.checkpoint?.();
   }
 

@@ -10,6 +10,11 @@ export class TurnSlots {
 
   constructor(private readonly limit: number) {}
 
+  /** At most one turn is under way (the caller's own) and none is waiting for a slot. */
+  get alone(): boolean {
+    return this.running <= 1 && this.next >= this.waiting.length;
+  }
+
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.running < this.limit) this.running++;
     else await new Promise<void>((resolve) => this.waiting.push(resolve));

@@ -13,14 +13,14 @@ export async function chatsOfRows(db: Kysely<Database>, ids: readonly string[]):
 }
 
 /** A row still to be delivered: waiting, or taken by a sender for one attempt. */
-const UNDELIVERED = ['pending', 'sending'] as const;
+const UNDELIVERED = sql<boolean>`status in (${'pending'}, ${'sending'})`;
 
 /**
  * Chats whose oldest undelivered row is due now (a row whose sending lease ran out counts:
  * its sender died). Pulled channels (the web chat) are left to their readers.
  */
 export async function chatsWithDueRows(db: Kysely<Database>, now: string, excludeChannels: readonly string[], limit = 100): Promise<{ channel: string; chat_id: string }[]> {
-  let query = db.selectFrom('outbox').select(['channel', 'chat_id']).distinct().where('status', 'in', UNDELIVERED).where('next_attempt_at', '<=', now);
+  let query = db.selectFrom('outbox').select(['channel', 'chat_id']).distinct().where(UNDELIVERED).where('next_attempt_at', '<=', now);
   if (excludeChannels.length > 0) query = query.where('channel', 'not in', excludeChannels);
   return query.limit(limit).execute();
 }
@@ -45,7 +45,7 @@ const claimOf = (db: Kysely<Database>, key: ChatKey) =>
     .updateTable('outbox')
     .set({ status: 'sending', next_attempt_at: key.lease_until })
     .where('id', '=', (eb) =>
-      eb.selectFrom('outbox').select('id').where('channel', '=', key.channel).where('chat_id', '=', key.chat_id).where('status', 'in', UNDELIVERED).orderBy('created_at').orderBy('id').limit(1),
+      eb.selectFrom('outbox').select('id').where('channel', '=', key.channel).where('chat_id', '=', key.chat_id).where(UNDELIVERED).orderBy('created_at').orderBy('id').limit(1),
     )
     .where('next_attempt_at', '<=', key.now);
 
@@ -69,31 +69,38 @@ const claimedById = prepared((db, key: { id: string }) => db.selectFrom('outbox'
  * still take the write lock and commit. Checked after each send, when usually nothing is left.
  */
 export async function hasUndelivered(db: Kysely<Database>, channel: string, chatId: string): Promise<boolean> {
-  return (await execute(db, undelivered(db, { channel, chat_id: chatId }))).rows.length > 0;
+  return (await execute(db, anyUndelivered(db, { channel, chat_id: chatId }))).rows.length > 0;
 }
 
-const undelivered = prepared((db, key: { channel: string; chat_id: string }) =>
-  db.selectFrom('outbox').select('id').where('channel', '=', key.channel).where('chat_id', '=', key.chat_id).where('status', 'in', UNDELIVERED).limit(1),
+const anyUndelivered = prepared((db, key: { channel: string; chat_id: string }) =>
+  db.selectFrom('outbox').select('id').where('channel', '=', key.channel).where('chat_id', '=', key.chat_id).where(UNDELIVERED).limit(1),
 );
 const sentOne = prepared((db, row: { id: string; now: string }) =>
   db
     .updateTable('outbox')
     .set({ status: 'sent', sent_at: row.now, payload: sql<string>`CASE WHEN erase_after_send = 1 THEN ${ERASED_MESSAGE} ELSE payload END` })
     .where('id', '=', row.id)
-    .where('status', 'in', UNDELIVERED),
+    .where(UNDELIVERED),
 );
 
-/** Pending messages for one chat, oldest first (the web chat pulls its replies). */
-export async function pendingForChat(db: Kysely<Database>, channel: string, chatId: string): Promise<OutboxRow[]> {
-  return db
-    .selectFrom('outbox')
-    .selectAll()
+/**
+ * A pulled chat's pending messages (the web chat, the terminal), oldest first, marked sent by
+ * the same statement that reads them: two pulls at once never both get a row. A row whose
+ * customer erased their data meanwhile is emptied right after, its text returned this once.
+ */
+export async function takePendingForChat(db: Kysely<Database>, channel: string, chatId: string, now: string): Promise<OutboxRow[]> {
+  const rows = await db
+    .updateTable('outbox')
+    .set({ status: 'sent', sent_at: now })
     .where('channel', '=', channel)
     .where('chat_id', '=', chatId)
+    .where(UNDELIVERED)
     .where('status', '=', 'pending')
-    .orderBy('created_at')
-    .orderBy('id')
+    .returningAll()
     .execute();
+  const erased = rows.filter((row) => row.erase_after_send === 1).map((row) => row.id);
+  if (erased.length > 0) await db.updateTable('outbox').set({ payload: ERASED_MESSAGE }).where('id', 'in', erased).execute();
+  return rows.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**
@@ -102,7 +109,7 @@ export async function pendingForChat(db: Kysely<Database>, channel: string, chat
  * reached the platform is sent a second time: Telegram and Zalo take no idempotency key.
  */
 export async function resumeInterruptedSends(db: Kysely<Database>, now: string): Promise<number> {
-  const result = await db.updateTable('outbox').set({ status: 'pending', next_attempt_at: now }).where('status', '=', 'sending').executeTakeFirst();
+  const result = await db.updateTable('outbox').set({ status: 'pending', next_attempt_at: now }).where(UNDELIVERED).where('status', '=', 'sending').executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
@@ -117,7 +124,7 @@ export async function markSent(db: Kysely<Database>, ids: readonly string[], now
     .updateTable('outbox')
     .set({ status: 'sent', sent_at: now, payload: sql<string>`CASE WHEN erase_after_send = 1 THEN ${ERASED_MESSAGE} ELSE payload END` })
     .where('id', 'in', ids)
-    .where('status', 'in', UNDELIVERED)
+    .where(UNDELIVERED)
     .execute();
 }
 
@@ -151,7 +158,7 @@ export async function failPendingForChat(db: Kysely<Database>, channel: string, 
     .set({ status: 'failed', last_error: error.slice(0, 500) })
     .where('channel', '=', channel)
     .where('chat_id', '=', chatId)
-    .where('status', 'in', UNDELIVERED)
+    .where(UNDELIVERED)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -47,7 +47,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     db,
     sqlite,
     kind: 'sqlite',
-    batch: (queries) => batches.run(queries),
+    batch: (queries, options) => batches.run(queries, options?.alone ?? false),
     async exec(sql) {
       sqlite.exec(sql);
     },

@@ -6,7 +6,16 @@ import type { Database } from './database';
  * D1 `batch()` on Workers. D1 has no interactive transactions, so a turn never reads
  * inside its write; guards are expressed in SQL and fail the whole batch.
  */
-export type BatchExecutor = (queries: readonly CompiledQuery[]) => Promise<void>;
+export type BatchExecutor = (queries: readonly CompiledQuery[], options?: BatchOptions) => Promise<void>;
+
+export interface BatchOptions {
+  /**
+   * No other turn of this process is under way, so no batch can join this one: it commits at
+   * once instead of waiting a turn of the event loop for company (SQLite; D1 runs each batch
+   * on its own anyway).
+   */
+  alone?: boolean;
+}
 
 /** Runs a script of several statements (migrations). */
 export type ScriptExecutor = (sql: string) => Promise<void>;

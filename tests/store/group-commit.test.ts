@@ -56,4 +56,28 @@ describe('turns of different chats ready at the same moment', () => {
     await expect(store.batch([customer(store, 'telegram:9'), seen(store, 'u-1')])).rejects.toBeInstanceOf(ConstraintError);
     expect(await store.db.selectFrom('customers').select('id').execute()).toEqual([]);
   });
+
+  it('a batch its caller knows to be alone commits at once; others wait a turn of the event loop for company', async () => {
+    const store = await shopDatabase();
+    const order: string[] = [];
+    const tick = new Promise<void>((resolve) => setImmediate(() => resolve(void order.push('event loop turned'))));
+    const alone = store.batch([seen(store, 'u-alone')], { alone: true }).then(() => order.push('alone stored'));
+    await Promise.all([tick, alone]);
+    expect(order).toEqual(['alone stored', 'event loop turned']);
+
+    order.length = 0;
+    const nextTick = new Promise<void>((resolve) => setImmediate(() => resolve(void order.push('event loop turned'))));
+    const grouped = store.batch([seen(store, 'u-grouped')]).then(() => order.push('grouped stored'));
+    await Promise.all([nextTick, grouped]);
+    expect(order).toEqual(['event loop turned', 'grouped stored']);
+  });
+
+  it('a batch said to be alone still joins a group that is already waiting, and commits with it', async () => {
+    const store = await shopDatabase();
+    const first = store.batch([seen(store, 'u-1')]);
+    const second = store.batch([seen(store, 'u-1')], { alone: true });
+    const results = await Promise.allSettled([first, second]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConstraintError);
+  });
 });

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Conversations } from '../../conversation/conversations';
 import type { Outbound } from '../../engine/index';
-import { type Store, markSent, pendingForChat } from '../../store/index';
+import { type Store, takePendingForChat } from '../../store/index';
 import type { QrMedia } from '../media/qr-media';
 import { RateLimit } from './rate-limit';
 import { tappableButtons } from '../button-display';
@@ -80,8 +80,7 @@ export function webChatApi(deps: WebChatDeps): Hono {
     return c.json({ error: `too many messages; wait ${seconds} s`, retryAfter: seconds }, 429);
   };
   const pull = async (visitorId: string): Promise<WebReply[]> => {
-    const rows = await pendingForChat(deps.store.db, 'web', visitorId);
-    await markSent(deps.store.db, rows.map((row) => row.id), deps.clock().toISOString());
+    const rows = await takePendingForChat(deps.store.db, 'web', visitorId, deps.clock().toISOString());
     if (rows.some((row) => row.erase_after_send === 1)) await deps.store.checkpoint?.();
     return Promise.all(
       rows.map(async (row) => {
