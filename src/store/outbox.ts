@@ -12,8 +12,11 @@ export async function chatsOfRows(db: Kysely<Database>, ids: readonly string[]):
   return db.selectFrom('outbox').select(['channel', 'chat_id']).distinct().where('id', 'in', ids).execute();
 }
 
-/** A row still to be delivered: waiting, or taken by a sender for one attempt. */
-const UNDELIVERED = sql<boolean>`status in (${'pending'}, ${'sending'})`;
+/**
+ * A row still to be delivered: waiting, or taken by a sender for one attempt. Written out, not
+ * bound: SQLite uses the partial index of undelivered rows (migrations/0016) only for this text.
+ */
+const UNDELIVERED = sql<boolean>`status in ('pending', 'sending')`;
 
 /**
  * Chats whose oldest undelivered row is due now (a row whose sending lease ran out counts:
