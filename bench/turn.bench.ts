@@ -169,7 +169,9 @@ const delivery = phases.whole - phases.handle;
 
 console.log(`engine alone (same script):           ${engineRate.toLocaleString('en')} turns/s`);
 console.log(`single-row SQLite transactions:        ${baselineRate.toLocaleString('en')}/s`);
-console.log(`RSS with the engine loaded:            ${Math.round(startRss / 1e6)} MB\n`);
+console.log(`RSS with the engine loaded:            ${Math.round(startRss / 1e6)} MB`);
+// npm run bench:turn runs with the heap flags of npm start; the engine-only baseline runs under the same ones.
+console.log(`Node flags:                            ${process.execArgv.join(' ') || "none (V8's defaults)"}\n`);
 console.log(`one conversation, ${single.turns} turns, µs per turn:`);
 const phaseWidths = [26, 10, 8];
 console.log(row(['phase', 'µs/turn', 'share'], phaseWidths));
