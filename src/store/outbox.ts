@@ -75,8 +75,9 @@ export async function hasUndelivered(db: Kysely<Database>, channel: string, chat
   return (await execute(db, anyUndelivered(db, { channel, chat_id: chatId }))).rows.length > 0;
 }
 
+// In the index's order: without it SQLite may read the chat's whole history through outbox_chat instead.
 const anyUndelivered = prepared((db, key: { channel: string; chat_id: string }) =>
-  db.selectFrom('outbox').select('id').where('channel', '=', key.channel).where('chat_id', '=', key.chat_id).where(UNDELIVERED).limit(1),
+  db.selectFrom('outbox').select('id').where('channel', '=', key.channel).where('chat_id', '=', key.chat_id).where(UNDELIVERED).orderBy('created_at').orderBy('id').limit(1),
 );
 const sentOne = prepared((db, row: { id: string; now: string }) =>
   db
