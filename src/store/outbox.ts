@@ -19,6 +19,13 @@ export async function chatsOfRows(db: Kysely<Database>, ids: readonly string[]):
 const UNDELIVERED = sql<boolean>`status in ('pending', 'sending')`;
 
 /**
+ * The ids of a chat's undelivered rows, in the partial index's order: an update that names the
+ * chat directly may read the chat's whole history through outbox_chat instead (an UPDATE takes no ORDER BY).
+ */
+const undeliveredOfChat = (db: Kysely<Database>, channel: string, chatId: string) =>
+  db.selectFrom('outbox').select('id').where('channel', '=', channel).where('chat_id', '=', chatId).where(UNDELIVERED).orderBy('created_at').orderBy('id');
+
+/**
  * Chats whose oldest undelivered row is due now (a row whose sending lease ran out counts:
  * its sender died). Pulled channels (the web chat) are left to their readers.
  */
@@ -96,10 +103,7 @@ export async function takePendingForChat(db: Kysely<Database>, channel: string, 
   const rows = await db
     .updateTable('outbox')
     .set({ status: 'sent', sent_at: now })
-    .where('channel', '=', channel)
-    .where('chat_id', '=', chatId)
-    .where(UNDELIVERED)
-    .where('status', '=', 'pending')
+    .where('id', 'in', undeliveredOfChat(db, channel, chatId).where('status', '=', 'pending'))
     .returningAll()
     .execute();
   const erased = rows.filter((row) => row.erase_after_send === 1).map((row) => row.id);
@@ -160,9 +164,7 @@ export async function failPendingForChat(db: Kysely<Database>, channel: string, 
   const result = await db
     .updateTable('outbox')
     .set({ status: 'failed', last_error: error.slice(0, 500) })
-    .where('channel', '=', channel)
-    .where('chat_id', '=', chatId)
-    .where(UNDELIVERED)
+    .where('id', 'in', undeliveredOfChat(db, channel, chatId))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
