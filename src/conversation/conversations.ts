@@ -1,7 +1,7 @@
 import type { CompiledQuery, Selectable } from 'kysely';
 import { initialState, parseState, settleState, type ConversationState, type Engine, type TurnContext, type TurnResult } from '../engine/index';
 import type { Logger } from '../log';
-import { type ConversationTable, erasePersonalDataQueries, remindedCart, type Store, ConstraintError, idleConversations, readTurn, type TurnSnapshot } from '../store/index';
+import { type BatchChanges, type ConversationTable, erasePersonalDataQueries, type OutboxRow, remindedCart, type Store, ConstraintError, idleConversations, readTurn, type TurnSnapshot } from '../store/index';
 import { MESSAGING_WINDOW_MS } from './after-sale';
 import { ChatQueue } from './chat-queue';
 import { TurnSlots } from './turn-slots';
@@ -76,13 +76,13 @@ export class Conversations {
       const returning = await this.readReturning(snapshot, customerId, event);
       const plan = this.compute(event, snapshot, receivedAt, returning, options.sender);
       try {
-        await this.commit(plan, options.extraQueries ?? []);
+        const changes = await this.commit(plan, options.extraQueries ?? []);
         const { outbox } = plan.write;
         return {
           status: 'processed',
           conversationId: plan.write.conversation.id,
           outboxIds: outbox.map((row) => row.id),
-          outboxChats: chatsOf(outbox),
+          outboxChats: chatsOf(outbox, plan.claims.filter((claim) => changes[claim.at] === 1).map((claim) => claim.row)),
         };
       } catch (error) {
         if (!(error instanceof ConstraintError)) throw error;
@@ -145,9 +145,10 @@ export class Conversations {
   }
 
   /** One atomic batch (a turn running alone does not wait for others to join it); an erase also leaves SQLite's WAL, so the old bytes are gone from the disk. */
-  private async commit(plan: TurnPlan, extraQueries: readonly CompiledQuery[]): Promise<void> {
-    await this.deps.store.batch([...plan.queries, ...extraQueries], { alone: this.slots.alone });
+  private async commit(plan: TurnPlan, extraQueries: readonly CompiledQuery[]): Promise<BatchChanges> {
+    const changes = await this.deps.store.batch([...plan.queries, ...extraQueries], { alone: this.slots.alone });
     if (plan.erasesPersonalData) await this.deps.store.checkpoint?.();
+    return changes;
   }
 
   private isIdle(lastActivityAt: string): boolean {
@@ -182,11 +183,14 @@ export class Conversations {
   }
 }
 
-function chatsOf(rows: TurnPlan['write']['outbox']): OutboxChat[] {
+/** The chats the turn wrote to, each with its row the batch claimed for the sender when the claim took. */
+function chatsOf(rows: TurnPlan['write']['outbox'], claimed: readonly OutboxRow[]): OutboxChat[] {
   const chats = new Map<string, OutboxChat>();
   for (const row of rows) {
     const key = `${row.channel}:${row.chatId}`;
-    if (!chats.has(key)) chats.set(key, { channel: row.channel, chatId: row.chatId, ...(row.leaseUntil ? { claimed: row.id } : {}) });
+    if (chats.has(key)) continue;
+    const taken = claimed.find((claim) => claim.id === row.id);
+    chats.set(key, { channel: row.channel, chatId: row.chatId, ...(taken ? { claimed: taken } : {}) });
   }
   return [...chats.values()];
 }

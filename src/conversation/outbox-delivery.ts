@@ -1,6 +1,6 @@
 import type { Outbound } from '../engine/index';
 import type { Logger } from '../log';
-import { setCustomerBlocked, chatsOfRows, claimedRow, hasUndelivered, chatsWithDueRows, claimHeadOfChat, failPendingForChat, markFailed, markRetry, markSent, resumeInterruptedSends, type OutboxRow, recordOwnerRelays, type Store } from '../store/index';
+import { setCustomerBlocked, chatsOfRows, hasUndelivered, chatsWithDueRows, claimHeadOfChat, failPendingForChat, markFailed, markRetry, markSent, resumeInterruptedSends, type OutboxRow, recordOwnerRelays, type Store } from '../store/index';
 import { OWNER_LOG_CHANNEL } from './owner-channel';
 import { DeliveryError, RecipientUnreachable, type ChannelSender } from './inbound';
 import type { OwnerNotice } from './owner-notices';
@@ -39,14 +39,14 @@ export interface ImmediateSender {
 export interface OutboxChat {
   channel: string;
   chatId: string;
-  /** Its first row of the turn, which the batch claimed for this sender if nothing older of the chat was waiting (the sender reads whether it did): sent without a claim of its own. */
-  claimed?: string;
+  /** Its first row of the turn, as stored, when the batch claimed it for this sender (nothing older of the chat was waiting): sent without a claim or a read of its own. */
+  claimed?: OutboxRow;
 }
 
 /** A chat being sent to in this process; `again` asks it to look for new rows before it stops; `claimed`: rows turns' batches claimed for it. */
 interface ChatDrain {
   again: boolean;
-  claimed: string[];
+  claimed: OutboxRow[];
   done: Promise<number>;
 }
 
@@ -108,7 +108,7 @@ export class OutboxDelivery implements ImmediateSender {
   }
 
   /** One sender per chat in this process: a second caller joins the running one and makes it look again. */
-  private drain(channel: string, chatId: string, claimed?: string): Promise<number> {
+  private drain(channel: string, chatId: string, claimed?: OutboxRow): Promise<number> {
     if ((this.deps.pulledChannels ?? []).includes(channel)) return Promise.resolve(0);
     const key = `${channel}:${chatId}`;
     const running = this.drains.get(key);
@@ -147,21 +147,12 @@ export class OutboxDelivery implements ImmediateSender {
     }
   }
 
-  /** The next row a turn's batch claimed for this chat's sender, if its claim took (nothing older of the chat was waiting). */
-  private async takeClaimed(drain: ChatDrain): Promise<OutboxRow | undefined> {
-    for (let id = drain.claimed.shift(); id !== undefined; id = drain.claimed.shift()) {
-      const row = await claimedRow(this.deps.store.db, id);
-      if (row) return row;
-    }
-    return undefined;
-  }
-
   /**
    * The row to send next: one a turn's batch claimed for this sender, else the chat's head claimed
    * now; after a send, a read first tells whether anything is left to claim.
    */
   private async nextRow(drain: ChatDrain, channel: string, chatId: string, first: boolean): Promise<OutboxRow | undefined> {
-    const claimed = await this.takeClaimed(drain);
+    const claimed = drain.claimed.shift();
     if (claimed) return claimed;
     const { db } = this.deps.store;
     if (!first && !(await hasUndelivered(db, channel, chatId))) return undefined;
@@ -185,9 +176,9 @@ export class OutboxDelivery implements ImmediateSender {
           await recordOwnerRelays(store.db, { channel: row.channel, chatId: row.chat_id, messageIds: sent.messageIds, conversationId: row.conversation_id, now: clock().toISOString() });
         }
       }
-      await markSent(store.db, [row.id], clock().toISOString());
+      const { erased } = await markSent(store.db, row.id, clock().toISOString());
       // Its customer erased their data meanwhile: the text just emptied must leave the WAL too.
-      if (row.erase_after_send === 1) await store.checkpoint?.();
+      if (erased) await store.checkpoint?.();
       return 'sent';
     } catch (error) {
       if (error instanceof RecipientUnreachable) {

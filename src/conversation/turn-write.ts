@@ -1,7 +1,7 @@
 import type { CompiledQuery, Kysely, Selectable } from 'kysely';
 import { serializeState, type ConversationState, type EngineEvent, type Inbound, type Outbound, type TurnResult } from '../engine/index';
 import type { ShopFlows } from '../flows/schema';
-import { type ConversationTable, type Database, handoverQueries, turnQueries, type ConversationFields, type TurnSnapshot, type TurnWrite } from '../store/index';
+import { type ClaimInBatch, type ConversationTable, type Database, handoverQueries, turnQueries, type ConversationFields, type TurnSnapshot, type TurnWrite } from '../store/index';
 import { abandonedCartQuery } from './after-sale';
 import { effectRows, type EffectRows } from './effects/index';
 import type { InboundEvent } from './inbound';
@@ -13,6 +13,8 @@ import { relayToOwner, withHandBack, type NoticeForOwner } from './owner-relay';
 export interface TurnPlan {
   write: TurnWrite;
   queries: CompiledQuery[];
+  /** The outbox rows the batch claims for their sender, each with its claim's place in `queries`. */
+  claims: ClaimInBatch[];
   /** Personal data was erased: checkpoint SQLite's WAL after the commit. */
   erasesPersonalData: boolean;
 }
@@ -145,9 +147,12 @@ export function buildIdleCloseWrite(close: IdleClose): TurnPlan {
 }
 
 function planOf(db: Kysely<Database>, write: TurnWrite, rows: readonly EffectRows[]): TurnPlan {
+  // The turn's own statements come first: the claims' places in them stay their places in the batch.
+  const { queries, claims } = turnQueries(db, write);
   return {
     write,
-    queries: [...turnQueries(db, write), ...handoverQueries(db, write), ...rows.flatMap((row) => row.queries ?? [])],
+    queries: [...queries, ...handoverQueries(db, write), ...rows.flatMap((row) => row.queries ?? [])],
+    claims,
     erasesPersonalData: rows.some((row) => row.erasesPersonalData),
   };
 }

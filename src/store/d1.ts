@@ -15,9 +15,10 @@ export function openD1Store(d1: D1Database): Store {
     db,
     kind: 'd1',
     async batch(queries) {
-      if (queries.length === 0) return;
+      if (queries.length === 0) return [];
       try {
-        await d1.batch(queries.map((query) => d1.prepare(query.sql).bind(...query.parameters)));
+        const results = await d1.batch(queries.map((query) => d1.prepare(query.sql).bind(...query.parameters)));
+        return results.map((result) => result.meta.changes);
       } catch (error) {
         // D1 words it "D1_ERROR: UNIQUE constraint failed: processed_updates.channel, …: SQLITE_CONSTRAINT".
         throw asConstraintError(error) ?? error;

@@ -1,11 +1,11 @@
 import type SQLite from 'better-sqlite3';
 import type { CompiledQuery } from 'kysely';
 import type { StatementCache } from './sqlite-dialect.node.ts';
-import { asConstraintError } from './store';
+import { asConstraintError, type BatchChanges } from './store';
 
 interface Waiting {
   queries: readonly CompiledQuery[];
-  resolve: () => void;
+  resolve: (changes: BatchChanges) => void;
   reject: (error: unknown) => void;
 }
 
@@ -38,9 +38,9 @@ export class GroupCommit {
     };
   }
 
-  run(queries: readonly CompiledQuery[], alone: boolean): Promise<void> {
-    if (queries.length === 0) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
+  run(queries: readonly CompiledQuery[], alone: boolean): Promise<BatchChanges> {
+    if (queries.length === 0) return Promise.resolve([]);
+    return new Promise<BatchChanges>((resolve, reject) => {
       if (this.waiting.push({ queries, resolve, reject }) > 1) return;
       if (alone) this.flush();
       else setImmediate(() => this.flush());
@@ -52,12 +52,18 @@ export class GroupCommit {
     this.waiting = [];
     const alone = group.length === 1;
     const failures = new Map<Waiting, unknown>();
+    const changes = new Map<Waiting, number[]>();
     try {
       this.control.begin.run();
       for (const batch of group) {
         if (!alone) this.control.savepoint.run();
         try {
-          for (const query of batch.queries) this.statements.get(query.sql).run(...(query.parameters as unknown[]));
+          const changed = new Array<number>(batch.queries.length);
+          for (let i = 0; i < batch.queries.length; i++) {
+            const query = batch.queries[i]!;
+            changed[i] = this.statements.get(query.sql).run(...(query.parameters as unknown[])).changes;
+          }
+          changes.set(batch, changed);
           if (!alone) this.control.release.run();
         } catch (error) {
           if (alone) throw error;
@@ -75,7 +81,7 @@ export class GroupCommit {
     }
     for (const batch of group) {
       const failure = failures.get(batch);
-      if (failure === undefined) batch.resolve();
+      if (failure === undefined) batch.resolve(changes.get(batch)!);
       else batch.reject(asConstraintError(failure) ?? failure);
     }
   }

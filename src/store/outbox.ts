@@ -68,12 +68,6 @@ const claimHead = prepared((db, key: ChatKey) => claimOf(db, key).returningAll()
  */
 export const claimRowQuery = prepared((db, key: ChatKey & { id: string }) => claimOf(db, key).where('id', '=', key.id));
 
-/** A row the turn's batch claimed for this sender; undefined when the claim did not take (older rows of its chat were waiting). */
-export async function claimedRow(db: Kysely<Database>, id: string): Promise<OutboxRow | undefined> {
-  return (await execute<OutboxRow>(db, claimedById(db, { id }))).rows[0];
-}
-
-const claimedById = prepared((db, key: { id: string }) => db.selectFrom('outbox').selectAll().where('id', '=', key.id).where('status', '=', 'sending'));
 /**
  * Whether a chat has any row left to deliver: a read, where a claim that finds nothing would
  * still take the write lock and commit. Checked after each send, when usually nothing is left.
@@ -91,7 +85,8 @@ const sentOne = prepared((db, row: { id: string; now: string }) =>
     .updateTable('outbox')
     .set({ status: 'sent', sent_at: row.now, payload: sql<string>`CASE WHEN erase_after_send = 1 THEN ${ERASED_MESSAGE} ELSE payload END` })
     .where('id', '=', row.id)
-    .where(UNDELIVERED),
+    .where(UNDELIVERED)
+    .returning('erase_after_send'),
 );
 
 /**
@@ -121,19 +116,14 @@ export async function resumeInterruptedSends(db: Kysely<Database>, now: string):
   return Number(result.numUpdatedRows);
 }
 
-export async function markSent(db: Kysely<Database>, ids: readonly string[], now: string): Promise<void> {
-  if (ids.length === 0) return;
-  // The sender's case, one row after each platform call, compiled once.
-  if (ids.length === 1) {
-    await execute(db, sentOne(db, { id: ids[0]!, now }));
-    return;
-  }
-  await db
-    .updateTable('outbox')
-    .set({ status: 'sent', sent_at: now, payload: sql<string>`CASE WHEN erase_after_send = 1 THEN ${ERASED_MESSAGE} ELSE payload END` })
-    .where('id', 'in', ids)
-    .where(UNDELIVERED)
-    .execute();
+/**
+ * A row sent, right after its platform call; its text is emptied if its customer erased their
+ * data meanwhile. Returns whether it was (then the caller checkpoints the WAL): the sender's copy
+ * of the row may predate the erasure.
+ */
+export async function markSent(db: Kysely<Database>, id: string, now: string): Promise<{ erased: boolean }> {
+  const { rows } = await execute<{ erase_after_send: number }>(db, sentOne(db, { id, now }));
+  return { erased: rows[0]?.erase_after_send === 1 };
 }
 
 export async function markRetry(db: Kysely<Database>, id: string, attempts: number, nextAttemptAt: string, error: string): Promise<void> {
@@ -201,5 +191,24 @@ export function pendingRow(row: {
     attempts: 0,
     next_attempt_at: row.now,
     created_at: row.now,
+  };
+}
+
+/** The row a claim in the batch that inserts it leaves in the table: its sender sends it without reading it back. */
+export function claimedRowOf(pending: Insertable<OutboxTable>, leaseUntil: string): OutboxRow {
+  return {
+    id: pending.id,
+    conversation_id: pending.conversation_id ?? null,
+    recipient: pending.recipient,
+    channel: pending.channel,
+    chat_id: pending.chat_id,
+    payload: pending.payload,
+    status: 'sending',
+    attempts: pending.attempts ?? 0,
+    next_attempt_at: leaseUntil,
+    last_error: null,
+    created_at: pending.created_at,
+    sent_at: null,
+    erase_after_send: 0,
   };
 }

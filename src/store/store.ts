@@ -6,7 +6,10 @@ import type { Database } from './database';
  * D1 `batch()` on Workers. D1 has no interactive transactions, so a turn never reads
  * inside its write; guards are expressed in SQL and fail the whole batch.
  */
-export type BatchExecutor = (queries: readonly CompiledQuery[], options?: BatchOptions) => Promise<void>;
+export type BatchExecutor = (queries: readonly CompiledQuery[], options?: BatchOptions) => Promise<BatchChanges>;
+
+/** How many rows each statement of a batch changed, in order: whether a guarded statement took, without a read. */
+export type BatchChanges = readonly number[];
 
 export interface BatchOptions {
   /**

@@ -2,7 +2,7 @@ import { sql, type CompiledQuery, type Insertable, type Kysely, type Selectable 
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/sqlite';
 import type { ConversationTable, CustomerTable, Database, EventTable, MessageTable, OutboxTable, ProcessedUpdateTable } from './database';
 import { execute } from './execute';
-import { claimRowQuery, pendingRow } from './outbox';
+import { claimedRowOf, claimRowQuery, pendingRow, type OutboxRow } from './outbox';
 import { prepared } from './prepared';
 
 export interface TurnSnapshot {
@@ -159,8 +159,9 @@ const json = (value: unknown) => (value === undefined || value === null ? null :
  * conversation row is guarded by its version (a stale writer sets it to NULL, which the
  * NOT NULL constraint refuses, failing the batch).
  */
-export function turnQueries(db: Kysely<Database>, write: TurnWrite): CompiledQuery[] {
+export function turnQueries(db: Kysely<Database>, write: TurnWrite): TurnQueries {
   const queries: CompiledQuery[] = [];
+  const claims: ClaimInBatch[] = [];
   const { now, conversation } = write;
   if (write.update) {
     queries.push(insertProcessedUpdate(db, { channel: write.update.channel, update_id: write.update.id, processed_at: now }));
@@ -253,10 +254,25 @@ export function turnQueries(db: Kysely<Database>, write: TurnWrite): CompiledQue
     );
   }
   for (const row of write.outbox) {
-    queries.push(insertOutbox(db, pendingRow({ ...row, conversationId: conversation.id, now })));
-    if (row.leaseUntil) queries.push(claimRowQuery(db, { id: row.id, channel: row.channel, chat_id: row.chatId, now, lease_until: row.leaseUntil }));
+    const pending = pendingRow({ ...row, conversationId: conversation.id, now });
+    queries.push(insertOutbox(db, pending));
+    if (!row.leaseUntil) continue;
+    claims.push({ at: queries.length, row: claimedRowOf(pending, row.leaseUntil) });
+    queries.push(claimRowQuery(db, { id: row.id, channel: row.channel, chat_id: row.chatId, now, lease_until: row.leaseUntil }));
   }
-  return queries;
+  return { queries, claims };
+}
+
+/** A turn's statements, and the claims among them. */
+export interface TurnQueries {
+  queries: CompiledQuery[];
+  claims: ClaimInBatch[];
+}
+
+/** An outbox row the batch claims for its sender: the claim took if the statement at `at` changed a row; then `row` is the row as stored. */
+export interface ClaimInBatch {
+  at: number;
+  row: OutboxRow;
 }
 
 /** The fields that differ from the row as read; the version guard makes sure the row is still that one. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InboundEvent } from '../../src/conversation/inbound';
-import type { Store } from '../../src/store/index';
+import { ERASED_MESSAGE, type Store } from '../../src/store/index';
 import { zaloShopPerTest } from '../support/per-test';
 
 const shop = zaloShopPerTest();
@@ -22,7 +22,9 @@ describe("a turn's reply goes to its sender without a claim of its own", () => {
     // Claimed with the lease a sender's own claim takes (65 s), before anything was sent.
     expect(first).toMatchObject({ status: 'sending', next_attempt_at: new Date(shop.clock().now().getTime() + 65_000).toISOString() });
     expect(rest.every((row) => row.status === 'pending')).toBe(true);
-    expect(outcome.outboxChats).toEqual([{ channel: 'zalo', chatId: 'chat-9', claimed: first!.id }]);
+    // Handed to the sender as stored, so it sends without reading the row back.
+    const stored = await harness.store.db.selectFrom('outbox').selectAll().where('id', '=', first!.id).executeTakeFirstOrThrow();
+    expect(outcome.outboxChats).toEqual([{ channel: 'zalo', chatId: 'chat-9', claimed: stored }]);
 
     await harness.delivery.deliverTo(outcome.outboxChats);
     const written = await harness.store.db.selectFrom('outbox').select('payload').where('chat_id', '=', 'chat-9').orderBy('created_at').orderBy('id').execute();
@@ -32,7 +34,8 @@ describe("a turn's reply goes to its sender without a claim of its own", () => {
 
   it('a row claimed in the batch of a turn whose process then died goes out once after the restart', async () => {
     let harness = await boot();
-    await harness.receive(zalo('giá gạo st25'), () => undefined);
+    // The turn commits with its row claimed for this sender, and the process dies before the delivery runs.
+    await harness.conversations.handle(zalo('giá gạo st25'), { sender: harness.delivery });
     expect((await rowsOf(harness.store))[0]!.status).toBe('sending');
 
     harness = await boot();
@@ -56,7 +59,8 @@ describe("a turn's reply goes to its sender without a claim of its own", () => {
     const next = await harness.conversations.handle(zalo('giá gạo st25'), { sender: harness.delivery });
     const after = await rowsOf(harness.store);
     expect(after.slice(waiting.length).every((row) => row.status === 'pending')).toBe(true);
-    expect(next.outboxChats[0]!.claimed).toBe(after[waiting.length]!.id);
+    // The batch counted the claim's rows: it took none, so the sender is handed nothing to send.
+    expect(next.outboxChats).toEqual([{ channel: 'zalo', chatId: 'chat-9' }]);
     await harness.delivery.deliverTo(next.outboxChats);
     // Nothing jumped the queue: the held row's retry is not due yet, so nothing was sent.
     expect(shop.sender().delivered).toEqual([]);
@@ -65,5 +69,25 @@ describe("a turn's reply goes to its sender without a claim of its own", () => {
     await harness.delivery.retryDue();
     const written = await harness.store.db.selectFrom('outbox').select('payload').where('chat_id', '=', 'chat-9').orderBy('created_at').orderBy('id').execute();
     expect(shop.sender().texts('chat-9')).toEqual(written.map((row) => (JSON.parse(row.payload) as { text: string }).text));
+  });
+
+  it('a claimed row whose customer erased their data before the send goes out once, then its text leaves the table and the WAL', async () => {
+    const harness = await boot();
+    const outcome = await harness.conversations.handle(zalo('giá gạo st25'), { sender: harness.delivery });
+    const [first] = await rowsOf(harness.store);
+    // What an erasure does to a row still to be sent (migrations/0005): it goes out, then is emptied.
+    await harness.store.db.updateTable('outbox').set({ erase_after_send: 1 }).where('id', '=', first!.id).execute();
+    let checkpoints = 0;
+    const checkpoint = harness.store.checkpoint!.bind(harness.store);
+    harness.store.checkpoint = async () => {
+      checkpoints++;
+      await checkpoint();
+    };
+    await harness.delivery.deliverTo(outcome.outboxChats);
+    const row = await harness.store.db.selectFrom('outbox').select(['status', 'payload']).where('id', '=', first!.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('sent');
+    expect(row.payload).toBe(ERASED_MESSAGE);
+    expect(shop.sender().texts('chat-9')[0]).toContain('ST25');
+    expect(checkpoints).toBeGreaterThan(0);
   });
 });
