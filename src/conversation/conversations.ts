@@ -6,6 +6,7 @@ import { MESSAGING_WINDOW_MS } from './after-sale';
 import { ChatQueue } from './chat-queue';
 import { TurnSlots } from './turn-slots';
 import { newId, newOrderCode } from './ids';
+import { WrittenStates } from './written-states';
 import type { InboundEvent } from './inbound';
 import type { ImmediateSender, OutboxChat } from './outbox-delivery';
 import type { OwnerChannel } from './owner-channel';
@@ -47,6 +48,8 @@ type ReturningCustomer = Pick<TurnContext['customer'], 'lastOrder' | 'remindedCa
 const MAX_ATTEMPTS = 5;
 /** Turns of different chats run side by side (and commit together) up to this many; more wait their turn. */
 const TURNS_AT_ONCE = 64;
+/** Conversations whose last written state this process keeps, so their next turn need not parse it. */
+const STATES_KEPT = 256;
 
 /**
  * The turn: read → compute → one atomic batch of writes, then the caller delivers the
@@ -55,6 +58,7 @@ const TURNS_AT_ONCE = 64;
 export class Conversations {
   private readonly queue = new ChatQueue();
   private readonly slots = new TurnSlots(TURNS_AT_ONCE);
+  private readonly written = new WrittenStates(STATES_KEPT);
 
   constructor(private readonly deps: ConversationDeps) {}
 
@@ -77,7 +81,8 @@ export class Conversations {
       const plan = this.compute(event, snapshot, receivedAt, returning, options.sender);
       try {
         const changes = await this.commit(plan, options.extraQueries ?? []);
-        const { outbox } = plan.write;
+        const { outbox, conversation } = plan.write;
+        this.written.set(conversation.id, conversation.fields.state, plan.state);
         return {
           status: 'processed',
           conversationId: plan.write.conversation.id,
@@ -135,6 +140,8 @@ export class Conversations {
 
   /** The stored state, parsed; one that cannot be read starts the conversation afresh, with a log line for the operator. */
   private storedState(conversation: Selectable<ConversationTable>): ConversationState {
+    const written = this.written.get(conversation.id, conversation.state);
+    if (written) return written;
     const stored = parseState(conversation.state);
     if (!stored.ok) this.deps.log.warn('conversation state unreadable; the conversation starts afresh', { conversation: conversation.id, problem: stored.problem });
     return stored.state;

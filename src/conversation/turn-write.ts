@@ -15,6 +15,8 @@ export interface TurnPlan {
   queries: CompiledQuery[];
   /** The outbox rows the batch claims for their sender, each with its claim's place in `queries`. */
   claims: ClaimInBatch[];
+  /** The conversation's state the batch stores (as the JSON of `write.conversation.fields.state`). */
+  state: ConversationState;
   /** Personal data was erased: checkpoint SQLite's WAL after the commit. */
   erasesPersonalData: boolean;
 }
@@ -88,7 +90,7 @@ export function buildTurnWrite(turn: CustomerTurn): TurnPlan {
       turn.leaseFor,
     ),
   };
-  return planOf(turn.db, write, rows);
+  return planOf(turn.db, write, rows, result.state);
 }
 
 /** Only a chat's first row can be its head: the batch claims that one for the sender, the others follow it, pending. */
@@ -142,17 +144,18 @@ export function buildIdleCloseWrite(close: IdleClose): TurnPlan {
     paymentClaims: rows.flatMap((row) => row.paymentClaims ?? []),
     outbox: [...rows.flatMap((row) => row.notices ?? []), ...lowScore(close, context, conversation.id)].map((notice) => ownerRow(close, notice)),
   };
-  const plan = planOf(close.db, write, rows);
+  const plan = planOf(close.db, write, rows, result.state);
   return reminder ? { ...plan, queries: [...plan.queries, reminder] } : plan;
 }
 
-function planOf(db: Kysely<Database>, write: TurnWrite, rows: readonly EffectRows[]): TurnPlan {
+function planOf(db: Kysely<Database>, write: TurnWrite, rows: readonly EffectRows[], state: ConversationState): TurnPlan {
   // The turn's own statements come first: the claims' places in them stay their places in the batch.
   const { queries, claims } = turnQueries(db, write);
   return {
     write,
     queries: [...queries, ...handoverQueries(db, write), ...rows.flatMap((row) => row.queries ?? [])],
     claims,
+    state,
     erasesPersonalData: rows.some((row) => row.erasesPersonalData),
   };
 }
