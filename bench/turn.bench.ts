@@ -1,18 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { channelNamed } from '../src/channels/registry';
-import { composeShop } from '../src/compose';
-import { parseEnv } from '../src/config';
 import type { Conversations } from '../src/conversation/conversations';
 import type { InboundEvent } from '../src/conversation/inbound';
 import { initialState, type ConversationState, type Engine, type Inbound } from '../src/engine/index';
-import { consoleLogger } from '../src/log';
 import { loadEngine, openDatabase } from '../src/runtime.node.ts';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { percentile, rate, row, time } from './stats';
+import { benchShop, ORDER_SCRIPT } from './support/bench-shop';
 
 /**
  * `npm run bench:turn`: the whole turn — read, engine, building the write, one SQLite
@@ -39,8 +36,6 @@ const cpuMicros = () => {
   const { user, system } = process.cpuUsage();
   return user + system;
 };
-const env = parseEnv({});
-if (!env.ok) throw new Error(env.errors.join('\n'));
 
 /** Microseconds spent in each phase, summed over the turns since the last reset. */
 const phases = { handle: 0, compute: 0, engine: 0, batch: 0, whole: 0 };
@@ -56,25 +51,14 @@ const timed = <A extends unknown[], R>(phase: keyof typeof phases, work: (...arg
 const timedEngine: Engine = Object.create(engine);
 timedEngine.turn = timed('engine', engine.turn.bind(engine));
 store.batch = timed('batch', store.batch.bind(store));
-let orders = 0;
-// Telegram's rows go through the whole delivery bookkeeping (claim, send, mark sent) to a sender that answers at once.
-const { conversations, receive } = await composeShop(env.env, {
-  store,
-  engine: () => timedEngine,
-  // As the app logs at LOG_LEVEL=error: nothing kept in memory.
-  log: consoleLogger('error'),
-  persistent: false,
-  channels: [channelNamed('web')],
-  senders: { telegram: { send: async () => ({ messageIds: ['1'] }) } },
-  orderCode: () => `B${(++orders).toString(36).padStart(6, '0')}`,
-});
+const { conversations, receive } = await benchShop(store, () => timedEngine);
 conversations.handle = timed('handle', conversations.handle.bind(conversations));
 // Building the write is the part of the private compute step that is not the engine.
 const internals = conversations as unknown as { compute?: Conversations['handle'] };
 if (typeof internals.compute !== 'function') throw new Error('the phase profile wraps Conversations.compute (engine + write builder); it was renamed: update bench/turn.bench.ts');
 internals.compute = timed('compute', internals.compute.bind(conversations));
 
-const script = ['chào shop', '2', 'xoai cat', '4 ký', 'không', 'Nguyễn Văn An', '0912 345 678', '12 Lê Lợi, phường Bến Thành, TP HCM', 'không', '1', 'không', 'ok chốt', '5'];
+const script = ORDER_SCRIPT;
 let update = 0;
 
 /** One turn as a channel hands it over, until its replies were sent. */

@@ -1,12 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { channelNamed } from '../src/channels/registry';
-import { composeShop } from '../src/compose';
-import { parseEnv } from '../src/config';
 import type { InboundEvent } from '../src/conversation/inbound';
-import { consoleLogger } from '../src/log';
 import { loadEngine, openDatabase } from '../src/runtime.node.ts';
+import { benchShop, ORDER_SCRIPT } from './support/bench-shop';
 
 /**
  * `npm run bench:frames`: the pages a turn writes, by table and index. A commit in WAL mode
@@ -22,21 +19,10 @@ const dir = mkdtempSync(join(tmpdir(), 'shopbot-frames-'));
 const path = join(dir, 'bench.db');
 const { store } = await openDatabase(path, 'migrations');
 const { engine } = await loadEngine('flows');
-const env = parseEnv({});
-if (!env.ok) throw new Error(env.errors.join('\n'));
-let orders = 0;
-const { receive } = await composeShop(env.env, {
-  store,
-  engine: () => engine,
-  log: consoleLogger('error'),
-  persistent: false,
-  channels: [channelNamed('web')],
-  senders: { telegram: { send: async () => ({ messageIds: ['1'] }) } },
-  orderCode: () => `B${(++orders).toString(36).padStart(6, '0')}`,
-});
+const { receive } = await benchShop(store, () => engine);
 
-// The script of bench:turn: one whole order, a new customer each time through.
-const script = ['chào shop', '2', 'xoai cat', '4 ký', 'không', 'Nguyễn Văn An', '0912 345 678', '12 Lê Lợi, phường Bến Thành, TP HCM', 'không', '1', 'không', 'ok chốt', '5'];
+// The script of bench:turn, a new customer each time through.
+const script = ORDER_SCRIPT;
 let update = 0;
 async function turn(customer: string, text: string): Promise<void> {
   let delivered: Promise<unknown> = Promise.resolve();

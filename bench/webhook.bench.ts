@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { TELEGRAM_SECRET_HEADER } from '../src/channels/telegram/webhook-route';
 import { FakeTelegramApi, TelegramUpdates, type TelegramCall } from '../tests/fakes/telegram-api-server';
 import { percentile, rate, row } from './stats';
+import { ORDER_SCRIPT } from './support/bench-shop';
 
 /**
  * `npm run bench:webhook`: the real server (`src/node.ts`, webhook mode) and a bare grammY +
@@ -15,7 +16,7 @@ import { percentile, rate, row } from './stats';
 const CHATS = Number(process.env.BENCH_CHATS ?? 20);
 const MESSAGES = Number(process.env.BENCH_MESSAGES_PER_CHAT ?? 39);
 const SECRET = 'bench-webhook-secret-0123456789abcdef';
-const script = ['chào shop', '2', 'xoai cat', '4 ký', 'không', 'Nguyễn Văn An', '0912 345 678', '12 Lê Lợi, phường Bến Thành, TP HCM', 'không', '1', 'không', 'ok chốt', '5'];
+const script = ORDER_SCRIPT;
 
 const api = new FakeTelegramApi();
 await api.start();
