@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TELEGRAM_SECRET_HEADER } from '../src/channels/telegram/webhook-route';
@@ -8,8 +8,9 @@ import { percentile, rate, row } from './stats';
 import { ORDER_SCRIPT } from './support/bench-shop';
 
 /**
- * `npm run bench:webhook`: the real server (`src/node.ts`, webhook mode) and a bare grammY +
- * Hono echo bot, each in its own process against the same fake Telegram API on 127.0.0.1 in
+ * `npm run bench:webhook`: the real server as `npm start` runs it (the built bundle of
+ * `src/node.ts` with the start script's Node flags, webhook mode) and a bare grammY + Hono echo
+ * bot, each in its own process against the same fake Telegram API on 127.0.0.1 in
  * the same run. 20 chats write at once, each sending its next message when the reply to the
  * last one reached the fake; latency runs from the POST to the first reply reaching the fake.
  */
@@ -34,8 +35,18 @@ api.calls.push = (...calls: TelegramCall[]) => {
   return record(...calls);
 };
 
-async function run(name: string, entry: string, port: number, extraEnv: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+/** `node [flags] <bundle>` of package.json's start script, after the build it runs first. */
+function startCommand(): string[] {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  const node = /node ((?:--\S+ )*)(\S+\.js)$/.exec(scripts.start);
+  if (!node) throw new Error('package.json\'s start script no longer ends in "node [flags] <file>.js": update bench/webhook.bench.ts');
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build failed');
+  return [...node[1]!.split(' ').filter(Boolean), node[2]!];
+}
+
+async function run(name: string, argv: string[], port: number, extraEnv: Record<string, string>) {
+  const child = spawn(process.execPath, argv, {
     env: { ...process.env, PORT: String(port), TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, TELEGRAM_WEBHOOK_SECRET: SECRET, LOG_LEVEL: 'error', ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -88,8 +99,8 @@ async function listening(child: ChildProcess, port: number): Promise<void> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'shopbot-webhook-bench-'));
-const echo = await run('bare grammY + Hono echo bot', 'bench/support/echo-bot.ts', 18_781, {});
-const shop = await run('the shop (src/node.ts, webhook mode)', 'src/node.ts', 18_782, { DATABASE_PATH: join(dir, 'shop.db'), PUBLIC_URL: 'https://shop.example.vn' });
+const echo = await run('bare grammY + Hono echo bot', ['--import', 'tsx', 'bench/support/echo-bot.ts'], 18_781, {});
+const shop = await run('the shop (npm start, webhook mode)', startCommand(), 18_782, { DATABASE_PATH: join(dir, 'shop.db'), PUBLIC_URL: 'https://shop.example.vn' });
 await api.close();
 rmSync(dir, { recursive: true, force: true });
 
