@@ -103,6 +103,19 @@ export function declines(text: string): boolean {
   return words.length <= 5 && ['khong', 'ko', 'k', 'chua', 'hong', 'hok', 'kg'].includes(words[0] ?? '');
 }
 
+/** Words that only say "go on, place it" ("ok chốt đơn", "xong rồi lên đơn đi", "đặt luôn nhé"), and what may stand around them. */
+const GO_AHEAD = new Set(['chot', 'xong', 'len', 'dat']);
+const AROUND_GO_AHEAD = new Set(['ok', 'oke', 'okela', 'vay', 'the', 'thi', 'don', 'di', 'roi', 'r', 'luon', 'nhe', 'nha', 'a', 'ah', 'shop', 'em', 'giup', 'minh', 'cho', 'hang', 'duoc', 'dc']);
+
+/**
+ * A short message that only asks to go on: at an optional question it means nothing to add. The
+ * customer who has something to say says it ("giao buổi chiều"), not "chốt".
+ */
+export function goesAhead(text: string): boolean {
+  const words = foldKey(text).split(' ').filter(Boolean);
+  return words.length <= 6 && words.some((word) => GO_AHEAD.has(word)) && words.every((word) => GO_AHEAD.has(word) || AROUND_GO_AHEAD.has(word));
+}
+
 /** At most this many words is a short reply: an answer, not a sentence about something else. */
 export function isShort(text: string, words = 3): boolean {
   return text.split(/\s+/).filter(Boolean).length <= words;
