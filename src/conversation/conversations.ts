@@ -85,7 +85,7 @@ export class Conversations {
         this.written.set(conversation.id, conversation.fields.state, plan.state);
         return {
           status: 'processed',
-          conversationId: plan.write.conversation.id,
+          conversationId: conversation.id,
           outboxIds: outbox.map((row) => row.id),
           outboxChats: chatsOf(outbox, plan.claims.filter((claim) => changes[claim.at] === 1).map((claim) => claim.row)),
         };

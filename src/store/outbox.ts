@@ -19,8 +19,9 @@ export async function chatsOfRows(db: Kysely<Database>, ids: readonly string[]):
 const UNDELIVERED = sql<boolean>`status in ('pending', 'sending')`;
 
 /**
- * The ids of a chat's undelivered rows, in the partial index's order: an update that names the
- * chat directly may read the chat's whole history through outbox_chat instead (an UPDATE takes no ORDER BY).
+ * The ids of a chat's undelivered rows, oldest first, in the partial index's order: without the
+ * order SQLite may read the chat's whole history through outbox_chat instead, and an update that
+ * names the chat directly takes no ORDER BY, so updates go by these ids.
  */
 const undeliveredOfChat = (db: Kysely<Database>, channel: string, chatId: string) =>
   db.selectFrom('outbox').select('id').where('channel', '=', channel).where('chat_id', '=', chatId).where(UNDELIVERED).orderBy('created_at').orderBy('id');
@@ -54,9 +55,7 @@ const claimOf = (db: Kysely<Database>, key: ChatKey) =>
   db
     .updateTable('outbox')
     .set({ status: 'sending', next_attempt_at: key.lease_until })
-    .where('id', '=', (eb) =>
-      eb.selectFrom('outbox').select('id').where('channel', '=', key.channel).where('chat_id', '=', key.chat_id).where(UNDELIVERED).orderBy('created_at').orderBy('id').limit(1),
-    )
+    .where('id', '=', undeliveredOfChat(db, key.channel, key.chat_id).limit(1))
     .where('next_attempt_at', '<=', key.now);
 
 // Each reply sent claims its chat's head and marks it sent: compiled once.
@@ -76,10 +75,7 @@ export async function hasUndelivered(db: Kysely<Database>, channel: string, chat
   return (await execute(db, anyUndelivered(db, { channel, chat_id: chatId }))).rows.length > 0;
 }
 
-// In the index's order: without it SQLite may read the chat's whole history through outbox_chat instead.
-const anyUndelivered = prepared((db, key: { channel: string; chat_id: string }) =>
-  db.selectFrom('outbox').select('id').where('channel', '=', key.channel).where('chat_id', '=', key.chat_id).where(UNDELIVERED).orderBy('created_at').orderBy('id').limit(1),
-);
+const anyUndelivered = prepared((db, key: { channel: string; chat_id: string }) => undeliveredOfChat(db, key.channel, key.chat_id).limit(1));
 const sentOne = prepared((db, row: { id: string; now: string }) =>
   db
     .updateTable('outbox')
