@@ -452,14 +452,17 @@ export class Turn implements TurnMoves {
 
   /**
    * Whether the message gives what a question of this flow other than `slot` asks: a phone
-   * number, an address, or a choice named by one of its aliases ("ck nhé" for the payment).
+   * number, an address, a quantity ("nửa ký" at the product question), or a choice named by one
+   * of its aliases ("ck nhé" for the payment).
    */
   statesOwnFacts(flowId: string, slot: string): boolean {
     const flow = this.flows.flows.get(flowId);
     if (!flow || !this.text) return false;
     const facts = this.facts(this.text);
     const steps = Object.values(flow.steps).filter((step) => step.save && step.save !== slot);
-    if (steps.some((step) => (step.ask === 'phone' && facts.phone !== null) || (step.ask === 'address' && facts.address !== null))) return true;
+    const given = (step: (typeof steps)[number]) =>
+      (step.ask === 'phone' && facts.phone !== null) || (step.ask === 'address' && facts.address !== null) || (step.ask === 'quantity' && facts.quantity !== null);
+    if (steps.some(given)) return true;
     // A choice restated ("ck nhé" at the confirmation, the method chosen already) is this flow's own fact too, and so is a promotion code.
     const named = choicesNamedIn(flow, this.text);
     if (facts.promoCode && steps.some((step) => step.save === 'promo_code')) return true;
