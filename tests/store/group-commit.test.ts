@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/runtime.node.ts';
 import { ConstraintError, type Store } from '../../src/store/index';
@@ -79,5 +83,23 @@ describe('turns of different chats ready at the same moment', () => {
     const results = await Promise.allSettled([first, second]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected']);
     expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConstraintError);
+  });
+});
+
+describe('a turn committed with others', () => {
+  it('keeps its savepoint journal in memory: no temporary file is created, written and deleted on the turn path', () => {
+    const file = tempDatabasePath();
+    const tempFolder = mkdtempSync(join(tmpdir(), 'shopbot-sqlite-tmp-'));
+    try {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', 'tests/support/grouped-turns-temp-files.ts', file.path, tempFolder], {
+        env: { ...process.env, SQLITE_TMPDIR: tempFolder },
+        encoding: 'utf8',
+      });
+      expect(child.stderr).toBe('');
+      expect(JSON.parse(child.stdout)).toEqual({ created: 0, stored: 400 });
+    } finally {
+      rmSync(tempFolder, { recursive: true, force: true });
+      file.cleanup();
+    }
   });
 });
