@@ -4,6 +4,7 @@ import { decodeTap, type Tap } from './codec';
 import { conditionHolds } from './conditions';
 import { factReaderFor, type FactReader } from './facts';
 import { fillForm } from './form';
+import { answerLeadingTo } from './step-paths';
 import { sameFamily } from './catalog';
 import { isInSeason } from './pricing';
 import { cartRefusal } from './orders';
@@ -467,6 +468,11 @@ export class Turn implements TurnMoves {
     const named = choicesNamedIn(flow, this.text);
     if (facts.promoCode && steps.some((step) => step.save === 'promo_code')) return true;
     return steps.some((step) => step.ask === 'choice' && named[step.save!] !== undefined);
+  }
+
+  answerLeadingTo(flowId: string, stepId: string, wanted: (step: Step) => boolean): boolean | null {
+    const flow = this.flows.flows.get(flowId);
+    return flow ? answerLeadingTo(flow, stepId, this.state.slots, (id) => wanted(flow.steps[id]!)) : null;
   }
 
   // ── Topics ────────────────────────────────────────────────────────────────

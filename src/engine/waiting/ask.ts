@@ -4,6 +4,9 @@ import { declines, goesAhead, isShort, looksLikeQuestion, textOf } from '../ques
 import type { TurnMoves } from './moves';
 import type { Inbound } from '../types';
 
+/** Questions about who receives the order: answering one means the goods are chosen. */
+const RECIPIENT: ReadonlySet<string> = new Set(['name', 'phone', 'address']);
+
 /**
  * A question is open. The message is first read as a form (every fact it states fills its
  * slot), then as the answer. An answer that plainly fits wins over a topic switch ("ck" at
@@ -36,6 +39,11 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
     turn.fillFrom(waiting.flow);
     if (turn.saidOtherThan(step.save) && !turn.saidNow(step.save)) return step.optional ? turn.skip(waiting.flow, waiting.step, step) : turn.repeatPrompt();
   }
+  // "ok chốt đơn" at "mua thêm không?" is a "no", at "xác nhận đặt đơn?" a "yes": the answer that goes on to placing the order.
+  if (step.ask === 'yes_no' && text && goesAhead(text)) {
+    const onwards = turn.answerLeadingTo(waiting.flow, waiting.step, (later) => later.action === 'create_order');
+    if (onwards !== null) return turn.answer(waiting.flow, waiting.step, step, onwards);
+  }
   const answer = kind.read(inbound, turn.asking(step));
   // A short message that is no answer is asked again, unless it is another question's fact of this flow ("KHACHMOI" at "mua thêm không?").
   if (!answer.ok && answer.plain && !turn.statesOwnFacts(waiting.flow, step.save)) return turn.retry(waiting.flow, waiting.step, step, turn.render(answer.retryText, answer.variables));
@@ -56,6 +64,11 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
   // A promotion code said at another question is kept for the code step, and said back.
   const codeKept = step.save !== 'promo_code' && turn.saidNow('promo_code');
   if (codeKept) turn.say(turn.flows.shop.texts.promotion_noted);
+  // The recipient's name, phone or address at "mua thêm không?": the customer has gone on, so the answer is the one leading to those questions.
+  if (step.ask === 'yes_no' && !answer.ok) {
+    const onwards = turn.answerLeadingTo(waiting.flow, waiting.step, (later) => RECIPIENT.has(later.ask ?? '') && later.save !== undefined && turn.saidNow(later.save));
+    if (onwards !== null) return turn.answer(waiting.flow, waiting.step, step, onwards);
+  }
   if (ownFacts && !turn.saidNow(step.save)) {
     if (!turn.quoteAgain(waiting.flow, waiting.step)) turn.repeatPrompt();
     return;

@@ -26,6 +26,8 @@ export interface TurnMoves {
   quoteAgain(flowId: string, stepId: string): boolean;
   saidOtherThan(slot: string): boolean;
   statesOwnFacts(flowId: string, slot: string): boolean;
+  /** The yes/no answer at this step whose way through the flow reaches a step `wanted` accepts sooner (null: neither, or both alike). */
+  answerLeadingTo(flowId: string, stepId: string, wanted: (step: Step) => boolean): boolean | null;
   understand(text: string): Understanding | null;
   topicOf(understanding: Understanding | null, currentFlow: string | null, freeText?: boolean): Topic | null;
   aside(text: string): void;
