@@ -38,11 +38,16 @@ function foldedOf(choice: Choice): FoldedChoice {
 /** Words that, just before a choice's name, turn it down ("không ck nữa", "khỏi cod", "bỏ chuyển khoản"). */
 const TURNED_DOWN_BY = new Set(['khong', 'ko', 'k', 'hong', 'hok', 'khoi', 'bo', 'dung', 'chang', 'cha']);
 
-/** `name` stands in the text (padded with spaces) at least once without a word turning it down in the two words before it. */
+/**
+ * `name` stands in the text (padded with spaces) at least once without a word turning it down
+ * in the two words before it. Folded, "bỏ" (drop) and "bơ" (avocado) are both "bo": before
+ * "bị" it is the fruit ("bơ bị dập"), since "bỏ" takes a thing and "bị" says what befell one.
+ */
 function mentionedPlainly(padded: string, name: string): boolean {
   for (let at = padded.indexOf(` ${name} `); at !== -1; at = padded.indexOf(` ${name} `, at + 1)) {
-    const before = padded.slice(0, at).trim().split(' ').slice(-2);
-    if (!before.some((word) => TURNED_DOWN_BY.has(word))) return true;
+    const before = [...padded.slice(0, at).trim().split(' ').slice(-2), ...name.split(' ').slice(0, 1)];
+    const turning = before.slice(0, -1).filter((word, i) => TURNED_DOWN_BY.has(word) && !(word === 'bo' && before[i + 1] === 'bi'));
+    if (turning.length === 0) return true;
   }
   return false;
 }
