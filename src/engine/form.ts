@@ -34,7 +34,8 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
     const items = facts.items.flatMap((item) => (item.quantity === null ? [] : [{ productId: item.productId, quantity: item.quantity }]));
     const first = items[0];
     if (first && quantitySlot) {
-      fill.slots[productSlot] = first.productId;
+      // "1kg cà phê" may be either coffee: the quantity is kept and the product question asks which.
+      if (sameFamily(flows.shop, text, first.productId).length === 0) fill.slots[productSlot] = first.productId;
       fill.slots[quantitySlot] = { amount: first.quantity, unit: unitOf(flows, first.productId) };
       const unsaid = facts.items.filter((item) => item.quantity === null && !items.some((other) => other.productId === item.productId));
       fill.moreItems = [...items.slice(1), ...unsaid.map((item) => ({ productId: item.productId, quantity: null }))];

@@ -1,4 +1,13 @@
-import { isShort, retry, textOf, type QuestionKind } from './kind';
+import { sameFamily } from '../catalog';
+import { isShort, retry, textOf, type Asking, type QuestionKind } from './kind';
+
+/** The products to choose from: the family a message named by what they share ("mua cà phê": the two coffees), else the whole catalog. */
+function choosable(asking: Asking) {
+  const { catalog } = asking.flows.shop;
+  const named = asking.said ? asking.facts(asking.said).items[0] : undefined;
+  const family = named ? sameFamily(asking.flows.shop, asking.said, named.productId) : [];
+  return family.length > 0 ? catalog.filter((item) => family.includes(item.id)) : catalog;
+}
 
 export const product: QuestionKind = {
   read(inbound, asking) {
@@ -8,7 +17,7 @@ export const product: QuestionKind = {
     // "xoài" is the answer; a longer line may be a question about it, and a quantity an order.
     return { ok: true, value: named.productId, plain: isShort(typed, 4) && named.quantity === null };
   },
-  buttons: (asking) => asking.flows.shop.catalog.map((item) => ({ label: item.name, value: `answer:${item.id}` })),
+  buttons: (asking) => choosable(asking).map((item) => ({ label: item.name, value: `answer:${item.id}` })),
   fromTap: (encoded, asking) => (asking.flows.shop.catalog.some((item) => item.id === encoded) ? encoded : undefined),
   validate(value, asking) {
     const item = asking.flows.shop.catalog.find((candidate) => candidate.id === value);
