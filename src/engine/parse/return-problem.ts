@@ -29,6 +29,9 @@ const AMBIGUOUS: readonly { folded: string; marked: string; problem: ReturnProbl
   { folded: 'ung', marked: 'úng', problem: 'damaged' },
   { folded: 'cham', marked: 'chậm', problem: 'late' },
 ];
+/** The unmarked spellings above: typed so, such a word alone names no complaint (src/engine/questions/choice.ts reads choices by it too). */
+export const EVERYDAY_WHEN_UNMARKED: ReadonlySet<string> = new Set(AMBIGUOUS.map((word) => word.folded));
+
 /** Before an unmarked ambiguous word: "bi thoi", "giao cham". */
 const COMPLAINT_BEFORE = new Set(['bi', 'da', 'hu', 'giao', 'ship', 'rat', 'hoi', 'qua', 'deu']);
 /** After one: "thoi het", "hu nhieu", "cham qua". */

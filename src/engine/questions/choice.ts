@@ -1,6 +1,8 @@
 import type { Flow, Step } from '../../flows/schema';
 import type { SlotValue } from '../types';
 import { foldKey } from '../../text/fold';
+import { toWordForms } from '../nlu/words';
+import { EVERYDAY_WHEN_UNMARKED } from '../parse/return-problem';
 import { isShort, retry, textOf, type QuestionKind } from './kind';
 
 type Choice = NonNullable<Step['choices']>[number];
@@ -52,8 +54,29 @@ function mentionedPlainly(padded: string, name: string): boolean {
   return false;
 }
 
-/** The one choice a text names by its number, label, value or one of its aliases; `byLabel` when its label stands inside a longer message. */
-export function namedChoice(choices: readonly Choice[], typed: string): { choice: Choice; exact: boolean; byLabel?: boolean } | null {
+/** The folded words, each everyday word typed without marks ("hu", "thoi") left out. */
+function withoutEverydayUnmarked(typed: string): string {
+  const { marked, folded } = toWordForms(typed);
+  return folded.map((word, i) => (EVERYDAY_WHEN_UNMARKED.has(word) && marked[i] === word ? '·' : word)).join(' ');
+}
+
+/**
+ * Of several choices named, the one named in more words, when it alone is: "giao thiếu 1 hũ,
+ * chỉ có 2 hũ thôi" names "missing" by two words and, folded, "thối" (rotten) by the "thôi" of
+ * "only". Named equally ("bị thối và giao thiếu"), all stay, and the question asks.
+ */
+function mostSpecific(mentioned: Choice[], words: (choice: Choice) => number): Choice[] {
+  if (mentioned.length < 2) return mentioned;
+  const most = Math.max(...mentioned.map(words));
+  const top = mentioned.filter((choice) => words(choice) === most);
+  return top.length === 1 ? top : mentioned;
+}
+
+/**
+ * The one choice a text names by its number, label, value or one of its aliases; `byLabel` when
+ * its label stands inside a longer message. `clearly`: see `choicesNamedIn`.
+ */
+export function namedChoice(choices: readonly Choice[], typed: string, clearly = false): { choice: Choice; exact: boolean; byLabel?: boolean } | null {
   const key = foldKey(typed);
   if (!key) return null;
   if (/^\d+$/.test(key)) {
@@ -66,7 +89,11 @@ export function namedChoice(choices: readonly Choice[], typed: string): { choice
   });
   if (exact) return { choice: exact, exact: true };
   const padded = ` ${key} `;
-  const mentioned = choices.filter((choice) => namesOf(choice).some((name) => mentionedPlainly(padded, name)));
+  // Clearly named, a one-word alias is not the everyday word it spells without marks ("gửi bù 1 hũ" is no "hư").
+  const oneWord = clearly ? ` ${withoutEverydayUnmarked(typed)} ` : padded;
+  const namedBy = (name: string) => mentionedPlainly(name.includes(' ') ? padded : oneWord, name);
+  const longest = (choice: Choice) => Math.max(0, ...namesOf(choice).filter(namedBy).map((name) => name.split(' ').length));
+  const mentioned = mostSpecific(choices.filter((choice) => longest(choice) > 0), longest);
   if (mentioned.length === 1) return { choice: mentioned[0]!, exact: false, byLabel: padded.includes(` ${foldedOf(mentioned[0]!).label} `) };
   if (mentioned.length > 1 || choices.some((choice) => namesOf(choice).some((name) => padded.includes(` ${name} `)))) return null;
   // The start of the label's words ("chuyen" for "Chuyển khoản"), not any letters inside them ("huy").
@@ -76,16 +103,17 @@ export function namedChoice(choices: readonly Choice[], typed: string): { choice
 
 /**
  * The flow's choices a message names by an alias anywhere in it ("ship cod nha", "ck nhé"), by
- * the slot each saves; a slot is read from the first question that saves it.
+ * the slot each saves; a slot is read from the first question that saves it. `clearly`, for
+ * changing a choice made before: no one-word alias read from an everyday word typed without marks.
  */
-export function choicesNamedIn(flow: Flow, text: string): Record<string, SlotValue> {
+export function choicesNamedIn(flow: Flow, text: string, clearly = false): Record<string, SlotValue> {
   const named: Record<string, SlotValue> = {};
   const seen = new Set<string>();
   for (const step of Object.values(flow.steps)) {
     if (!step.ask || !step.save || seen.has(step.save)) continue;
     seen.add(step.save);
     if (step.ask !== 'choice') continue;
-    const choice = namedChoice((step.choices ?? []).filter((candidate) => candidate.aliases), text);
+    const choice = namedChoice((step.choices ?? []).filter((candidate) => candidate.aliases), text, clearly);
     if (choice) named[step.save] = choice.choice.value;
   }
   return named;
