@@ -91,17 +91,27 @@ function promotionCodeIn(shop: ShopFile, text: string): string | null {
   return null;
 }
 
+/** Words customers put before a promotion code ("mã KHACHMOI", "mã giảm giá XOAI10", "code FREESHIP"), without marks. */
+const CODE_LABEL_WORDS: ReadonlySet<string> = new Set(['MA', 'CODE', 'MGG', 'VOUCHER', 'COUPON', 'GIAM', 'GIA', 'KM']);
+
 function withoutPromotionCodes(text: string, shop: ShopFile): string {
   const tokens = text.split(/(\s+)/);
   const bare = (token: string) => withoutToneMarks(token).replace(/[^A-Za-z0-9]/g, '').toUpperCase();
   // The code goes, the punctuation around it stays: "mã xoai10, Lê Hồng Phúc" keeps the name apart.
   const blank = (token: string) => token.replace(/[\p{L}\p{M}\p{N}]+/gu, ' ');
+  // So do the words that announce it, or "mã" is left alone between commas and read as a name.
+  const blankLabelBefore = (i: number) => {
+    for (let at = i - 2; at >= 0 && i - at <= 6 && CODE_LABEL_WORDS.has(bare(tokens[at]!)); at -= 2) tokens[at] = blank(tokens[at]!);
+  };
   for (const promotion of shop.promotions) {
     for (let i = 0; i < tokens.length; i += 2) {
-      if (bare(tokens[i]!) === promotion.code) tokens[i] = blank(tokens[i]!);
-      else if (bare(tokens[i]!) + bare(tokens[i + 2] ?? '') === promotion.code && bare(tokens[i]!) !== '') {
+      if (bare(tokens[i]!) === promotion.code) {
+        tokens[i] = blank(tokens[i]!);
+        blankLabelBefore(i);
+      } else if (bare(tokens[i]!) + bare(tokens[i + 2] ?? '') === promotion.code && bare(tokens[i]!) !== '') {
         tokens[i] = blank(tokens[i]!);
         tokens[i + 2] = blank(tokens[i + 2]!);
+        blankLabelBefore(i);
       }
     }
   }
