@@ -68,8 +68,11 @@ export function readContact(text: string): Contact {
 
   let address: string | null = null;
   let name: string | null = null;
+  // A segment with a street starts the address before one that only names a province: "Đào Thị Huế, 09…, số 8 ngõ 45, Hà Nội".
+  const strongest = segments.flat().some((segment) => addressStart(segment.text) === 'street') ? 'street' : 'province';
+  const startsAddress = (segment: Segment) => addressStart(segment.text) === strongest;
   for (const piece of segments) {
-    const start: number = address === null ? piece.findIndex((segment) => startsAddress(segment.text)) : -1;
+    const start: number = address === null ? piece.findIndex(startsAddress) : -1;
     let end = start === -1 ? start : start + 1;
     // The address runs on until order talk ("…, ship cod nha") or a labelled part ("…, ten Huynh My").
     while (end > 0 && end < piece.length && !endsAddress(piece[end]!.text)) end++;
@@ -126,22 +129,27 @@ function endsAddress(segment: string): boolean {
   return foldWords(segment).some((word) => ORDER_TALK.has(word)) && !findProvince(segment);
 }
 
-function startsAddress(segment: string): boolean {
+/**
+ * How a segment starts an address: `street` by a house number or an address word, `province`
+ * by naming a province and nothing else, which a name may do too ("Đào Thị Huế").
+ */
+function addressStart(segment: string): 'street' | 'province' | null {
   const words = foldWords(stripLabel(segment));
   const first = words[0];
-  if (first === undefined) return false;
+  if (first === undefined) return null;
   const raw = fold(stripLabel(segment));
+  const street = (starts: boolean) => (starts ? 'street' : null);
   if (HOUSE_NUMBER.test(raw) && /^\d/.test(raw)) {
     // "60 30 Tháng 4": a street may be named by a number too.
     const [, second = '', third = ''] = raw.split(/\s+/);
     const next = /^\d+$/.test(second) ? third : second;
-    return /^\p{L}/u.test(next) && !UNITS.has(next.replace(/[^\p{L}]/gu, ''));
+    return street(/^\p{L}/u.test(next) && !UNITS.has(next.replace(/[^\p{L}]/gu, '')));
   }
-  if (NUMBERED_ADDRESS_WORDS.has(first)) return /^\d/.test(words[1] ?? '');
-  if (ADDRESS_WORDS.has(first) || NUMBERED_AREA.test(first)) return words.length >= 2;
+  if (NUMBERED_ADDRESS_WORDS.has(first)) return street(/^\d/.test(words[1] ?? ''));
+  if (ADDRESS_WORDS.has(first) || NUMBERED_AREA.test(first)) return street(words.length >= 2);
   // A province alone starts an address only in a segment with nothing else to say ("ship ra ha noi bao lau" asks).
   const talk = words.some((word) => ORDER_TALK.has(word) || QUESTION_WORDS.has(word) || NOT_NAME_WORDS.has(word));
-  return findProvince(segment)?.kind === 'found' && words.length >= 2 && !talk && !/\d/.test(raw);
+  return findProvince(segment)?.kind === 'found' && words.length >= 2 && !talk && !/\d/.test(raw) ? 'province' : null;
 }
 
 function stripLabel(segment: string): string {

@@ -70,3 +70,14 @@ describe('answeredName reads what a customer typed when asked for the recipient�
     for (const typed of ['giao cham qua', 'ship cod nha', 'co', 'ok', 'ko', 'khong', 'de mai gui', 'bao nhieu', '0909123456']) expect(answeredName(typed), typed).toBeNull();
   });
 });
+
+describe('a name that is also a province', () => {
+  it('"Đào Thị Huế": the segment with the street starts the address, the name stays the name', () => {
+    expect(readContact('Dao Thi Hue, 0984 222 777, so 8 ngo 45 hao nam, dong da, ha noi')).toMatchObject({ name: 'Dao Thi Hue', address: 'so 8 ngo 45 hao nam, dong da, ha noi', province: 'Hà Nội' });
+    expect(readContact('Nguyen Van Hue 0984222777 12 le loi q1 hcm')).toMatchObject({ name: 'Nguyen Van Hue', address: '12 le loi q1 hcm', province: 'TP Hồ Chí Minh' });
+  });
+
+  it('a province alone is still the address when no segment names a street', () => {
+    expect(readContact('Lan 0984222777, thanh hoa')).toMatchObject({ name: 'Lan', province: 'Thanh Hóa' });
+  });
+});
