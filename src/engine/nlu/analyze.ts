@@ -18,11 +18,19 @@ function isNumeral(word: string): boolean {
   return code >= 0x30 && code <= 0x39 && NUMERAL.test(word);
 }
 
+/** Amounts said in words, folded ("nửa ký", "hai chai", "một hũ"): a quantity only before a unit, since "ba", "nam" or "sau" alone are other words. */
+const AMOUNT_WORDS = new Set(['nua', 'mot', 'hai', 'ba', 'bon', 'tu', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi']);
+
+/** A number, or an amount word right before a unit. */
+function isAmountAt(words: readonly string[], i: number): boolean {
+  return isNumeral(words[i]!) || (AMOUNT_WORDS.has(words[i]!) && UNITS.has(words[i + 1] ?? ''));
+}
+
 /** Numbers as what they are: "2 kg" a quantity, "0987654321" or "3" a number. */
 function withQuantityTokens(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (!isNumeral(words[i]!)) {
+    if (!isAmountAt(words, i)) {
       out.push(words[i]!);
     } else if (UNITS.has(words[i + 1] ?? '')) {
       out.push(QUANTITY_TOKEN);
@@ -37,7 +45,7 @@ function withQuantityTokens(words: readonly string[]): string[] {
 function withoutQuantities(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (!isNumeral(words[i]!)) {
+    if (!isAmountAt(words, i)) {
       out.push(words[i]!);
       continue;
     }
