@@ -363,7 +363,9 @@ export class Turn implements TurnMoves {
       changed = true;
     }
     const last = this.state.cart.at(-1);
-    if (facts.items.length === 0 && facts.quantity && facts.correction && last) {
+    // "lấy 5 ký nhé" at the summary of a one-product order: that product's new quantity ("thêm" adds instead).
+    const retaken = this.state.cart.length === 1 && !adding && /\blay\b/.test(foldKey(this.text));
+    if (facts.items.length === 0 && facts.quantity && (facts.correction || retaken) && last) {
       const product = this.flows.shop.catalog.find((candidate) => candidate.id === last.productId);
       const amount = amountIn(facts.quantity, product);
       if (amount !== null && product && !cartRefusal(this.flows, product, amount, this.context.now)) {
@@ -434,12 +436,12 @@ export class Turn implements TurnMoves {
   }
 
   /**
-   * Something of the order changed at the question that follows its quote ("thôi ck nhé" at the
-   * confirmation): the quote is given again, then the question. Whether it was.
+   * Something of the order changed at the question that follows its quote ("thôi ck nhé", "đổi
+   * sang 5 ký" at the confirmation): the quote is given again, then the question. Whether it was.
    */
-  quoteAgain(flowId: string, stepId: string): boolean {
+  quoteAgain(flowId: string, stepId: string, cartChanged = false): boolean {
     const flow = this.flows.flows.get(flowId);
-    if (!flow || this.fresh.size === 0) return false;
+    if (!flow || (this.fresh.size === 0 && !cartChanged)) return false;
     const quote = Object.keys(flow.steps).find((id) => flow.steps[id]!.action === 'quote_order' && !flow.steps[id]!.branch && !flow.steps[id]!.end && followingStep(flow, id) === stepId);
     if (!quote) return false;
     this.enterStep(flow, quote);

@@ -60,7 +60,7 @@ const BO_VERB_FOLLOWERS = new Set(['qua', 'ra', 'di', 'het', 'bot', 'giup', 'dum
 /** Taking a product out, before or after it: "bỏ bưởi", "bưởi không lấy nữa". */
 const REMOVAL = seq('bo', 'bot', 'xoa', 'huy', 'khoi', 'khong lay', 'ko lay', 'k lay', 'khong mua', 'ko mua', 'k mua', 'khong can', 'ko can', 'dung lay', 'loai bo');
 /** Saying that what came before was wrong. */
-const CORRECTION = seq('nham', 'lon', 'sua', 'sua lai', 'doi lai', 'doi thanh', 'thay bang', 'chu khong phai', 'chi lay', 'lay lai');
+const CORRECTION = seq('nham', 'lon', 'sua', 'sua lai', 'sua thanh', 'doi lai', 'doi thanh', 'doi sang', 'doi qua', 'chuyen sang', 'chuyen thanh', 'thay bang', 'chu khong phai', 'chi lay', 'lay lai');
 /** One quantity for every product named without its own: "mỗi loại 2kg: xoài, bưởi". */
 const EACH = seq('moi loai', 'moi thu', 'moi mon', 'moi sp', 'moi san pham', 'moi vi', 'moi kieu', 'moi cai', 'moi ben');
 const DELIVERY_VERBS = new Set(['giao', 'gui', 'ship', 'dong']);

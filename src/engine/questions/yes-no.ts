@@ -54,6 +54,15 @@ function asksWhetherThereIs(typed: string): boolean {
   return first.length > 2 && first[0] === 'co' && looksLikeQuestion(typed.split(/[,.;!]/)[0]!);
 }
 
+/**
+ * "thôi cho mình nói chuyện với chủ shop": an opening "thôi" before a sentence of its own is
+ * "well then", not a plain no; the request it opens may be another topic.
+ */
+function thenAsks(typed: string): boolean {
+  const first = foldKey(typed.split(/[,.;!]/)[0]!).split(' ');
+  return first[0] === 'thoi' && first.length > 4;
+}
+
 export const yesNo: QuestionKind = {
   read(inbound, asking) {
     const typed = textOf(inbound);
@@ -62,7 +71,7 @@ export const yesNo: QuestionKind = {
     // "thôi ck nhé" at the confirmation: a "no" that names one of this flow's choices means "instead".
     if (yes === false && insteadOfChoice(typed, asking)) return retry(asking, asking.flows.shop.texts.retry_yes_no);
     // "ko", "dạ có", "ok chốt" answer the question; a longer sentence may be asking something else.
-    if (yes !== null) return { ok: true, value: yes, plain: isShort(typed, 3) || (opensWithYesOrNo(typed) && !asksWhetherThereIs(typed)) };
+    if (yes !== null) return { ok: true, value: yes, plain: isShort(typed, 3) || (opensWithYesOrNo(typed) && !asksWhetherThereIs(typed) && !thenAsks(typed)) };
     if (echoesQuestion(typed, asking.step) || alreadyDid(typed, asking.step)) return { ok: true, value: true, plain: !looksLikeQuestion(typed) };
     return retry(asking, asking.flows.shop.texts.retry_yes_no);
   },

@@ -32,7 +32,11 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
   if (change) return turn.askAgain(waiting.flow, change);
 
   // A change to the cart said at a later question: made, shown, and the question asked again.
-  if (step.ask !== 'product' && step.ask !== 'quantity' && turn.editCart(waiting.flow)) return turn.repeatPrompt();
+  if (step.ask !== 'product' && step.ask !== 'quantity' && turn.editCart(waiting.flow)) {
+    // At the confirmation the new total is quoted again with the whole order, not the changed lines alone.
+    if (!turn.quoteAgain(waiting.flow, waiting.step, true)) turn.repeatPrompt();
+    return;
+  }
   // "cod", "ship cod nha" at the promotion-code or name question is the payment: a free-text question is not
   // answered by a short message that is only another question's fact (an optional one is passed).
   if (kind.freeText && text && isShort(text, 3)) {

@@ -23,7 +23,7 @@ export interface TurnMoves {
   askAgain(flowId: string, change: { stepId: string; step: Step }): void;
   cancels(flowId: string): boolean;
   saidNow(slot: string): boolean;
-  quoteAgain(flowId: string, stepId: string): boolean;
+  quoteAgain(flowId: string, stepId: string, cartChanged?: boolean): boolean;
   saidOtherThan(slot: string): boolean;
   statesOwnFacts(flowId: string, slot: string): boolean;
   /** The yes/no answer at this step whose way through the flow reaches a step `wanted` accepts sooner (null: neither, or both alike). */
