@@ -68,6 +68,9 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
   if (facts.name && ['text', 'name'].includes(asked.get('name')?.ask ?? '') && open('name')) fill.slots.name = facts.name;
   // A choice named anywhere by one of its aliases: "ship cod nha", "ck nhé", "bị dập".
   for (const [slot, value] of Object.entries(choicesNamedIn(flow, text))) if (open(slot)) fill.slots[slot] = value;
+  // What went wrong, read from the whole complaint ("đặt khoai lang mà giao toàn mít sấy"), where no alias names it.
+  const problemStep = asked.get('problem');
+  if (facts.problem && problemStep?.ask === 'choice' && open('problem') && fill.slots.problem === undefined && problemStep.choices?.some((option) => option.value === facts.problem)) fill.slots.problem = facts.problem;
   return fill;
 }
 

@@ -49,9 +49,27 @@ export function readFacts(text: string, shop: ShopFile): MessageFacts {
     contact: { ...contact, name, ...place },
     payment: readPaymentMethod(text),
     orderCode: readOrderCode(text, notCodes),
-    problem: readReturnProblem(text),
+    problem: readReturnProblem(text) ?? (gotOtherThanOrdered(text, catalog) ? 'wrong_item' : null),
     rating: readRating(text, shop.texts.satisfaction_labels),
   };
+}
+
+/** Verbs of ordering, and of what came: "đặt khoai lang sấy mà shop giao toàn mít sấy". */
+const ORDERED = new Set(['dat', 'mua', 'order', 'oder']);
+const CAME = new Set(['giao', 'gui', 'ship', 'nhan', 'toi', 'den', 've']);
+const BUT = new Set(['ma', 'nhung', 'lai']);
+
+/**
+ * "e dat khoai lang say ma shop giao toan mit say": one product ordered and another that came,
+ * with no word of mistake in it, is a wrong item all the same.
+ */
+function gotOtherThanOrdered(text: string, catalog: CatalogIndex): boolean {
+  const words = toWordForms(text);
+  const [ordered, came] = catalog.mentions.find(words);
+  if (!ordered || !came || ordered.id === came.id) return false;
+  const before = (mention: { start: number }, from: number, set: ReadonlySet<string>) => words.folded.slice(from, mention.start).some((word) => set.has(word));
+  const but = words.folded.slice(ordered.end, came.start).findIndex((word) => BUT.has(word));
+  return before(ordered, 0, ORDERED) && but !== -1 && before(came, ordered.end + but, CAME);
 }
 
 function namesProduct(text: string, catalog: CatalogIndex): boolean {

@@ -59,3 +59,15 @@ describe('the facts the engine reads, a promotion code taken out first', () => {
     expect(facts.name).toBe('Lê Hồng Phúc');
   });
 });
+
+describe('a wrong item said without a word of mistake', () => {
+  it('one product ordered, "mà" another came: wrong item', () => {
+    expect(readFacts('e dat khoai lang say ma shop giao toan mit say la sao z', shop).problem).toBe('wrong_item');
+    expect(readFacts('minh mua xoai ma nhan duoc buoi', shop).problem).toBe('wrong_item');
+  });
+
+  it('two products in one order, or a delivery asked for, are no complaint', () => {
+    expect(readFacts('dat xoai voi buoi nhe', shop).problem).toBeNull();
+    expect(readFacts('lay 2 ky xoai, giao buoi nua', shop).problem).toBeNull();
+  });
+});
