@@ -1,4 +1,4 @@
-import type { Flow, ShopFlows, Step } from '../flows/schema';
+import type { Condition, Flow, ShopFlows, Step } from '../flows/schema';
 import { sameFamily } from './catalog';
 import type { Facts } from './facts';
 import { expandShorthand } from './nlu/shorthand';
@@ -68,10 +68,18 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
   if (facts.name && ['text', 'name'].includes(asked.get('name')?.ask ?? '') && open('name')) fill.slots.name = facts.name;
   // A choice named anywhere by one of its aliases: "ship cod nha", "ck nhé", "bị dập".
   for (const [slot, value] of Object.entries(choicesNamedIn(flow, text))) if (open(slot)) fill.slots[slot] = value;
-  // What went wrong, read from the whole complaint ("đặt khoai lang mà giao toàn mít sấy"), where no alias names it.
+  // What went wrong, read from the whole complaint ("đặt khoai lang mà giao toàn mít sấy"), where no alias names it;
+  // also for a flow that only branches on it (the order lookup answers "trễ quá rồi" with an apology).
   const problemStep = asked.get('problem');
-  if (facts.problem && problemStep?.ask === 'choice' && open('problem') && fill.slots.problem === undefined && problemStep.choices?.some((option) => option.value === facts.problem)) fill.slots.problem = facts.problem;
+  const problemFits = problemStep ? problemStep.ask === 'choice' && problemStep.choices?.some((option) => option.value === facts.problem) : testsSlot(flow, 'problem');
+  if (facts.problem && problemFits && open('problem') && fill.slots.problem === undefined) fill.slots.problem = facts.problem;
   return fill;
+}
+
+/** Whether a branch of the flow tests this slot. */
+function testsSlot(flow: Flow, slot: string): boolean {
+  const tests = (condition: Condition): boolean => ('all' in condition ? condition.all.some(tests) : 'any' in condition ? condition.any.some(tests) : condition.slot === slot);
+  return Object.values(flow.steps).some((step) => (step.branch ?? []).some((branch) => tests(branch.if)));
 }
 
 /** Folded words with shorthand spelled out ("ko" → "khong"), so phrases compare as meant. */
