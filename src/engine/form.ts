@@ -3,7 +3,7 @@ import { sameFamily } from './catalog';
 import type { Facts } from './facts';
 import { expandShorthand } from './nlu/shorthand';
 import { toWords } from './nlu/words';
-import { choicesNamedIn } from './questions/choice';
+import { choicesStatedIn } from './questions/choice';
 import { amountIn } from './parse/order-lines';
 import type { SlotValue } from './types';
 
@@ -67,7 +67,7 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
   if (facts.promoCode && asked.has('promo_code') && open('promo_code')) fill.slots.promo_code = facts.promoCode;
   if (facts.name && ['text', 'name'].includes(asked.get('name')?.ask ?? '') && open('name')) fill.slots.name = facts.name;
   // A choice named anywhere by one of its aliases: "ship cod nha", "ck nhé", "bị dập".
-  for (const [slot, value] of Object.entries(choicesNamedIn(flow, text))) if (open(slot)) fill.slots[slot] = value;
+  for (const [slot, value] of Object.entries(choicesStatedIn(flow, text))) if (open(slot)) fill.slots[slot] = value;
   // What went wrong, read from the whole complaint ("đặt khoai lang mà giao toàn mít sấy"), where no alias names it;
   // also for a flow that only branches on it (the order lookup answers "trễ quá rồi" with an apology).
   const problemStep = asked.get('problem');

@@ -14,7 +14,7 @@ import { runAction } from './actions';
 import type { IntentMatcher, Understanding } from './nlu/intent';
 import { questionOf, type Asking } from './questions';
 import { isShort, looksLikeQuestion } from './questions/kind';
-import { choicesNamedIn } from './questions/choice';
+import { choicesNamedIn, choicesStatedIn } from './questions/choice';
 import { parseYesNo } from './nlu/answers';
 import { isOnItsWay, knownOrderCode } from './questions/order-code';
 import { ratingButtons } from './questions/rating';
@@ -324,7 +324,7 @@ export class Turn implements TurnMoves {
     if (fill.moreItems.length > 0) this.state.slots.more_lines = fill.moreItems.map((item) => `${item.productId}=${item.quantity}`);
     // The customer's latest word on a choice or a phone given before wins ("thôi cod nha", "sđt mới 09…" at the confirmation).
     const phones = facts.phone === null ? {} : Object.fromEntries(Object.values(flow.steps).flatMap((step) => (step.ask === 'phone' && step.save ? [[step.save, facts.phone!]] : [])));
-    for (const [slot, value] of Object.entries({ ...choicesNamedIn(flow, this.text, true), ...phones })) {
+    for (const [slot, value] of Object.entries({ ...choicesStatedIn(flow, this.text, true), ...phones })) {
       if (this.state.slots[slot] === undefined || this.state.slots[slot] === value) continue;
       this.state.slots[slot] = value;
       this.fresh.add(slot);

@@ -3,7 +3,7 @@ import type { SlotValue } from '../types';
 import { foldKey } from '../../text/fold';
 import { toWordForms } from '../nlu/words';
 import { EVERYDAY_WHEN_UNMARKED } from '../parse/return-problem';
-import { isShort, retry, textOf, type QuestionKind } from './kind';
+import { isShort, looksLikeQuestion, retry, textOf, type QuestionKind } from './kind';
 
 type Choice = NonNullable<Step['choices']>[number];
 
@@ -74,9 +74,10 @@ function mostSpecific(mentioned: Choice[], words: (choice: Choice) => number): C
 
 /**
  * The one choice a text names by its number, label, value or one of its aliases; `byLabel` when
- * its label stands inside a longer message. `clearly`: see `choicesNamedIn`.
+ * its label stands inside a longer message. `clearly`: see `choicesNamedIn`. `byStart`: a reply
+ * that is only the start of a label's words chooses it ("chuyen"), as an answer to the question.
  */
-export function namedChoice(choices: readonly Choice[], typed: string, clearly = false): { choice: Choice; exact: boolean; byLabel?: boolean } | null {
+export function namedChoice(choices: readonly Choice[], typed: string, clearly = false, byStart = true): { choice: Choice; exact: boolean; byLabel?: boolean } | null {
   const key = foldKey(typed);
   if (!key) return null;
   if (/^\d+$/.test(key)) {
@@ -96,6 +97,7 @@ export function namedChoice(choices: readonly Choice[], typed: string, clearly =
   const mentioned = mostSpecific(choices.filter((choice) => longest(choice) > 0), longest);
   if (mentioned.length === 1) return { choice: mentioned[0]!, exact: false, byLabel: padded.includes(` ${foldedOf(mentioned[0]!).label} `) };
   if (mentioned.length > 1 || choices.some((choice) => namesOf(choice).some((name) => padded.includes(` ${name} `)))) return null;
+  if (!byStart) return null;
   // The start of the label's words ("chuyen" for "Chuyển khoản"), not any letters inside them ("huy").
   const partial = choices.filter((choice) => key.length >= 3 && ` ${foldedOf(choice).label}`.includes(` ${key}`));
   return partial.length === 1 ? { choice: partial[0]!, exact: false } : null;
@@ -113,10 +115,20 @@ export function choicesNamedIn(flow: Flow, text: string, clearly = false): Recor
     if (!step.ask || !step.save || seen.has(step.save)) continue;
     seen.add(step.save);
     if (step.ask !== 'choice') continue;
-    const choice = namedChoice((step.choices ?? []).filter((candidate) => candidate.aliases), text, clearly);
+    const choice = namedChoice((step.choices ?? []).filter((candidate) => candidate.aliases), text, clearly, false);
     if (choice) named[step.save] = choice.choice.value;
   }
   return named;
+}
+
+/**
+ * The choices a message states, not asks about: "stk shop là gì", "ck được không" name the
+ * transfer in a question, which chooses nothing; "ship cod nha, phí bao nhiêu?" still chooses
+ * cash on delivery in its first clause.
+ */
+export function choicesStatedIn(flow: Flow, text: string, clearly = false): Record<string, SlotValue> {
+  const stated = text.split(/[,.;!?\n]+/).filter((clause) => clause.trim() && !looksLikeQuestion(clause));
+  return Object.assign({}, ...stated.map((clause) => choicesNamedIn(flow, clause, clearly))) as Record<string, SlotValue>;
 }
 
 export const choice: QuestionKind = {
