@@ -495,6 +495,8 @@ export class Turn implements TurnMoves {
     // A message that is exactly one of a flow's triggers ("/start", "menu") means that flow.
     const exact = exactTriggers(this.flows).get(foldKey(this.text));
     if (exact && exact.flow !== currentFlow) return { kind: 'flow', flow: exact.flow, step: exact.step, understanding };
+    const person = this.personAskedFirst(currentFlow);
+    if (person) return { kind: 'flow', flow: person, step: null, understanding };
     const lookup = this.lateParcelFor(currentFlow);
     if (lookup) return { kind: 'flow', ...lookup, understanding };
     const ordering = this.orderFor(understanding, currentFlow) ?? this.complaintFor(understanding, currentFlow);
@@ -534,6 +536,19 @@ export class Turn implements TurnMoves {
     const ordersApart = this.text.split(/[,.;!\n]+/).some((clause) => !looksLikeQuestion(clause) && this.facts(clause).items.some((item) => item.quantity !== null));
     if (best?.faq && best.score >= this.flows.shop.nlu.threshold && looksLikeQuestion(this.text, words) && !ordersApart) return null;
     return ordering.id;
+  }
+
+  /**
+   * "cho e gặp chủ shop, e muốn lấy sỉ 30kg gạo": a message that opens by asking for a person is
+   * handed over, though the rest reads as an order; the flow that hands over, when it is sure.
+   */
+  private personAskedFirst(currentFlow: string | null): string | null {
+    const clauses = this.text.split(/[,.;!?\n]+/).filter((clause) => clause.trim());
+    if (clauses.length < 2) return null;
+    const best = this.understand(clauses[0]!)?.best;
+    const flow = best?.flow ? this.flows.flows.get(best.flow) : undefined;
+    const handsOver = flow && Object.values(flow.steps).some((step) => step.action === 'handover');
+    return handsOver && flow.id !== currentFlow && best!.score >= this.flows.shop.nlu.threshold ? flow.id : null;
   }
 
   /**
