@@ -81,12 +81,15 @@ describe('paying by bank transfer on the web chat', () => {
     expect(polled.replies.map((reply) => reply.message.text)).toContain(`📦 Đơn ${code}: đã nhận tiền, shop đang chuẩn bị hàng.`);
   });
 
-  it('sends no code when the customer only asks how to pay (no order yet)', async () => {
+  it('sends no code when the customer only asks how to pay (no order yet), and invites an order instead of "I have paid"', async () => {
     const visitor = new WebVisitor(harness().app);
     await visitor.say('cho xin stk');
     expect(visitor.text()).toContain('STK 1012345678');
+    expect(visitor.text()).not.toContain('Tôi đã chuyển khoản');
     expect(visitor.last.some((reply) => reply.message.kind === 'payment_qr')).toBe(false);
-    expect(visitor.last.at(-1)!.message.buttons?.map((button) => button.label)).toContain('✅ Tôi đã chuyển khoản');
+    const buttons = visitor.last.at(-1)!.message.buttons?.map((button) => button.label);
+    expect(buttons).toContain('🛒 Đặt hàng');
+    expect(buttons).not.toContain('✅ Tôi đã chuyển khoản');
   });
 });
 
