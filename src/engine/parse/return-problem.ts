@@ -29,8 +29,12 @@ const AMBIGUOUS: readonly { folded: string; marked: string; problem: ReturnProbl
   { folded: 'ung', marked: 'úng', problem: 'damaged' },
   { folded: 'cham', marked: 'chậm', problem: 'late' },
 ];
-/** The unmarked spellings above: typed so, such a word alone names no complaint (src/engine/questions/choice.ts reads choices by it too). */
-export const EVERYDAY_WHEN_UNMARKED: ReadonlySet<string> = new Set(AMBIGUOUS.map((word) => word.folded));
+/**
+ * The unmarked spellings above, and "sau" (sâu, worms; sau, after: "giảm giá đơn sau"), which
+ * this reader takes only in phrases ("bị sâu"): typed so, such a word alone names no complaint
+ * (src/engine/questions/choice.ts reads choices by it too).
+ */
+export const EVERYDAY_WHEN_UNMARKED: ReadonlySet<string> = new Set([...AMBIGUOUS.map((word) => word.folded), 'sau']);
 
 /** Before an unmarked ambiguous word: "bi thoi", "giao cham". */
 const COMPLAINT_BEFORE = new Set(['bi', 'da', 'hu', 'giao', 'ship', 'rat', 'hoi', 'qua', 'deu']);
