@@ -56,7 +56,7 @@ interface Segment {
  * "12 Lê Lợi, Q1, HCM - chị Lan - 0912 345 678", "sdt 0912345678, giao ve 45 Tran Phu Da Nang".
  */
 export function readContact(text: string): Contact {
-  const written = text.normalize('NFC');
+  const written = withStopsAfterShortWords(text.normalize('NFC'));
   const parsed = parsePhone(written);
   const phone = parsed.ok ? parsed.phone : null;
   const span = phone ? phoneSpan(written, phone) : null;
@@ -95,6 +95,17 @@ export function readContact(text: string): Contact {
     address,
     province: province?.kind === 'found' ? province.province.name : null,
   };
+}
+
+/** Two-letter words a full stop abbreviates, with more of the address after them: "TP. HCM", "TX. Sơn Tây", "QL. 1A". */
+const ABBREVIATED = new Set(['tp', 'tx', 'tt', 'kp', 'ql', 'tl', 'dt']);
+
+/**
+ * "…, NGHE AN. COD NHA": a full stop after a two-letter word that is no abbreviation ends a part,
+ * as one after a longer word does (SEPARATOR); a comma in its place keeps every position.
+ */
+function withStopsAfterShortWords(text: string): string {
+  return text.replace(/(^|[\s,])([\p{L}\p{M}]{2})\.(?=\s)/gu, (whole, before: string, word: string) => (ABBREVIATED.has(fold(word)) ? whole : `${before}${word},`));
 }
 
 /** Where the phone number stands in the text, however it was grouped or prefixed (+84, 84). */

@@ -81,3 +81,14 @@ describe('a name that is also a province', () => {
     expect(readContact('Lan 0984222777, thanh hoa')).toMatchObject({ name: 'Lan', province: 'Thanh Hóa' });
   });
 });
+
+describe('a full stop after a short word', () => {
+  it('"…, NGHE AN. COD NHA": ends the address, so the payment is no part of it', () => {
+    expect(readContact('TEN LE THI HOA, SDT 0912 888 777, DIA CHI 12 TRAN PHU, P HUNG BINH, TP VINH, NGHE AN. COD NHA')).toMatchObject({ name: 'LE THI HOA', address: '12 TRAN PHU, P HUNG BINH, TP VINH, NGHE AN', province: 'Nghệ An' });
+  });
+
+  it('"TP. HCM", "q. 1": an abbreviation keeps the rest of the address with it', () => {
+    expect(readContact('12 le loi, q. 1, tp. hcm')).toMatchObject({ address: '12 le loi, q. 1, tp. hcm', province: 'TP Hồ Chí Minh' });
+    expect(readContact('0912345678, 7 nguyen hue, TP. Hue')).toMatchObject({ address: '7 nguyen hue, TP. Hue', province: 'Huế' });
+  });
+});
