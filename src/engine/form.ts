@@ -70,9 +70,11 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
   for (const [slot, value] of Object.entries(choicesStatedIn(flow, text))) if (open(slot)) fill.slots[slot] = value;
   // What went wrong, read from the whole complaint ("đặt khoai lang mà giao toàn mít sấy"), where no alias names it;
   // also for a flow that only branches on it (the order lookup answers "trễ quá rồi" with an apology).
-  const problemStep = asked.get('problem');
-  const problemFits = problemStep ? problemStep.ask === 'choice' && problemStep.choices?.some((option) => option.value === facts.problem) : testsSlot(flow, 'problem');
-  if (facts.problem && problemFits && open('problem') && fill.slots.problem === undefined) fill.slots.problem = facts.problem;
+  if (facts.problem && open('problem') && fill.slots.problem === undefined) {
+    const problemStep = asked.get('problem');
+    const fits = problemStep ? problemStep.ask === 'choice' && problemStep.choices?.some((option) => option.value === facts.problem) : testsSlot(flow, 'problem');
+    if (fits) fill.slots.problem = facts.problem;
+  }
   return fill;
 }
 

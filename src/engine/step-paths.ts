@@ -2,8 +2,8 @@ import type { Flow } from '../flows/schema';
 import { conditionHolds } from './conditions';
 import type { SlotValue } from './types';
 
-/** The step a step goes on to when no branch is taken: its `next`, else the one written after it (none after an `end`). */
-function fallThrough(flow: Flow, stepId: string): string | undefined {
+/** The step a step goes on to when no branch is taken, as the turn takes it: its `next`, else the one written after it (none after an `end`). */
+export function followingStep(flow: Flow, stepId: string): string | undefined {
   const step = flow.steps[stepId];
   if (!step) return undefined;
   if (step.next) return step.next;
@@ -14,7 +14,7 @@ function fallThrough(flow: Flow, stepId: string): string | undefined {
 
 /** Every step of this flow a step may go on to, whatever the slots hold. */
 function stepsAfter(flow: Flow, stepId: string): string[] {
-  const targets = [...(flow.steps[stepId]?.branch ?? []).map((branch) => branch.goto), fallThrough(flow, stepId)];
+  const targets = [...(flow.steps[stepId]?.branch ?? []).map((branch) => branch.goto), followingStep(flow, stepId)];
   return targets.filter((id): id is string => id !== undefined && flow.steps[id] !== undefined);
 }
 
@@ -42,7 +42,7 @@ export function answerLeadingTo(flow: Flow, stepId: string, slots: Readonly<Reco
   const [yes, no] = [true, false].map((value) => {
     const answered = { ...slots, [step.save!]: value };
     const taken = (step.branch ?? []).find((branch) => conditionHolds(branch.if, answered));
-    return stepsTo(flow, taken ? taken.goto : fallThrough(flow, stepId), wanted);
+    return stepsTo(flow, taken ? taken.goto : followingStep(flow, stepId), wanted);
   }) as [number, number];
   return yes === no ? null : yes < no;
 }

@@ -4,7 +4,7 @@ import { decodeTap, type Tap } from './codec';
 import { conditionHolds } from './conditions';
 import { factReaderFor, type FactReader } from './facts';
 import { fillForm } from './form';
-import { answerLeadingTo } from './step-paths';
+import { answerLeadingTo, followingStep } from './step-paths';
 import { sameFamily } from './catalog';
 import { isInSeason } from './pricing';
 import { cartRefusal } from './orders';
@@ -59,12 +59,6 @@ function exactTriggers(flows: ShopFlows): Map<string, { flow: string; step: stri
     triggerTables.set(flows, table);
   }
   return table;
-}
-
-/** The step a step goes on to when no branch is taken: its `next`, else the one written after it. */
-function followingStep(flow: Flow, stepId: string): string | undefined {
-  const ids = Object.keys(flow.steps);
-  return flow.steps[stepId]?.next ?? ids[ids.indexOf(stepId) + 1];
 }
 
 /** The question for an order code that leads to looking the order up. */
@@ -442,7 +436,7 @@ export class Turn implements TurnMoves {
   quoteAgain(flowId: string, stepId: string, cartChanged = false): boolean {
     const flow = this.flows.flows.get(flowId);
     if (!flow || (this.fresh.size === 0 && !cartChanged)) return false;
-    const quote = Object.keys(flow.steps).find((id) => flow.steps[id]!.action === 'quote_order' && !flow.steps[id]!.branch && !flow.steps[id]!.end && followingStep(flow, id) === stepId);
+    const quote = Object.keys(flow.steps).find((id) => flow.steps[id]!.action === 'quote_order' && !flow.steps[id]!.branch && followingStep(flow, id) === stepId);
     if (!quote) return false;
     this.enterStep(flow, quote);
     return true;

@@ -44,12 +44,15 @@ export function readFacts(text: string, shop: ShopFile): MessageFacts {
   const name = contact.name && !namesProduct(contact.name, catalog) ? contact.name : null;
   // "2 xoai" is a quantity of mangoes, not house number 2 on a street.
   const place = contact.address && !onlyProducts(contact.address, catalog) ? { address: contact.address, province: contact.province } : { address: null, province: null };
+  const order = readOrderLines(text, catalog);
+  // Two products named at least, or there is no "ordered one, got another" to look for.
+  const twoNamed = new Set(order.lines.map((line) => line.productId)).size >= 2;
   return {
-    order: readOrderLines(text, catalog),
+    order,
     contact: { ...contact, name, ...place },
     payment: readPaymentMethod(text),
     orderCode: readOrderCode(text, notCodes),
-    problem: readReturnProblem(text) ?? (gotOtherThanOrdered(text, catalog) ? 'wrong_item' : null),
+    problem: readReturnProblem(text) ?? (twoNamed && gotOtherThanOrdered(text, catalog) ? 'wrong_item' : null),
     rating: readRating(text, shop.texts.satisfaction_labels),
   };
 }

@@ -47,9 +47,9 @@ const TURNED_DOWN_BY = new Set(['khong', 'ko', 'k', 'hong', 'hok', 'khoi', 'bo',
  */
 function mentionedPlainly(padded: string, name: string): boolean {
   for (let at = padded.indexOf(` ${name} `); at !== -1; at = padded.indexOf(` ${name} `, at + 1)) {
-    const before = [...padded.slice(0, at).trim().split(' ').slice(-2), ...name.split(' ').slice(0, 1)];
-    const turning = before.slice(0, -1).filter((word, i) => TURNED_DOWN_BY.has(word) && !(word === 'bo' && before[i + 1] === 'bi'));
-    if (turning.length === 0) return true;
+    const before = padded.slice(0, at).trim().split(' ').slice(-2);
+    const next = (i: number) => before[i + 1] ?? name.split(' ')[0];
+    if (!before.some((word, i) => TURNED_DOWN_BY.has(word) && !(word === 'bo' && next(i) === 'bi'))) return true;
   }
   return false;
 }
