@@ -32,13 +32,15 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
   const quantitySlot = slotsAsking('quantity')[0];
   if (productSlot) {
     const items = facts.items.flatMap((item) => (item.quantity === null ? [] : [{ productId: item.productId, quantity: item.quantity }]));
-    const first = items[0];
+    // "nửa ký cà phê" may be either coffee, first in the line or later ("2 ký xoài với nửa ký cà phê"):
+    // that item waits for the product question, which asks which, and keeps its quantity; the others go to the cart.
+    const unsure = items.find((item) => sameFamily(flows.shop, text, item.productId).length > 0);
+    const first = unsure ?? items[0];
     if (first && quantitySlot) {
-      // "1kg cà phê" may be either coffee: the quantity is kept and the product question asks which.
-      if (sameFamily(flows.shop, text, first.productId).length === 0) fill.slots[productSlot] = first.productId;
+      if (!unsure) fill.slots[productSlot] = first.productId;
       fill.slots[quantitySlot] = { amount: first.quantity, unit: unitOf(flows, first.productId) };
       const unsaid = facts.items.filter((item) => item.quantity === null && !items.some((other) => other.productId === item.productId));
-      fill.moreItems = [...items.slice(1), ...unsaid.map((item) => ({ productId: item.productId, quantity: null }))];
+      fill.moreItems = [...items.filter((item) => item !== first), ...unsaid.map((item) => ({ productId: item.productId, quantity: null }))];
     } else if (facts.items[0] && open(productSlot) && sameFamily(flows.shop, text, facts.items[0].productId).length === 0) {
       fill.slots[productSlot] = facts.items[0].productId;
     } else if (facts.items.length === 0 && facts.quantity && quantitySlot && open(quantitySlot) && typeof slots[productSlot] === 'string') {

@@ -645,8 +645,9 @@ export class Turn implements TurnMoves {
   private fillFromUnderstanding(understanding: Understanding, flowId: string): void {
     const target = this.flows.flows.get(flowId);
     const product = understanding.products[0];
-    // "cà phê" alone may be either coffee: the product question asks which.
-    if (product && sameFamily(this.flows.shop, this.text, product).length > 0) delete this.state.slots.product;
+    // "cà phê" alone may be either coffee: the product question asks which; in an order, whichever product of the line it is.
+    const unsure = (id: string) => sameFamily(this.flows.shop, this.text, id).length > 0;
+    if (product && (unsure(product) || (target && placesOrders(target) && understanding.products.some(unsure)))) delete this.state.slots.product;
     // A product named now is the one asked about ("còn bưởi thì sao" after the avocado card); an order keeps its own.
     else if (product && (this.state.slots.product === undefined || (target && !placesOrders(target)))) this.state.slots.product = product;
     // An address names its province last ("3 Hòa Bình, Ninh Kiều, Cần Thơ"): that one wins.

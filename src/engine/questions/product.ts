@@ -4,8 +4,8 @@ import { isShort, retry, textOf, type Asking, type QuestionKind } from './kind';
 /** The products to choose from: the family a message named by what they share ("mua cà phê": the two coffees), else the whole catalog. */
 function choosable(asking: Asking) {
   const { catalog } = asking.flows.shop;
-  const named = asking.said ? asking.facts(asking.said).items[0] : undefined;
-  const family = named ? sameFamily(asking.flows.shop, asking.said, named.productId) : [];
+  const named = asking.said ? asking.facts(asking.said).items : [];
+  const family = named.map((item) => sameFamily(asking.flows.shop, asking.said, item.productId)).find((ids) => ids.length > 0) ?? [];
   return family.length > 0 ? catalog.filter((item) => family.includes(item.id)) : catalog;
 }
 
