@@ -3,8 +3,7 @@ import { initialState, parseState, settleState, type ConversationState, type Eng
 import type { Logger } from '../log';
 import { type BatchChanges, type ConversationTable, erasePersonalDataQueries, type OutboxRow, remindedCart, type Store, ConstraintError, idleConversations, readTurn, type TurnSnapshot } from '../store/index';
 import { MESSAGING_WINDOW_MS } from './after-sale';
-import { ChatQueue } from './chat-queue';
-import { TurnSlots } from './turn-slots';
+import { TurnQueue } from './turn-queue';
 import { newId, newOrderCode } from './ids';
 import { WrittenStates } from './written-states';
 import type { InboundEvent } from './inbound';
@@ -56,14 +55,13 @@ const STATES_KEPT = 256;
  * outbox. Duplicates are recognized by update id; a lost race is retried from the read.
  */
 export class Conversations {
-  private readonly queue = new ChatQueue();
-  private readonly slots = new TurnSlots(TURNS_AT_ONCE);
+  private readonly queue = new TurnQueue(TURNS_AT_ONCE);
   private readonly written = new WrittenStates(STATES_KEPT);
 
   constructor(private readonly deps: ConversationDeps) {}
 
   handle(event: InboundEvent, options: HandleOptions = {}): Promise<TurnOutcome> {
-    return this.queue.run(`${event.channel}:${event.userId}`, () => this.slots.run(() => this.process(event, options)));
+    return this.queue.run(`${event.channel}:${event.userId}`, () => this.process(event, options));
   }
 
   private async process(event: InboundEvent, options: HandleOptions = {}): Promise<TurnOutcome> {
@@ -153,7 +151,7 @@ export class Conversations {
 
   /** One atomic batch (a turn running alone does not wait for others to join it); an erase also leaves SQLite's WAL, so the old bytes are gone from the disk. */
   private async commit(plan: TurnPlan, extraQueries: readonly CompiledQuery[]): Promise<BatchChanges> {
-    const changes = await this.deps.store.batch([...plan.queries, ...extraQueries], { alone: this.slots.alone });
+    const changes = await this.deps.store.batch([...plan.queries, ...extraQueries], { alone: this.queue.alone });
     if (plan.erasesPersonalData) await this.deps.store.checkpoint?.();
     return changes;
   }
