@@ -200,8 +200,27 @@ export class Turn implements TurnMoves {
     else {
       const key = foldKey(text);
       value = key ? this.state.buttons.find((button) => foldKey(button.label) === key)?.value : undefined;
+      if (!value && waiting.kind === 'buttons') return this.stepButtonSaidIn(text);
     }
     return value ? decodeTap(value) : null;
+  }
+
+  /**
+   * "cho mình giảm giá đơn sau đi" under a button "🎁 Giảm giá đơn sau": a message that says
+   * the whole label (two words or more) of the one button leading on within this flow taps it,
+   * unless it asks about it. Buttons that start other flows are left to the understanding,
+   * which also keeps what else the message said.
+   */
+  private stepButtonSaidIn(text: string): Tap | null {
+    if (looksLikeQuestion(text)) return null;
+    const said = ` ${foldKey(text)} `;
+    const taps = this.state.buttons.flatMap((button) => {
+      const label = foldKey(button.label);
+      const tap = decodeTap(button.value);
+      const withinFlow = tap?.kind === 'go' && !tap.target.startsWith('flow:');
+      return withinFlow && label.includes(' ') && said.includes(` ${label} `) ? [tap] : [];
+    });
+    return taps.length === 1 ? taps[0]! : null;
   }
 
   private onTap(tap: Tap): void {

@@ -178,7 +178,7 @@ describe('a flow file with a mistake is refused with file, line, column and a me
       `flows/shop.yaml:${lineOf('shop.yaml', 'flow: human')}:11 menu[6].flow: lỗi: không có luồng "human"`,
       `flows/shop.yaml:${lineOf('shop.yaml', 'shop:')}:1 (gốc): lỗi: thiếu luồng bắt buộc "human"; tạo tệp flows/human.yaml với id: human`,
       `flows/reminder.yaml:${lineOf('reminder.yaml', 'goto: flow:human')}:15 steps.ask_question.buttons[0].goto: lỗi: không có luồng "human"`,
-      `flows/shipping.yaml:${lineOf('shipping.yaml', 'goto: flow:human')}:15 steps.late.buttons[0].goto: lỗi: không có luồng "human"`,
+      `flows/shipping.yaml:${lineOf('shipping.yaml', 'goto: flow:human')}:15 steps.late.buttons[1].goto: lỗi: không có luồng "human"`,
     ]);
   });
 

@@ -33,6 +33,12 @@ describe('readReturnProblem names what went wrong with an order', () => {
     ['giao hoi cham', 'late'],
     ['60 dong khoi, phuong 3, ben tre, cod', null],
     ['giao tre 2 ngay roi', 'late'],
+    ['XB91 sao lau vay shop, cho 1 tuan roi', 'late'],
+    ['doi mai khong thay hang', 'late'],
+    ['ca phe de duoc bao lau', null],
+    ['bot tra loi lau vay', null],
+    ['bo sap bao quan sao cho lau', null],
+    ['bao quan sao lau hu', null],
   ])('"%s" → %s', (text, problem) => {
     expect(readReturnProblem(text)).toBe(problem);
   });
