@@ -3,7 +3,7 @@ import { paymentQrFor } from './payment/payment-qr';
 import { isInSeason, promotionProblem, quoteOrder } from './pricing';
 import { renderTemplate } from './template';
 import { deliveryWhen } from './delivery-when';
-import { variablesFor } from './view';
+import { promotionCodeOf, variablesFor } from './view';
 import { nextOpening } from './hours';
 import { addToCart, cancelOrder, cartRefusal, customerProblem } from './orders';
 import { withoutToneMarks } from '../text/fold';
@@ -21,7 +21,7 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
   const { shop } = flows;
   const slots = state.slots;
   const quote = () =>
-    quoteOrder(shop, { cart: state.cart, province: text(slots.province), promoCode: text(slots.promo_code), now: context.now });
+    quoteOrder(shop, { cart: state.cart, province: text(slots.province), promoCode: promotionCodeOf(slots), now: context.now });
 
   switch (action) {
     case 'add_to_cart': {
@@ -89,6 +89,9 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
       const template = { unknown: texts.promotion_unknown, not_applicable: texts.promotion_not_applicable, used: texts.promotion_used, new_customers: texts.promotion_new_customers, null: texts.promotion_applied }[problem ?? 'null'];
       const message = renderTemplate(template, variablesFor(flows, state, context));
       if (problem) delete slots.promo_code;
+      // "XOAI10" below its minimum order is kept: the quote applies it once the cart reaches it ("vậy lấy 4 ký cho đủ").
+      if (problem === 'not_applicable') slots.promo_held = code;
+      else if (problem === null) delete slots.promo_held;
       return { say: [message], effects: [] };
     }
     case 'create_order': {
@@ -108,7 +111,7 @@ export function runAction(action: ActionName, input: ActionInput): ActionOutcome
         promoCode: current.discounts[0]?.code ?? text(slots.promo_code),
       };
       state.lastOrder = { code, total: current.total };
-      for (const slot of ['product', 'quantity', 'more_lines', 'quantity_missing', 'promo_code', 'confirmed', 'more_items', 'reorder', 'use_saved', 'delivery_when']) delete slots[slot];
+      for (const slot of ['product', 'quantity', 'more_lines', 'quantity_missing', 'promo_code', 'promo_held', 'confirmed', 'more_items', 'reorder', 'use_saved', 'delivery_when']) delete slots[slot];
       slots.order_code = code;
       state.cart = [];
       state.suspended = state.suspended.filter((entry) => entry.flow !== input.flowId);

@@ -64,6 +64,16 @@ export function quoteOrder(shop: ShopFile, request: QuoteRequest): Quote {
   };
 }
 
+/** The goods' total from which delivery to a zone is free today: the zone's own threshold, or a lower one of an automatic free-shipping promotion running now. */
+export function freeShippingFrom(shop: ShopFile, zone: ReturnType<typeof zoneOf>, now: Date): number | undefined {
+  const thresholds = shop.promotions
+    .filter((promotion) => promotion.type === 'free_shipping' && promotion.automatic && !promotion.products && isPromotionActive(promotion, now, shop.shop.timezone))
+    .map((promotion) => promotion.min_order ?? 0);
+  const own = zone?.free_from ?? shop.shipping.free_from;
+  if (own !== undefined) thresholds.push(own);
+  return thresholds.length > 0 ? Math.min(...thresholds) : undefined;
+}
+
 export function zoneOf(shop: ShopFile, province: string) {
   const key = foldKey(province);
   return shop.shipping.zones.find((zone) => zone.provinces.some((name) => foldKey(name) === key));

@@ -39,6 +39,8 @@ const FREE_TEXT_SWITCH_MARGIN = 0.25;
 
 /** "đổi qua", "đổi X thành Y", "thay X bằng Y", "chuyển qua": one product instead of another. */
 const SWAP = /\b(doi (.+ )?(qua|sang|thanh)|thay (.+ )?(bang|vao|cho)|chuyen (qua|sang)|lay .+ thay cho)\b/;
+/** Before "thêm": "không thêm gì nữa" adds nothing. */
+const NEGATIONS = new Set(['ko', 'khong', 'k', 'kg', 'hong', 'hok', 'chua']);
 /** Words that make a message with quantities an order even when it also asks something. */
 const ORDER_WORDS = new Set(['lay', 'dat', 'mua', 'chot', 'order', 'len', 'gui', 'ship', 'giao']);
 
@@ -353,7 +355,7 @@ export class Turn implements TurnMoves {
     const flow = this.flows.flows.get(flowId);
     if (!flow || !this.text || this.state.cart.length === 0 || !Object.values(flow.steps).some((step) => step.action === 'add_to_cart')) return false;
     const facts = this.facts(this.text);
-    const adding = /\b(them|nua)\b/.test(foldKey(this.text));
+    const adding = this.addsToCart();
     if (!adding && SWAP.test(foldKey(this.text)) && this.swapInCart(facts.items)) return true;
     let changed = false;
     const cart = this.state.cart;
@@ -388,6 +390,20 @@ export class Turn implements TurnMoves {
     }
     if (changed) this.say(this.flows.shop.texts.cart_updated);
     return changed;
+  }
+
+  /**
+   * "lấy thêm 2 ký xoài", "2 ký nữa": an amount said with "thêm" or "nữa" adds to the line; in
+   * "chỉ lấy 3 ký bơ thôi, không thêm gì nữa" the amount's own clause says no such thing.
+   */
+  private addsToCart(): boolean {
+    return this.text.split(/[,.;!\n]+/).some((clause) => {
+      const words = foldKey(clause).split(' ');
+      const more = words.some((word, i) => (word === 'them' || word === 'nua') && !NEGATIONS.has(words[i - 1] ?? ''));
+      if (!more) return false;
+      const facts = this.facts(clause);
+      return facts.quantity !== null || facts.items.some((item) => item.quantity !== null);
+    });
   }
 
   /**
@@ -516,11 +532,15 @@ export class Turn implements TurnMoves {
     if (ordering) return { kind: 'flow', flow: ordering, step: null, understanding };
     const unsold = this.unsoldFor(understanding, freeText);
     if (unsold) return unsold;
-    if (!best) return null;
+    if (!best) return this.productAskedAbout(understanding, currentFlow);
     const match = best as typeof best & { intent?: string; faq?: string | null; flow: string | null };
     // "ok", "cảm ơn" are never a name or a note: everyday talk is answered wherever it comes.
     const aside = best.score >= this.flows.shop.nlu.threshold ? this.asideFor(match.intent ?? null, match.faq ?? null, understanding) : null;
     if (aside) return { kind: 'aside', text: aside };
+    if (best.score < this.flows.shop.nlu.threshold || !match.flow) {
+      const asked = this.productAskedAbout(understanding, currentFlow);
+      if (asked) return asked;
+    }
     // A bare "ko" or "ừ" is never a new topic, whatever a classifier makes of it.
     if (bare || best.score < threshold) return null;
     // A name or a note ("giao giờ hành chính") is anything; only a question leaves it.
@@ -601,6 +621,17 @@ export class Turn implements TurnMoves {
    * said to be not sold, with what the shop has, whatever the message asks about them. A
    * product question reads the name itself; a name or a note only when it is a question.
    */
+  /**
+   * "có bơ sáp không em, vợ anh thích ăn bơ" with nothing else understood: a question that names
+   * a product the shop sells, with no quantity, asks about that product (its card); the question
+   * under way waits to be asked again.
+   */
+  private productAskedAbout(understanding: Understanding, currentFlow: string | null): Topic | null {
+    if (currentFlow === 'advice' || !this.flows.flows.has('advice') || understanding.products.length === 0) return null;
+    if (!looksLikeQuestion(this.text, understanding.tokens) || this.facts(this.text).items.some((item) => item.quantity !== null)) return null;
+    return { kind: 'flow', flow: 'advice', step: null, understanding };
+  }
+
   private unsoldFor(understanding: Understanding, freeText: boolean): Topic | null {
     const item = understanding.produce[0];
     if (!item || understanding.products.length > 0) return null;
@@ -667,8 +698,9 @@ export class Turn implements TurnMoves {
     // "cà phê" alone may be either coffee: the product question asks which; in an order, whichever product of the line it is.
     const unsure = (id: string) => sameFamily(this.flows.shop, this.text, id).length > 0;
     if (product && (unsure(product) || (target && placesOrders(target) && understanding.products.some(unsure)))) delete this.state.slots.product;
-    // A product named now is the one asked about ("còn bưởi thì sao" after the avocado card); an order keeps its own.
-    else if (product && (this.state.slots.product === undefined || (target && !placesOrders(target)))) this.state.slots.product = product;
+    // A product named now is the one asked about ("còn bưởi thì sao" after the avocado card); an order under way keeps its
+    // own, but one starting now takes the product named now, not one left from a complaint ("lên đơn mít sấy" after the honey's).
+    else if (product && (this.state.slots.product === undefined || !target || !placesOrders(target) || !this.underWay(flowId))) this.state.slots.product = product;
     // An address names its province last ("3 Hòa Bình, Ninh Kiều, Cần Thơ"): that one wins.
     const province = understanding.provinces[0];
     // "DN" is Đà Nẵng or Đồng Nai: no guess; the province question asks which.
@@ -677,6 +709,11 @@ export class Turn implements TurnMoves {
     if (name) this.state.slots.province = name;
     // A province asked about now replaces the one before, even when it must first be asked which.
     else if (twoWays) delete this.state.slots.province;
+  }
+
+  /** The flow is the one in progress, or waits to be resumed. */
+  private underWay(flowId: string): boolean {
+    return this.state.flow === flowId || this.state.suspended.some((entry) => entry.flow === flowId);
   }
 
   onFreeInput(inbound: Inbound): void {
@@ -742,7 +779,7 @@ export class Turn implements TurnMoves {
   /** A new order after one was placed asks again what that one chose (payment, contact, code). */
   private forgetLastOrder(flow: Flow): void {
     for (const step of Object.values(flow.steps)) if (step.save) delete this.state.slots[step.save];
-    for (const slot of ['saved_name', 'saved_phone', 'saved_address', 'saved_province', 'more_lines']) delete this.state.slots[slot];
+    for (const slot of ['saved_name', 'saved_phone', 'saved_address', 'saved_province', 'more_lines', 'promo_held']) delete this.state.slots[slot];
   }
 
   enterStep(flow: Flow, stepId: string): void {

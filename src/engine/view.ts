@@ -1,6 +1,6 @@
 import type { ShopFlows } from '../flows/schema';
 import { formatNumber, formatQuote, formatQuoteLines, formatSlot, formatVnd } from './format';
-import { isInSeason, isPromotionActive, quoteOrder, zoneOf } from './pricing';
+import { freeShippingFrom, isInSeason, isPromotionActive, quoteOrder, zoneOf } from './pricing';
 import { renderTemplate, type ResolveVariable } from './template';
 import type { ConversationState, Quote, TurnContext } from './types';
 
@@ -21,7 +21,7 @@ export function variablesFor(
   const province = () => (typeof state.slots.province === 'string' ? state.slots.province : null);
   // One text may show the cart, the shipping and the total: price the order once per text.
   let priced: Quote | undefined;
-  const quote = () => (priced ??= quoteOrder(shop, { cart: state.cart, province: province(), promoCode: promoCode(state), now: context.now }));
+  const quote = () => (priced ??= quoteOrder(shop, { cart: state.cart, province: province(), promoCode: promotionCodeOf(state.slots), now: context.now }));
 
   const groups: Record<string, (field: string | undefined) => string> = {
     shop: (field) => {
@@ -103,7 +103,7 @@ export function variablesFor(
       return shop.policies.returns;
     },
     promotion: (field) => {
-      const code = promoCode(state)?.toUpperCase();
+      const code = promotionCodeOf(state.slots)?.toUpperCase();
       const current = code ? shop.promotions.find((candidate) => candidate.code === code) : undefined;
       if (!current) return '';
       if (field === 'saving') {
@@ -133,7 +133,7 @@ export function variablesFor(
       if (field === 'free_rule') {
         return shop.shipping.zones
           .flatMap((each) => {
-            const threshold = each.free_from ?? shop.shipping.free_from;
+            const threshold = freeShippingFrom(shop, each, context.now);
             return threshold === undefined ? [] : [`• ${each.name}: ${formatVnd(threshold)}`];
           })
           .join('\n');
@@ -143,7 +143,7 @@ export function variablesFor(
       if (field === 'days') return zone.delivery_days;
       if (field === 'zone') return zone.name;
       if (field === 'free_from') {
-        const threshold = zone.free_from ?? shop.shipping.free_from;
+        const threshold = freeShippingFrom(shop, zone, context.now);
         return threshold === undefined ? '' : formatVnd(threshold);
       }
       return formatVnd(zone.fee);
@@ -190,6 +190,8 @@ function dayRanges(days: number[], names: readonly string[]): string {
   return parts.join(', ');
 }
 
-function promoCode(state: ConversationState): string | null {
-  return typeof state.slots.promo_code === 'string' ? state.slots.promo_code : null;
+/** The code the customer gave, or the one held back until the cart reaches its minimum order. */
+export function promotionCodeOf(slots: ConversationState['slots']): string | null {
+  for (const given of [slots.promo_code, slots.promo_held]) if (typeof given === 'string' && given.trim()) return given;
+  return null;
 }

@@ -125,7 +125,7 @@ export function isShort(text: string, words = 3): boolean {
 const QUESTION_WORDS = new Set(['may', 'gi', 'nao', 'sao', 'dau', 'nhieu', 'lau', 'bn']);
 const QUESTION_ENDINGS = new Set(['khong', 'ko', 'k', 'chua', 'ha', 'hok', 'hem', 'hong', 'nhi', 'ta']);
 /** Words of address after the particle ("có không shop", "được chưa ạ"): the question still ends there. */
-const ADDRESS_AFTER = new Set(['shop', 'a', 'ad', 'em', 'oi', 'vay', 'z', 'v', 'nhe', 'nha']);
+const ADDRESS_AFTER = new Set(['shop', 'a', 'ad', 'admin', 'em', 'e', 'ban', 'anh', 'chi', 'oi', 'vay', 'z', 'v', 'nhe', 'nha']);
 
 function lastMeaningful(clause: readonly string[]): string | undefined {
   let end = clause.length;

@@ -66,12 +66,14 @@ function thenAsks(typed: string): boolean {
 export const yesNo: QuestionKind = {
   read(inbound, asking) {
     const typed = textOf(inbound);
+    // "có bơ sáp không em": a question of its own, not a "no"; what it asks is answered, then this question again.
+    if (asksWhetherThereIs(typed)) return retry(asking, asking.flows.shop.texts.retry_yes_no);
     // "ko, lần này giao cho em gái mình ở Hà Nội": the opening word answers, the rest goes on.
     const yes = parseYesNo(typed) ?? (opensWithYesOrNo(typed) ? parseYesNo(typed.split(/[,.;!]/)[0]!) : null);
     // "thôi ck nhé" at the confirmation: a "no" that names one of this flow's choices means "instead".
     if (yes === false && insteadOfChoice(typed, asking)) return retry(asking, asking.flows.shop.texts.retry_yes_no);
     // "ko", "dạ có", "ok chốt" answer the question; a longer sentence may be asking something else.
-    if (yes !== null) return { ok: true, value: yes, plain: isShort(typed, 3) || (opensWithYesOrNo(typed) && !asksWhetherThereIs(typed) && !thenAsks(typed)) };
+    if (yes !== null) return { ok: true, value: yes, plain: isShort(typed, 3) || (opensWithYesOrNo(typed) && !thenAsks(typed)) };
     if (echoesQuestion(typed, asking.step) || alreadyDid(typed, asking.step)) return { ok: true, value: true, plain: !looksLikeQuestion(typed) };
     return retry(asking, asking.flows.shop.texts.retry_yes_no);
   },
