@@ -14,6 +14,8 @@ export interface Facts {
   items: NamedItem[];
   /** Products taken out ("bỏ bưởi ra"). */
   removed: string[];
+  /** Amounts taken off a product's line ("bớt 1 ký sầu riêng"). */
+  reduced: NamedItem[];
   /** The customer corrects what came before ("à nhầm", "… thôi"): quantities replace, not add. */
   correction: boolean;
   /** A quantity said with no product ("à nhầm, 3 ký thôi"). */
@@ -59,6 +61,7 @@ export function createFactReader(shop: ShopFile): FactReader {
     return {
       items: lines,
       removed: facts.order.removed,
+      reduced: facts.order.reduced.map((line) => ({ productId: line.productId, quantity: line.quantity })),
       correction: facts.order.correction,
       quantity,
       phone: facts.contact.phone,
@@ -78,6 +81,8 @@ function frozen(facts: Facts): Facts {
   for (const item of facts.items) Object.freeze(item);
   Object.freeze(facts.items);
   Object.freeze(facts.removed);
+  for (const item of facts.reduced) Object.freeze(item);
+  Object.freeze(facts.reduced);
   return Object.freeze(facts);
 }
 

@@ -363,6 +363,21 @@ export class Turn implements TurnMoves {
       this.state.cart = cart.filter((item) => !facts.removed.includes(item.productId));
       changed = this.state.cart.length !== cart.length;
     }
+    for (const item of facts.reduced) {
+      const line = this.state.cart.find((candidate) => candidate.productId === item.productId);
+      const product = this.flows.shop.catalog.find((candidate) => candidate.id === item.productId);
+      if (!line || !product || item.quantity === null) continue;
+      const left = line.quantity - item.quantity;
+      // Taking off all of it, or more, takes the line out; what is left must still be a quantity the shop sells.
+      const refusal = left > 0 ? cartRefusal(this.flows, product, left, this.context.now) : null;
+      if (refusal) {
+        this.say(refusal, undefined, { product: item.productId });
+        continue;
+      }
+      if (left > 0) line.quantity = left;
+      else this.state.cart = this.state.cart.filter((candidate) => candidate !== line);
+      changed = true;
+    }
     for (const item of facts.items) {
       if (item.quantity === null) continue;
       const product = this.flows.shop.catalog.find((candidate) => candidate.id === item.productId);
@@ -560,6 +575,8 @@ export class Turn implements TurnMoves {
     if (!ordering || ordering.id === currentFlow || !facts.items.some((item) => item.quantity !== null)) return null;
     // "giao thiếu 1 chai mật ong": a quantity in a complaint is what went wrong, not an order.
     if (facts.orderCode || facts.problem) return null;
+    // "gửi lại 2 chai mật ong cho em" at "xử lý thế nào ạ?": the open question's own choice, said with what it is about.
+    if (this.answersOpenChoice(currentFlow)) return null;
     // "giá xoài bao nhiêu 1kg" asks a price; "còn sầu riêng không, lấy 3 ký" orders.
     const words = [...foldKey(this.text).split(' '), ...understanding.tokens];
     if (looksLikeQuestion(this.text, words) && !words.some((word) => ORDER_WORDS.has(word))) return null;
@@ -569,6 +586,15 @@ export class Turn implements TurnMoves {
     const ordersApart = this.text.split(/[,.;!\n]+/).some((clause) => !looksLikeQuestion(clause) && this.facts(clause).items.some((item) => item.quantity !== null));
     if (best?.faq && best.score >= this.flows.shop.nlu.threshold && looksLikeQuestion(this.text, words) && !ordersApart) return null;
     return ordering.id;
+  }
+
+  /** The message names, in a clause that asks nothing, a choice of the question a flow that places no orders waits on. */
+  private answersOpenChoice(currentFlow: string | null): boolean {
+    const waiting = this.state.waiting;
+    const flow = currentFlow ? this.flows.flows.get(currentFlow) : undefined;
+    if (!flow || placesOrders(flow) || waiting.kind !== 'ask') return false;
+    const step = flow.steps[waiting.step];
+    return step?.ask === 'choice' && step.save !== undefined && choicesStatedIn(flow, this.text)[step.save] !== undefined;
   }
 
   /**

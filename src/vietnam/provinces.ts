@@ -179,6 +179,13 @@ export const PROVINCE_ALIASES: readonly { alias: string; now: string }[] = [
   { alias: 'Sapa', now: 'lao-cai' },
   { alias: 'Việt Trì', now: 'phu-tho' },
   { alias: 'Mỹ Tho', now: 'dong-thap' },
+  // Districts of the big cities that customers write without the city ("12 đường số 8, Linh Trung, Thủ Đức");
+  // only names that are not also a common street name or a place elsewhere (not Hai Bà Trưng, Đống Đa, Hoàng Mai, Tân Phú) nor a person's (Thanh Xuân).
+  ...['Thủ Đức', 'Gò Vấp', 'Bình Thạnh', 'Tân Bình', 'Phú Nhuận', 'Bình Tân', 'Củ Chi', 'Hóc Môn', 'Nhà Bè', 'Bình Chánh', 'Cần Giờ'].map((alias) => ({ alias, now: 'tp-ho-chi-minh' })),
+  ...['Hoàn Kiếm', 'Ba Đình', 'Cầu Giấy', 'Long Biên', 'Tây Hồ', 'Nam Từ Liêm', 'Bắc Từ Liêm', 'Hà Đông', 'Gia Lâm', 'Đông Anh', 'Sóc Sơn'].map((alias) => ({ alias, now: 'ha-noi' })),
+  ...['Hải Châu', 'Thanh Khê', 'Sơn Trà', 'Ngũ Hành Sơn', 'Liên Chiểu', 'Cẩm Lệ'].map((alias) => ({ alias, now: 'da-nang' })),
+  ...['Ninh Kiều', 'Cái Răng', 'Bình Thủy', 'Ô Môn', 'Thốt Nốt'].map((alias) => ({ alias, now: 'can-tho' })),
+  ...['Lê Chân', 'Kiến An', 'Đồ Sơn'].map((alias) => ({ alias, now: 'hai-phong' })),
 ];
 
 const PROVINCE_BY_ID = new Map(PROVINCES.map((province) => [province.id, province]));

@@ -64,7 +64,7 @@ export class MentionIndex {
     let i = 0;
     while (i < words.folded.length) {
       const match = this.longestAt(words, i);
-      if (match) {
+      if (match && !everydayPhrase(words, match)) {
         mentions.push(match);
         i = match.end;
       } else {
@@ -110,6 +110,19 @@ export class MentionIndex {
 }
 
 const NONE: readonly Entry[] = [];
+
+/**
+ * Everyday phrases whose one word, typed without marks, is also a short name: "bieu bo me" is
+ * biếu bố mẹ (parents), not bơ; "giao buoi sang" is buổi sáng (the morning), not bưởi.
+ */
+const EVERYDAY_PAIRS = new Set(['bo me', 'thit bo', 'buoi sang', 'buoi chieu', 'buoi trua', 'buoi toi']);
+
+function everydayPhrase(words: Words, mention: Mention): boolean {
+  const at = mention.start;
+  if (mention.end - at !== 1 || words.marked[at] !== words.folded[at]) return false;
+  const word = words.folded[at]!;
+  return EVERYDAY_PAIRS.has(`${word} ${words.folded[at + 1] ?? ''}`) || EVERYDAY_PAIRS.has(`${words.folded[at - 1] ?? ''} ${word}`);
+}
 /** Customers reuse the same few thousand words: their candidates are remembered, up to this many. */
 const SEEN_LIMIT = 20_000;
 

@@ -40,6 +40,8 @@ const NOT_NAME_WORDS = new Set([
 const ORDER_TALK = new Set(['ship', 'cod', 'ck', 'nhe', 'nhen', 'shop', 'ok', 'oke', 'dat', 'mua', 'lay', 'chuyen', 'khoan', 'giup', 'dum', 'gium', 'nhanh', 'gap', 'cam', 'sdt', 'kg', 'ky']);
 const QUESTION_WORDS = new Set(['phi', 'bao', 'nhieu', 'gia', 'vay', 'khong', 'ko', 'lau', 'hoi', 'nao', 'may']);
 /** Labels that end a segment when the phone follows them ("tên Lê Thị Hoa sđt 0903…"). */
+/** A relative, and whose ("bố chị", "em gái mình"), then perhaps "tên (là)", before the name itself. */
+const KIN = /^(?:bo|me|ba|ong|co|chu|bac|di|cau|thim|mo|vo|chong|con|chau|ban|anh|chi|em)(?: (?:gai|trai|ruot|ho))?(?: (?:minh|toi|tui|em|e|chi|c|anh|a))?(?: ten(?: la)?)?\s+/;
 const TRAILING_LABEL = /\s+(?:sdt|so dt|so dien thoai|dien thoai|dt|phone|dc|dia chi)\s*:?\s*$/;
 const MAX_NAME_WORDS = 5;
 /** Commas and the like, dashes and slashes between spaces, and a full stop after a word (not "TP." or "Q."). */
@@ -218,6 +220,9 @@ const CLOSING_PARTICLES = new Set(['nhe', 'nha', 'nhen', 'nghen', 'a', 'ak', 'ah
 function nameOf(segment: string): string | null {
   let text = withoutTrailingLabel(segment).replace(/[.!?:]+$/, '').trim();
   for (let label = LABEL.exec(fold(text)); label && label[0].length > 0; label = LABEL.exec(fold(text))) text = text.slice(label[0].length).trim();
+  // "người nhận là bố c Nguyễn Văn Sơn", "mẹ mình tên Nguyễn Thị Bảy": who the person is to the customer comes before the name.
+  const kin = KIN.exec(fold(text));
+  if (kin && text.slice(kin[0].length).trim().split(/\s+/).length >= 2) text = text.slice(kin[0].length).trim();
   const words = text.split(/\s+/).filter((word) => word.length > 0);
   if (words.length === 0 || words.length > MAX_NAME_WORDS) return null;
   if (!words.every((word) => /^[\p{L}\p{M}]+$/u.test(word))) return null;

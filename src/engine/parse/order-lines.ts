@@ -18,6 +18,8 @@ export interface OrderLinesFact {
   lines: OrderLineFact[];
   /** Products taken out ("bỏ bưởi ra", "khong lay xoai nua"). */
   removed: string[];
+  /** Amounts taken off a product's line ("bớt 1 ký sầu riêng"), in the product's unit. */
+  reduced: OrderLineFact[];
   /** A quantity said with no product ("à nhầm, 3 ký thôi", "1 thùng 10kg"): for the product in question. */
   looseQuantity: Quantity | null;
   /** The customer corrects what came before ("nhầm", "sửa lại", "… thôi"): quantities replace, not add. */
@@ -59,6 +61,8 @@ const seq = (...names: string[]) => names.map((name) => name.split(' '));
 const BO_VERB_FOLLOWERS = new Set(['qua', 'ra', 'di', 'het', 'bot', 'giup', 'dum', 'gium']);
 /** Taking a product out, before or after it: "bỏ bưởi", "bưởi không lấy nữa". */
 const REMOVAL = seq('bo', 'bot', 'xoa', 'huy', 'khoi', 'khong lay', 'ko lay', 'k lay', 'khong mua', 'ko mua', 'k mua', 'khong can', 'ko can', 'dung lay', 'loai bo');
+/** "bớt": with an amount, less of a product rather than none. */
+const REDUCE = ['bot'];
 /** Saying that what came before was wrong. */
 const CORRECTION = seq('nham', 'lon', 'sua', 'sua lai', 'sua thanh', 'doi lai', 'doi thanh', 'doi sang', 'doi qua', 'chuyen sang', 'chuyen thanh', 'thay bang', 'chu khong phai', 'chi lay', 'lay lai');
 /** One quantity for every product named without its own: "mỗi loại 2kg: xoài, bưởi". */
@@ -112,7 +116,7 @@ export function readOrderLines(text: string, catalog: CatalogIndex): OrderLinesF
     return merged;
   }, []);
 
-  const result: OrderLinesFact = { lines: [], removed: [], looseQuantity: null, correction: false };
+  const result: OrderLinesFact = { lines: [], removed: [], reduced: [], looseQuantity: null, correction: false };
   /** Where the last clause that named products ends: a quantity in the very next clause may be theirs. */
   let namedUntil = -1;
   /** The quantity said with "mỗi loại", for the products named without one. */
@@ -127,7 +131,10 @@ export function readOrderLines(text: string, catalog: CatalogIndex): OrderLinesF
     if (corrects || folded.at(-1) === 'thoi') result.correction = true;
     const forEach = EACH.some((marker) => occurrences(folded, marker).length > 0);
     if (removing) {
-      result.removed.push(...inClause.map((mention) => mention.id));
+      // "bớt 1 ký sầu riêng": with an amount, "bớt" takes that much off the line, not the line out.
+      const reduced = inClause.length > 0 && occurrences(folded, REDUCE).length > 0 ? linesOf(written, tokens, inClause, clause, catalog).filter((line) => line.quantity !== null) : [];
+      if (reduced.length > 0) result.reduced.push(...reduced);
+      else result.removed.push(...inClause.map((mention) => mention.id));
       continue;
     }
     if (inClause.length === 0) {
@@ -157,7 +164,7 @@ export function readOrderLines(text: string, catalog: CatalogIndex): OrderLinesF
     const shared = each;
     result.lines = result.lines.map((line) => (line.said === null ? { ...line, quantity: amountInUnit(shared, line.unit), said: shared } : line));
   }
-  if (result.lines.length === 0 && result.removed.length === 0 && result.looseQuantity === null) result.correction = false;
+  if (result.lines.length === 0 && result.removed.length === 0 && result.reduced.length === 0 && result.looseQuantity === null) result.correction = false;
   return result;
 }
 

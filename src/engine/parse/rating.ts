@@ -63,7 +63,9 @@ export function readStars(text: string): Rating | null {
     const number = /^\d{1,2}$/.test(words[i]!) ? Number(words[i]) : null;
     const spelt = NUMBER_WORDS.get(words[i]!) ?? null;
     if ((number !== null || spelt !== null) && STAR_WORDS.has(words[i + 1] ?? '')) {
-      return outOf(number ?? spelt!, words[i + 1] === 'diem' || words[i + 1] === 'd' ? 10 : 5);
+      // Asked for 1 to 5, "cho shop 5 điểm" is five of five; "8 điểm" can only be out of ten.
+      const value = number ?? spelt!;
+      return outOf(value, (words[i + 1] === 'diem' || words[i + 1] === 'd') && value > 5 ? 10 : 5);
     }
   }
   return null;

@@ -1,6 +1,7 @@
 import { isSkip } from '../nlu/answers';
 import { questionOf } from '../questions';
 import { declines, goesAhead, isShort, looksLikeQuestion, textOf } from '../questions/kind';
+import { talksAboutThePhoto } from '../questions/photo';
 import type { TurnMoves } from './moves';
 import type { Inbound } from '../types';
 
@@ -21,7 +22,7 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
   if (!step?.save || !kind) return turn.onFreeInput(inbound);
   const text = textOf(inbound);
   const skipping = Boolean(text) && isSkip(text, turn.flows.shop.texts.skip_word);
-  if (step.optional && (skipping || (text && (declines(text) || goesAhead(text))))) return turn.skip(waiting.flow, waiting.step, step);
+  if (step.optional && (skipping || (text && (declines(text) || goesAhead(text) || (step.ask === 'photo' && talksAboutThePhoto(text)))))) return turn.skip(waiting.flow, waiting.step, step);
   // "bỏ qua" at a question that cannot be passed is asked again, never read as a topic ("bo" is also "bơ").
   if (skipping) {
     const answer = kind.read(inbound, turn.asking(step));

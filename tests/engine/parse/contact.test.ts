@@ -24,6 +24,9 @@ describe('readContact finds name, phone and address in one message, in any order
     ['"mới là" before a phone is not a name', 'dia chi cu nhung sdt moi la 0966555444 nha', { name: null, phone: '0966555444' }],
     ['a full stop ends the address, a capitalised name with "Minh" follows it', '10kg gao st25 giao 45 duong 30/4, hung loi, ninh kieu, can tho. Pham Minh Tuan 0939456789, tien mat', { name: 'Pham Minh Tuan', phone: '0939456789', address: '45 duong 30/4, hung loi, ninh kieu, can tho' }],
     ['"tiền mặt" after the phone is how the customer pays, not a name', '0939456789, tien mat', { name: null, phone: '0939456789' }],
+    ['the recipient named with who they are to the customer', 'nguoi nhan la bo c Nguyen Van Son 0868 357 159, to 5 phuong yen ninh, tp yen bai, yen bai', { name: 'Nguyen Van Son', phone: '0868357159', province: 'Lào Cai' }],
+    ['"mẹ mình tên …" before the name', 'nguoi nhan la me minh ten Nguyen Thi Bay, 0912345678, 12 le loi, hue', { name: 'Nguyen Thi Bay', phone: '0912345678' }],
+    ['a one-word given name after an honorific stays as written', 'Anh Tuan 0912345678, 3 le loi, hue', { name: 'Anh Tuan' }],
     ['"TP." keeps its full stop inside the address', '12 Le Loi, Q.1, TP. HCM, Lan 0987654321', { name: 'Lan', address: '12 Le Loi, Q.1, TP. HCM' }],
   ])('%s: "%s"', (_, text, expected) => {
     expect(readContact(text)).toMatchObject(expected);

@@ -35,7 +35,7 @@ describe('readFacts reads every fact of one message at once', () => {
   it('a message about something else gives no facts', () => {
     const facts = readFacts('shop mo cua may gio', shop);
     expect(facts).toMatchObject({ payment: null, orderCode: null, problem: null, rating: null });
-    expect(facts.order).toEqual({ lines: [], removed: [], looseQuantity: null, correction: false });
+    expect(facts.order).toEqual({ lines: [], removed: [], reduced: [], looseQuantity: null, correction: false });
     expect(facts.contact).toEqual({ name: null, phone: null, phoneProblem: null, address: null, province: null });
   });
 

@@ -38,6 +38,9 @@ describe('readOrderLines reads every product and its quantity from one line', ()
     ['"mỗi thứ" after the products, one of them with its own amount', 'xoài 3kg, bưởi, bơ sáp mỗi thứ 2 ký', [['xoai_cat_hoa_loc', 3, 'kg'], ['buoi_da_xanh', 2, 'kg'], ['bo_sap', 2, 'kg']]],
     ['a name ending in a word that also starts a request ("cau dat")', 'lay 1kg arabica cau dat', [['ca_phe_arabica', 1, 'kg']]],
     ['"bo qua" is bỏ qua (skip), not avocados', 'bo qua', []],
+    ['"bieu bo me" is a gift for the parents (bố mẹ), not avocados', 'lay 2 ky robusta voi 1 chai mat ong, gui ve bieu bo me', [['ca_phe_robusta', 2, 'kg'], ['mat_ong_hoa_ca_phe', 1, 'chai']]],
+    ['"giao buoi sang" is the morning (buổi sáng), not pomelos', 'lay 2 ky xoai, giao buoi sang nha', [['xoai_cat_hoa_loc', 2, 'kg']]],
+    ['"bơ" typed with marks stays the avocado', 'lấy 2 ký bơ, giao buổi sáng', [['bo_sap', 2, 'kg']]],
     ['a message with no product', 'ship ra ha noi bao lau', []],
   ])('%s: "%s"', (_, text, expected) => {
     expect(lines(text)).toEqual(expected);
@@ -84,5 +87,17 @@ describe('readOrderLines tells removals and corrections apart from new lines', (
     const read = readOrderLines('à nhầm, 3 ký bưởi thôi', catalog);
     expect(read.lines.map((line) => [line.productId, line.quantity])).toEqual([['buoi_da_xanh', 3]]);
     expect(read.correction).toBe(true);
+  });
+});
+
+describe('"bớt" with an amount takes that much off a line', () => {
+  it.each<[string, string, (string | number | null)[][], string[]]>([
+    ['an amount: less of the product', 'a thoi bot 1 ky sau rieng nha', [['sau_rieng_ri6', 1, 'kg']], []],
+    ['no amount: the product out', 'bot bo sap', [], ['bo_sap']],
+  ])('%s: "%s"', (_, text, reduced, removed) => {
+    const read = readOrderLines(text, catalog);
+    expect(read.reduced.map((line) => [line.productId, line.quantity, line.unit])).toEqual(reduced);
+    expect(read.removed).toEqual(removed);
+    expect(read.lines).toEqual([]);
   });
 });

@@ -234,6 +234,9 @@ describe('parseProvince reads the answer to "giao về tỉnh nào ạ?"', () =>
 
 describe('findProvince finds the province inside an address or message', () => {
   it.each([
+    ['a district of the city, typed without the city: "linh trung, thu duc"', '12 duong so 8, linh trung, thu duc', 'tp-ho-chi-minh'],
+    ['"cau giay" is in Hà Nội', 'so 5 ngo 12, cau giay', 'ha-noi'],
+    ['"Ninh Kiều" is in Cần Thơ', '40 mau than, ninh kieu', 'can-tho'],
     ['a HCM street address ending in Sài Gòn', '12 Lê Lợi, phường Bến Thành, Sài Gòn', 'tp-ho-chi-minh'],
     ['a Hà Nội address on phố Huế', '45 phố Huế, Hai Bà Trưng, Hà Nội', 'ha-noi'],
     ['an old-style address in Bình Dương', 'Số 8 Đại lộ Bình Dương, Thủ Dầu Một, Bình Dương', 'tp-ho-chi-minh'],

@@ -14,6 +14,8 @@ describe('readRating reads the stars a customer gives, typed as numbers or words
     ['4/5', 4],
     ['9/10', 5],
     ['8 điểm', 4],
+    ['cho shop 5 diem luon', 5],
+    ['4 điểm', 4],
     ['cho 5 sao luon', 5],
     ['1 sao vi giao tre', 1],
     ['te qua', 1],
