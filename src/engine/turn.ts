@@ -97,6 +97,8 @@ export class Turn implements TurnMoves {
   private stepsThisTurn = 0;
   /** Slots this message filled: asked for again only when the customer said them now. */
   private readonly fresh = new Set<string>();
+  /** Slots the understanding of this message set (the product it names): not an old answer. */
+  private readonly understood = new Set<string>();
   /** The customer's words this turn, read as a form by every flow started. */
   private text = '';
 
@@ -700,8 +702,11 @@ export class Turn implements TurnMoves {
   /** The customer asked about something else: remember an unfinished question, then answer. */
   switchTopic(topic: Extract<Topic, { kind: 'flow' }>): void {
     const { flow, waiting } = this.state;
-    // Only a question left unanswered is worth coming back to; a menu or a card is not.
-    if (flow && waiting.kind === 'ask' && flow !== topic.flow && !this.state.suspended.some((entry) => entry.flow === flow)) {
+    // Only a question left unanswered is worth coming back to; a menu or a card is not, nor "which product?"
+    // once the customer orders (the order names its products).
+    const target = this.flows.flows.get(topic.flow);
+    const ordersInstead = waiting.kind === 'ask' && this.stepOf(waiting.flow, waiting.step)?.ask === 'product' && target !== undefined && placesOrders(target);
+    if (flow && waiting.kind === 'ask' && !ordersInstead && flow !== topic.flow && !this.state.suspended.some((entry) => entry.flow === flow)) {
       this.state.suspended.push({ flow, step: waiting.step });
       this.events.push({ type: 'flow_suspended', flow, step: waiting.step, for: topic.flow });
     }
@@ -726,7 +731,10 @@ export class Turn implements TurnMoves {
     if (product && (unsure(product) || (target && placesOrders(target) && understanding.products.some(unsure)))) delete this.state.slots.product;
     // A product named now is the one asked about ("còn bưởi thì sao" after the avocado card); an order under way keeps its
     // own, but one starting now takes the product named now, not one left from a complaint ("lên đơn mít sấy" after the honey's).
-    else if (product && (this.state.slots.product === undefined || !target || !placesOrders(target) || !this.underWay(flowId))) this.state.slots.product = product;
+    else if (product && (this.state.slots.product === undefined || !target || !placesOrders(target) || !this.underWay(flowId))) {
+      this.state.slots.product = product;
+      this.understood.add('product');
+    }
     // An address names its province last ("3 Hòa Bình, Ninh Kiều, Cần Thơ"): that one wins.
     const province = understanding.provinces[0];
     // "DN" is Đà Nẵng or Đồng Nai: no guess; the province question asks which.
@@ -798,7 +806,7 @@ export class Turn implements TurnMoves {
     if (via === 'trigger' || via === 'goto') this.fillFrom(id);
     const named = stepId ? flow.steps[stepId] : undefined;
     // A message that names the step to start at asks that step's question, not an old answer to it.
-    if (named?.ask && named.save && !this.fresh.has(named.save)) delete this.state.slots[named.save];
+    if (named?.ask && named.save && !this.fresh.has(named.save) && !this.understood.has(named.save)) delete this.state.slots[named.save];
     this.enterStep(flow, named ? stepId! : flow.start);
   }
 
