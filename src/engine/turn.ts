@@ -365,7 +365,8 @@ export class Turn implements TurnMoves {
       this.state.cart = cart.filter((item) => !facts.removed.includes(item.productId));
       changed = this.state.cart.length !== cart.length;
     }
-    for (const item of facts.reduced) {
+    for (const named of facts.reduced) {
+      const item = { ...named, productId: this.inCartByFamily(named.productId) };
       const line = this.state.cart.find((candidate) => candidate.productId === item.productId);
       const product = this.flows.shop.catalog.find((candidate) => candidate.id === item.productId);
       if (!line || !product || item.quantity === null) continue;
@@ -380,8 +381,9 @@ export class Turn implements TurnMoves {
       else this.state.cart = this.state.cart.filter((candidate) => candidate !== line);
       changed = true;
     }
-    for (const item of facts.items) {
-      if (item.quantity === null) continue;
+    for (const named of facts.items) {
+      if (named.quantity === null) continue;
+      const item = { productId: this.inCartByFamily(named.productId), quantity: named.quantity };
       const product = this.flows.shop.catalog.find((candidate) => candidate.id === item.productId);
       const line = this.state.cart.find((candidate) => candidate.productId === item.productId);
       const amount = line && adding ? line.quantity + item.quantity : item.quantity;
@@ -407,6 +409,13 @@ export class Turn implements TurnMoves {
     }
     if (changed) this.say(this.flows.shop.texts.cart_updated);
     return changed;
+  }
+
+  /** "bớt nửa ký cà phê" with Arabica in the cart: a product named only by what several share is the one of them in the cart. */
+  private inCartByFamily(productId: string): string {
+    const family = sameFamily(this.flows.shop, this.text, productId);
+    const inCart = family.filter((id) => this.state.cart.some((line) => line.productId === id));
+    return inCart.length === 1 ? inCart[0]! : productId;
   }
 
   /**

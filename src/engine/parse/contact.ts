@@ -159,6 +159,12 @@ function addressStart(segment: string): 'street' | 'province' | null {
     return street(/^\p{L}/u.test(next) && !UNITS.has(next.replace(/[^\p{L}]/gu, '')));
   }
   if (NUMBERED_ADDRESS_WORDS.has(first)) return street(/^\d/.test(words[1] ?? ''));
+  // "Duong Van Tam" is Dương, a family name; "đường Lê Lợi", "duong so 8", "duong le loi" a street.
+  if (first === 'duong') {
+    const typed = stripLabel(segment).split(/\s+/);
+    const writtenAsName = typed.length >= 2 && typed.every((word) => /^\p{Lu}/u.test(word));
+    return street(/^đường$/iu.test(typed[0]!) || /^\d/.test(words[1] ?? '') || (!writtenAsName && words.length >= 2));
+  }
   if (ADDRESS_WORDS.has(first) || NUMBERED_AREA.test(first)) return street(words.length >= 2);
   // A province alone starts an address only in a segment with nothing else to say ("ship ra ha noi bao lau" asks).
   const talk = words.some((word) => ORDER_TALK.has(word) || QUESTION_WORDS.has(word) || NOT_NAME_WORDS.has(word));

@@ -24,6 +24,8 @@ describe('readContact finds name, phone and address in one message, in any order
     ['"mới là" before a phone is not a name', 'dia chi cu nhung sdt moi la 0966555444 nha', { name: null, phone: '0966555444' }],
     ['a full stop ends the address, a capitalised name with "Minh" follows it', '10kg gao st25 giao 45 duong 30/4, hung loi, ninh kieu, can tho. Pham Minh Tuan 0939456789, tien mat', { name: 'Pham Minh Tuan', phone: '0939456789', address: '45 duong 30/4, hung loi, ninh kieu, can tho' }],
     ['"tiền mặt" after the phone is how the customer pays, not a name', '0939456789, tien mat', { name: null, phone: '0939456789' }],
+    ['"Duong" written as a name is the family name Dương, not "đường"', 'Duong Van Tam, 0905 111 333, 12 le duan, hai chau, da nang', { name: 'Duong Van Tam', phone: '0905111333', address: '12 le duan, hai chau, da nang', province: 'Đà Nẵng' }],
+    ['"duong so 8" is a street', 'Lan 0905111333, duong so 8, linh trung, thu duc', { name: 'Lan', address: 'duong so 8, linh trung, thu duc', province: 'TP Hồ Chí Minh' }],
     ['the recipient named with who they are to the customer', 'nguoi nhan la bo c Nguyen Van Son 0868 357 159, to 5 phuong yen ninh, tp yen bai, yen bai', { name: 'Nguyen Van Son', phone: '0868357159', province: 'Lào Cai' }],
     ['"mẹ mình tên …" before the name', 'nguoi nhan la me minh ten Nguyen Thi Bay, 0912345678, 12 le loi, hue', { name: 'Nguyen Thi Bay', phone: '0912345678' }],
     ['a one-word given name after an honorific stays as written', 'Anh Tuan 0912345678, 3 le loi, hue', { name: 'Anh Tuan' }],
