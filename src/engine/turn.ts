@@ -419,8 +419,8 @@ export class Turn implements TurnMoves {
   }
 
   /**
-   * "lấy thêm 2 ký xoài", "2 ký nữa": an amount said with "thêm" or "nữa" adds to the line; in
-   * "chỉ lấy 3 ký bơ thôi, không thêm gì nữa" the amount's own clause says no such thing.
+   * "lấy thêm 2 ký xoài", "2 ký nữa", "thêm xoài, 2 ký": "thêm" or "nữa" beside a product or an
+   * amount adds to the line; "chỉ lấy 3 ký bơ thôi, không thêm gì nữa" adds nothing.
    */
   private addsToCart(): boolean {
     return this.text.split(/[,.;!\n]+/).some((clause) => {
@@ -428,7 +428,7 @@ export class Turn implements TurnMoves {
       const more = words.some((word, i) => (word === 'them' || word === 'nua') && !NEGATIONS.has(words[i - 1] ?? ''));
       if (!more) return false;
       const facts = this.facts(clause);
-      return facts.quantity !== null || facts.items.some((item) => item.quantity !== null);
+      return facts.quantity !== null || facts.items.length > 0;
     });
   }
 

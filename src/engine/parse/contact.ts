@@ -40,8 +40,11 @@ const NOT_NAME_WORDS = new Set([
 const ORDER_TALK = new Set(['ship', 'cod', 'ck', 'nhe', 'nhen', 'shop', 'ok', 'oke', 'dat', 'mua', 'lay', 'chuyen', 'khoan', 'giup', 'dum', 'gium', 'nhanh', 'gap', 'cam', 'sdt', 'kg', 'ky']);
 const QUESTION_WORDS = new Set(['phi', 'bao', 'nhieu', 'gia', 'vay', 'khong', 'ko', 'lau', 'hoi', 'nao', 'may']);
 /** Labels that end a segment when the phone follows them ("tên Lê Thị Hoa sđt 0903…"). */
-/** A relative, and whose ("bố chị", "em gái mình"), then perhaps "tên (là)", before the name itself. */
-const KIN = /^(?:bo|me|ba|ong|co|chu|bac|di|cau|thim|mo|vo|chong|con|chau|ban|anh|chi|em)(?: (?:gai|trai|ruot|ho))?(?: (?:minh|toi|tui|em|e|chi|c|anh|a))?(?: ten(?: la)?)?\s+/;
+/**
+ * A relative and whose ("bố chị", "em gái mình"), or a relative and "tên (là)", before the name
+ * itself; never the relative alone, which may be a family name ("Võ Văn Tuấn", "Chu Thị Hà").
+ */
+const KIN = /^(?:bo|me|ba|ong|co|chu|bac|di|cau|thim|mo|vo|chong|con|chau|ban|anh|chi|em)(?: (?:gai|trai|ruot|ho))?(?: (?:minh|toi|tui|em|e|chi|c|anh|a)(?: ten(?: la)?)?| ten(?: la)?)\s+/;
 const TRAILING_LABEL = /\s+(?:sdt|so dt|so dien thoai|dien thoai|dt|phone|dc|dia chi)\s*:?\s*$/;
 const MAX_NAME_WORDS = 5;
 /** Commas and the like, dashes and slashes between spaces, and a full stop after a word (not "TP." or "Q."). */

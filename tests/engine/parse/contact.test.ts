@@ -28,6 +28,7 @@ describe('readContact finds name, phone and address in one message, in any order
     ['"duong so 8" is a street', 'Lan 0905111333, duong so 8, linh trung, thu duc', { name: 'Lan', address: 'duong so 8, linh trung, thu duc', province: 'TP Hồ Chí Minh' }],
     ['the recipient named with who they are to the customer', 'nguoi nhan la bo c Nguyen Van Son 0868 357 159, to 5 phuong yen ninh, tp yen bai, yen bai', { name: 'Nguyen Van Son', phone: '0868357159', province: 'Lào Cai' }],
     ['"mẹ mình tên …" before the name', 'nguoi nhan la me minh ten Nguyen Thi Bay, 0912345678, 12 le loi, hue', { name: 'Nguyen Thi Bay', phone: '0912345678' }],
+    ['a family name that is also a relative ("Võ", "vợ") stays in the name', 'Vo Van Tuan 0918 765 432, 12 hung vuong, phuong 2, tan an, long an', { name: 'Vo Van Tuan', phone: '0918765432' }],
     ['a one-word given name after an honorific stays as written', 'Anh Tuan 0912345678, 3 le loi, hue', { name: 'Anh Tuan' }],
     ['"TP." keeps its full stop inside the address', '12 Le Loi, Q.1, TP. HCM, Lan 0987654321', { name: 'Lan', address: '12 Le Loi, Q.1, TP. HCM' }],
   ])('%s: "%s"', (_, text, expected) => {
