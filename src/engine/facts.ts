@@ -33,17 +33,23 @@ export interface Facts {
   rating: number | null;
 }
 
+/** A message and its clauses: enough that reading a clause does not push the whole message out. */
+const RECENT_TEXTS = 16;
+
 /** Reads the facts of one message; one function, so the readers behind it can change. */
 export type FactReader = (text: string) => Facts;
 
 export function createFactReader(shop: ShopFile): FactReader {
-  // One turn asks about its message several times (the form, the cart, the question kind): read it once.
-  let last: { written: string; facts: Facts } | null = null;
+  // One turn asks about its message several times (the form, the cart, the question kind), and
+  // about its clauses in between: each text read once, the last few remembered.
+  const recent = new Map<string, Facts>();
   return (written) => {
-    if (last?.written === written) return last.facts;
-    const facts = readOnce(written);
-    last = { written, facts: frozen(facts) };
-    return last.facts;
+    const known = recent.get(written);
+    if (known) return known;
+    const facts = frozen(readOnce(written));
+    if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
+    recent.set(written, facts);
+    return facts;
   };
 
   function readOnce(written: string): Facts {

@@ -550,7 +550,7 @@ export class Turn implements TurnMoves {
     // A message that is exactly one of a flow's triggers ("/start", "menu") means that flow.
     const exact = exactTriggers(this.flows).get(foldKey(this.text));
     if (exact && exact.flow !== currentFlow) return { kind: 'flow', flow: exact.flow, step: exact.step, understanding };
-    const person = this.personAskedFirst(currentFlow);
+    const person = this.personAskedFor(currentFlow);
     if (person) return { kind: 'flow', flow: person, step: null, understanding };
     const lookup = this.lateParcelFor(currentFlow);
     if (lookup) return { kind: 'flow', ...lookup, understanding };
@@ -611,14 +611,18 @@ export class Turn implements TurnMoves {
   /**
    * "cho e gặp chủ shop, e muốn lấy sỉ 30kg gạo": a message that opens by asking for a person is
    * handed over, though the rest reads as an order; the flow that hands over, when it is sure.
+   * `anywhere`: a clause further on counts too (for a message nothing else in it was understood).
    */
-  private personAskedFirst(currentFlow: string | null): string | null {
+  private personAskedFor(currentFlow: string | null, anywhere = false): string | null {
     const clauses = this.text.split(/[,.;!?\n]+/).filter((clause) => clause.trim());
     if (clauses.length < 2) return null;
-    const best = this.understand(clauses[0]!)?.best;
-    const flow = best?.flow ? this.flows.flows.get(best.flow) : undefined;
-    const handsOver = flow && Object.values(flow.steps).some((step) => step.action === 'handover');
-    return handsOver && flow.id !== currentFlow && best!.score >= this.flows.shop.nlu.threshold ? flow.id : null;
+    for (const clause of anywhere ? clauses : clauses.slice(0, 1)) {
+      const best = this.understand(clause)?.best;
+      const flow = best?.flow ? this.flows.flows.get(best.flow) : undefined;
+      const handsOver = flow && Object.values(flow.steps).some((step) => step.action === 'handover');
+      if (handsOver && flow.id !== currentFlow && best!.score >= this.flows.shop.nlu.threshold) return flow.id;
+    }
+    return null;
   }
 
   /**
@@ -1030,6 +1034,9 @@ export class Turn implements TurnMoves {
   // ── Replies ───────────────────────────────────────────────────────────────
 
   fallback(text: string): void {
+    // "…, cho e nói chuyện với chủ shop để báo giá": nothing else understood, a clause that asks for a person anywhere is handed over.
+    const person = text ? this.personAskedFor(this.state.flow, true) : null;
+    if (person) return this.startFlow(person, 'trigger');
     const texts = this.flows.shop.texts;
     this.state.fallbacks++;
     this.events.push({ type: 'fallback', text: text.slice(0, 500) });

@@ -113,15 +113,18 @@ const NONE: readonly Entry[] = [];
 
 /**
  * Everyday phrases whose one word, typed without marks, is also a short name: "bieu bo me" is
- * biếu bố mẹ (parents), not bơ; "giao buoi sang" is buổi sáng (the morning), not bưởi.
+ * biếu bố mẹ (parents), not bơ; "giao buoi sang" is buổi sáng (the morning), not bưởi; "qua cam on khach" is quà cảm ơn khách, not oranges.
  */
-const EVERYDAY_PAIRS = new Set(['bo me', 'thit bo', 'buoi sang', 'buoi chieu', 'buoi trua', 'buoi toi']);
+const EVERYDAY_PAIRS = new Set(['cam on', 'bo me', 'thit bo', 'buoi sang', 'buoi chieu', 'buoi trua', 'buoi toi']);
 
 function everydayPhrase(words: Words, mention: Mention): boolean {
-  const at = mention.start;
-  if (mention.end - at !== 1 || words.marked[at] !== words.folded[at]) return false;
-  const word = words.folded[at]!;
-  return EVERYDAY_PAIRS.has(`${word} ${words.folded[at + 1] ?? ''}`) || EVERYDAY_PAIRS.has(`${words.folded[at - 1] ?? ''} ${word}`);
+  const unmarked = (at: number) => words.marked[at] === words.folded[at];
+  const first = mention.start;
+  const last = mention.end - 1;
+  return (
+    (unmarked(last) && EVERYDAY_PAIRS.has(`${words.folded[last]} ${words.folded[last + 1] ?? ''}`)) ||
+    (unmarked(first) && EVERYDAY_PAIRS.has(`${words.folded[first - 1] ?? ''} ${words.folded[first]}`))
+  );
 }
 /** Customers reuse the same few thousand words: their candidates are remembered, up to this many. */
 const SEEN_LIMIT = 20_000;
@@ -142,5 +145,14 @@ function sameWord(typedMarked: string | undefined, typedFolded: string | undefin
   const typedWithMarks = typedMarked !== typedFolded;
   // Marks typed are meant: "buổi" (a session) is not "bưởi" (pomelo), though both fold to "buoi".
   if (typedFolded === knownFolded) return !typedWithMarks || typedMarked === knownMarked;
-  return knownFolded.length >= 4 && withinOneTypo(typedFolded, knownFolded);
+  return (knownFolded.length >= 4 && withinOneTypo(typedFolded, knownFolded)) || doubledOnce(typedFolded, knownFolded);
+}
+
+/** "onng" for "ong": a key held a moment too long doubles one letter, in a word of any length. */
+function doubledOnce(typed: string, known: string): boolean {
+  if (typed.length !== known.length + 1) return false;
+  for (let i = 1; i < typed.length; i++) {
+    if (typed[i] === typed[i - 1] && typed.slice(0, i) + typed.slice(i + 1) === known) return true;
+  }
+  return false;
 }

@@ -73,6 +73,8 @@ const CLAUSE_WORDS = new Set(['con', 'nhung', 'them', 'lay', 'mua', 'dat']);
 const CONNECTORS = new Set(['voi', 'va', 'them', 'cung', 'kem']);
 /** Words of a number that belongs to the word before it, not a product: "xb12", "q1", "st25". */
 const GLUED_CODE = /\p{L}+\d+/gu;
+/** "1kg5" is 1,5 kg, not a code: a kilo word glued to one digit of tenths. */
+const KILOS_AND_TENTHS = /^(?:kg|ky|ký|ki|kí)\d$/iu;
 /** Words that may close a request after its number ("xoai 3 nha"). */
 const POLITENESS = new Set(['a', 'ak', 'ah', 'nhe', 'nha', 'nhen', 'ne', 'thoi', 'oi', 'shop', 'voi', 'va', 'nua']);
 /** Words around a bare number that asks for that many: "lay 4 nha", "vay 5 thoi". */
@@ -97,7 +99,7 @@ interface Token {
 export function readOrderLines(text: string, catalog: CatalogIndex): OrderLinesFact {
   const original = text.normalize('NFC');
   // Quantities are read where codes are blanked out; the same offsets name the products.
-  const written = original.replace(GLUED_CODE, (code) => ' '.repeat(code.length));
+  const written = original.replace(GLUED_CODE, (code) => (KILOS_AND_TENTHS.test(code) ? code : ' '.repeat(code.length)));
   const tokens = tokenize(original);
   const words: Words = { marked: tokens.map((token) => token.marked), folded: tokens.map((token) => token.folded) };
   const removalVerbs = new Set<number>();

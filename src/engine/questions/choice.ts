@@ -54,6 +54,25 @@ function mentionedPlainly(padded: string, name: string): boolean {
   return false;
 }
 
+/** Words between two of a name's words, at most. */
+const APART = 2;
+
+/** The name's words in order, each within APART words of the one before and none turned down just before it. */
+function saidApart(words: readonly string[], name: readonly string[]): boolean {
+  for (let start = words.indexOf(name[0]!); start !== -1; start = words.indexOf(name[0]!, start + 1)) {
+    if (TURNED_DOWN_BY.has(words[start - 1] ?? '')) continue;
+    let at = start;
+    const found = name.slice(1).every((word) => {
+      const next = words.slice(at + 1, at + 2 + APART).indexOf(word);
+      if (next === -1) return false;
+      at += next + 1;
+      return true;
+    });
+    if (found) return true;
+  }
+  return false;
+}
+
 /** The folded words, each everyday word typed without marks ("hu", "thoi") left out. */
 function withoutEverydayUnmarked(typed: string): string {
   const { marked, folded } = toWordForms(typed);
@@ -98,6 +117,9 @@ export function namedChoice(choices: readonly Choice[], typed: string, clearly =
   if (mentioned.length === 1) return { choice: mentioned[0]!, exact: false, byLabel: padded.includes(` ${foldedOf(mentioned[0]!).label} `) };
   if (mentioned.length > 1 || choices.some((choice) => namesOf(choice).some((name) => padded.includes(` ${name} `)))) return null;
   if (!byStart) return null;
+  // As the answer to the question, a name's words may have others between them ("hoàn lại tiền 2 ký", "đổi bao gạo khác").
+  const spread = choices.filter((choice) => namesOf(choice).some((name) => name.includes(' ') && saidApart(key.split(' '), name.split(' '))));
+  if (spread.length === 1) return { choice: spread[0]!, exact: false };
   // The start of the label's words ("chuyen" for "Chuyển khoản"), not any letters inside them ("huy").
   const partial = choices.filter((choice) => key.length >= 3 && ` ${foldedOf(choice).label}`.includes(` ${key}`));
   return partial.length === 1 ? { choice: partial[0]!, exact: false } : null;

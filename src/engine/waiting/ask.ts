@@ -20,9 +20,15 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
   const step = turn.stepOf(waiting.flow, waiting.step);
   const kind = step && questionOf(step);
   if (!step?.save || !kind) return turn.onFreeInput(inbound);
+  // Photos sent one after another: the ones after the first arrive at the next question and join it.
+  if (inbound.kind === 'photo' && step.ask !== 'photo' && addsToPhotos(turn, waiting.flow, inbound.ref)) return turn.repeatPrompt();
   const text = textOf(inbound);
   const skipping = Boolean(text) && isSkip(text, turn.flows.shop.texts.skip_word);
-  if (step.optional && (skipping || (text && (declines(text) || goesAhead(text) || (step.ask === 'photo' && talksAboutThePhoto(text)))))) return turn.skip(waiting.flow, waiting.step, step);
+  if (step.optional && (skipping || (text && (declines(text) || goesAhead(text) || (step.ask === 'photo' && talksAboutThePhoto(text)))))) {
+    // "ko co ma, ck nha": what else the message says is kept for the questions after this one.
+    if (text && !skipping) turn.fillFrom(waiting.flow);
+    return turn.skip(waiting.flow, waiting.step, step);
+  }
   // "bỏ qua" at a question that cannot be passed is asked again, never read as a topic ("bo" is also "bơ").
   if (skipping) {
     const answer = kind.read(inbound, turn.asking(step));
@@ -86,4 +92,13 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
   if (answer.ok) return;
   if (codeKept) return turn.repeatPrompt();
   turn.retry(waiting.flow, waiting.step, step, turn.render(answer.retryText, answer.variables));
+}
+
+/** Keeps a photo with the ones this flow's photo question already took; false when it took none. */
+function addsToPhotos(turn: TurnMoves, flowId: string, ref: string): boolean {
+  const photoStep = Object.values(turn.flows.flows.get(flowId)?.steps ?? {}).find((candidate) => candidate.ask === 'photo' && candidate.save);
+  const taken = photoStep?.save ? turn.state.slots[photoStep.save] : undefined;
+  if (!photoStep?.save || !Array.isArray(taken) || taken.length === 0) return false;
+  turn.state.slots[photoStep.save] = [...taken, ref];
+  return true;
 }

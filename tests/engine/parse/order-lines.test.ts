@@ -14,6 +14,8 @@ describe('readOrderLines reads every product and its quantity from one line', ()
   it.each<[string, string, (string | number | null)[][]]>([
     ['two products, each after its quantity, tone-less', 'cho minh dat 2 ky buoi voi nua ky ca phe', [['buoi_da_xanh', 2, 'kg'], ['ca_phe_robusta', 0.5, 'kg']]],
     ['the quantity glued to its unit before the product', 'dat 3kg xoai', [['xoai_cat_hoa_loc', 3, 'kg']]],
+    ['a letter typed twice in a short word of the name ("mat onng")', 'cho minh 2kg sau rieg ri6 vs 1 chai mat onng', [['sau_rieng_ri6', 2, 'kg'], ['mat_ong_hoa_ca_phe', 1, 'chai']]],
+    ['"1kg5" is a kilo and a half', 'cho e 1kg5 cf robusta voi 2 hu mat ong', [['ca_phe_robusta', 1.5, 'kg'], ['mat_ong_hoa_ca_phe', 2, 'chai']]],
     ['"mua" with a short name', 'mua 2kg buoi', [['buoi_da_xanh', 2, 'kg']]],
     ['two packaged products joined with "+"', '5 hop mit say + 2 hu mat ong', [['mit_say', 5, 'túi'], ['mat_ong_hoa_ca_phe', 2, 'chai']]],
     ['each quantity after its product, split by a comma', 'xoai 3kg, buoi 2kg', [['xoai_cat_hoa_loc', 3, 'kg'], ['buoi_da_xanh', 2, 'kg']]],
