@@ -40,8 +40,8 @@ const RECENT_TEXTS = 16;
 export type FactReader = (text: string) => Facts;
 
 export function createFactReader(shop: ShopFile): FactReader {
-  // One turn asks about its message several times (the form, the cart, the question kind), and
-  // about its clauses in between: each text read once, the last few remembered.
+  // One per turn: the turn asks about its message several times (the form, the cart, the question
+  // kind), and about its clauses in between; each text is read once.
   const recent = new Map<string, Facts>();
   return (written) => {
     const known = recent.get(written);
@@ -129,14 +129,3 @@ function withoutPromotionCodes(text: string, shop: ShopFile): string {
   return tokens.join('');
 }
 
-/** The fact reader of a shop, built once: flows are immutable after loading. */
-const readers = new WeakMap<ShopFile, FactReader>();
-
-export function factReaderFor(shop: ShopFile): FactReader {
-  let reader = readers.get(shop);
-  if (!reader) {
-    reader = createFactReader(shop);
-    readers.set(shop, reader);
-  }
-  return reader;
-}

@@ -2,7 +2,7 @@ import { JOURNEY_STAGES, type Flow, type ShopFlows, type Step } from '../flows/s
 import { menuButtons, stepButtons } from './buttons';
 import { decodeTap, type Tap } from './codec';
 import { conditionHolds } from './conditions';
-import { factReaderFor, type FactReader } from './facts';
+import { createFactReader, type FactReader } from './facts';
 import { fillForm } from './form';
 import { answerLeadingTo, followingStep } from './step-paths';
 import { sameFamily } from './catalog';
@@ -107,7 +107,7 @@ export class Turn implements TurnMoves {
     readonly matcher: IntentMatcher,
     state: ConversationState,
     readonly context: TurnContext,
-    readonly facts: FactReader = factReaderFor(flows.shop),
+    readonly facts: FactReader = createFactReader(flows.shop),
   ) {
     this.state = state.ended ? initialState() : structuredClone(state);
   }

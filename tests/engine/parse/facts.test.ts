@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { factReaderFor } from '../../../src/engine/facts';
+import { createFactReader } from '../../../src/engine/facts';
 import { readFacts } from '../../../src/engine/parse/index';
 import type { ShopFile } from '../../../src/flows/schema';
 import { sampleFlows } from '../../support/sample-flows';
@@ -47,14 +47,14 @@ describe('readFacts reads every fact of one message at once', () => {
 
 describe('the facts the engine reads, a promotion code taken out first', () => {
   it('"mã KHACHMOI, tên Hồ Văn Tài 0868…": the code and the word announcing it leave no "mã" to be read as the name', () => {
-    const facts = factReaderFor(shop)('dat 2kg sau rieng voi 2kg xoai, ma KHACHMOI, ten Ho Van Tai 0868 111 222, 50 tran phu, phuong 7, bac lieu, ck nha');
+    const facts = createFactReader(shop)('dat 2kg sau rieng voi 2kg xoai, ma KHACHMOI, ten Ho Van Tai 0868 111 222, 50 tran phu, phuong 7, bac lieu, ck nha');
     expect(facts.promoCode).toBe('KHACHMOI');
     expect(facts.name).toBe('Ho Van Tai');
     expect(facts.phone).toBe('0868111222');
   });
 
   it('"mã giảm giá xoai10, Lê Hồng Phúc 09…": the name stays apart from the code', () => {
-    const facts = factReaderFor(shop)('ma giam gia xoai10, Lê Hồng Phúc 0912345678');
+    const facts = createFactReader(shop)('ma giam gia xoai10, Lê Hồng Phúc 0912345678');
     expect(facts.promoCode).toBe('XOAI10');
     expect(facts.name).toBe('Lê Hồng Phúc');
   });
