@@ -995,12 +995,18 @@ export class Turn implements TurnMoves {
    * A score: at or below the owner's alert line the shop apologises and asks what went wrong;
    * a middling one is thanked and asked what would make it better; a good one is thanked.
    */
-  onScore(score: number): void {
+  /** `comment`: said with the score ("1 sao, giao sai mà…"), so not asked for. */
+  onScore(score: number, comment?: string): void {
     if (!Number.isInteger(score) || score < 1 || score > 5) return this.repeatPrompt();
     const { texts, satisfaction } = this.flows.shop;
     this.state.satisfaction.score = score;
     this.state.retries = 0;
     this.events.push({ type: 'satisfaction_answered', score });
+    if (comment) {
+      if (score <= satisfaction.comment_at_or_below) return this.onComment(comment);
+      this.state.satisfaction.comment = comment;
+      this.events.push({ type: 'satisfaction_comment', comment });
+    }
     if (score <= satisfaction.comment_at_or_below) {
       this.state.waiting = { kind: 'satisfaction_comment' };
       this.state.buttons = [];

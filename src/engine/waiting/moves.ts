@@ -35,7 +35,7 @@ export interface TurnMoves {
   onFreeInput(inbound: Inbound): void;
   resume(): void;
   declineResume(): void;
-  onScore(score: number): void;
+  onScore(score: number, comment?: string): void;
   onComment(comment: string): void;
   unanswered(): void;
   endConversation(outcome: Outcome): void;
