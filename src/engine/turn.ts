@@ -39,6 +39,8 @@ const FREE_TEXT_SWITCH_MARGIN = 0.25;
 
 /** "đổi qua", "đổi X thành Y", "thay X bằng Y", "chuyển qua": one product instead of another. */
 const SWAP = /\b(doi (.+ )?(qua|sang|thanh)|thay (.+ )?(bang|vao|cho)|chuyen (qua|sang)|lay .+ thay cho)\b/;
+/** "hết", "tổng", "tính" before "bao nhiêu": the total of what the message lists is asked. */
+const TOTAL_WORDS = new Set(['het', 'tong', 'tinh', 'tat']);
 /** Before "thêm": "không thêm gì nữa" adds nothing. */
 const NEGATIONS = new Set(['ko', 'khong', 'k', 'kg', 'hong', 'hok', 'chua']);
 /** Words that make a message with quantities an order even when it also asks something. */
@@ -590,7 +592,9 @@ export class Turn implements TurnMoves {
     if (this.answersOpenChoice(currentFlow)) return null;
     // "giá xoài bao nhiêu 1kg" asks a price; "còn sầu riêng không, lấy 3 ký" orders.
     const words = [...foldKey(this.text).split(' '), ...understanding.tokens];
-    if (looksLikeQuestion(this.text, words) && !words.some((word) => ORDER_WORDS.has(word))) return null;
+    // "4 túi khoai với 3 túi mít hết bao nhiêu": what these come to is asked of the order they make.
+    const asksTotal = words.some((word) => TOTAL_WORDS.has(word)) && words.some((word) => word === 'bn' || word === 'nhieu');
+    if (looksLikeQuestion(this.text, words) && !asksTotal && !words.some((word) => ORDER_WORDS.has(word))) return null;
     // "lấy sỉ 50kg giá sao": a question one of the shop's answers is about asks, it does not order
     // ("đặt 2kg bưởi, có xuất hóa đơn không" still orders: the order is a clause of its own).
     const best = understanding.best as { faq?: string | null; score: number } | null;

@@ -55,6 +55,8 @@ export function variablesFor(
       const current = quote();
       if (field === 'count') return String(current.lines.length);
       if (field === 'subtotal') return formatVnd(current.subtotal);
+      // "4 túi khoai với 3 túi mít hết bao nhiêu": with two lines or more the cart says what they come to.
+      if (field === 'subtotal_line') return current.lines.length >= 2 ? `${labels.subtotal}: ${formatVnd(current.subtotal)}` : '';
       return formatQuoteLines(current);
     },
     quote: (field) => {
