@@ -39,6 +39,18 @@ const FREE_TEXT_SWITCH_MARGIN = 0.25;
 
 /** "đổi qua", "đổi X thành Y", "thay X bằng Y", "chuyển qua": one product instead of another. */
 const SWAP = /\b(doi (.+ )?(qua|sang|thanh)|thay (.+ )?(bang|vao|cho)|chuyen (qua|sang)|lay .+ thay cho)\b/;
+/**
+ * "giá xoài bao nhiêu 1kg", "1 túi khoai bao nhiêu tiền": a question about products, even with an
+ * amount, orders nothing; "còn sầu riêng không, lấy 3 ký" does (a word of ordering), and so does
+ * "4 túi khoai với 3 túi mít hết bao nhiêu" (what these come to is asked of the order they make).
+ */
+function asksWithoutOrdering(text: string, words: readonly string[]): boolean {
+  const asksTotal = words.some((word) => TOTAL_WORDS.has(word)) && words.some((word) => word === 'bn' || word === 'nhieu');
+  return looksLikeQuestion(text, words) && !asksTotal && !words.some((word) => ORDER_WORDS.has(word));
+}
+
+/** Words of asking for someone: "gặp chủ vườn", "nói chuyện với người thật". */
+const PERSON_WORDS = ['gap', 'noi chuyen', 'nguoi that', 'chu shop', 'chu vuon', 'admin', 'nhan vien'];
 /** "hết", "tổng", "tính" before "bao nhiêu": the total of what the message lists is asked. */
 const TOTAL_WORDS = new Set(['het', 'tong', 'tinh', 'tat']);
 /** Before "thêm": "không thêm gì nữa" adds nothing. */
@@ -383,7 +395,9 @@ export class Turn implements TurnMoves {
       else this.state.cart = this.state.cart.filter((candidate) => candidate !== line);
       changed = true;
     }
-    for (const named of facts.items) {
+    // "1 túi khoai bao nhiêu tiền e?" at a later question asks a price; it adds nothing.
+    const asking = asksWithoutOrdering(this.text, foldKey(this.text).split(' '));
+    for (const named of asking ? [] : facts.items) {
       if (named.quantity === null) continue;
       const item = { productId: this.inCartByFamily(named.productId), quantity: named.quantity };
       const product = this.flows.shop.catalog.find((candidate) => candidate.id === item.productId);
@@ -397,6 +411,18 @@ export class Turn implements TurnMoves {
       if (line) line.quantity = amount;
       else this.state.cart.push({ productId: item.productId, quantity: amount });
       changed = true;
+    }
+    // "lấy 1 túi" after the card of a product not in the cart: that product, in its own unit.
+    const shown = this.flows.shop.catalog.find((candidate) => candidate.id === this.state.slots.product);
+    const inCart = (id: string) => this.state.cart.some((line) => line.productId === id);
+    if (!asking && facts.items.length === 0 && facts.quantity && shown && !inCart(shown.id) && /\b(lay|them|mua|dat)\b/.test(foldKey(this.text))) {
+      const amount = amountIn(facts.quantity, shown);
+      if (amount !== null && !cartRefusal(this.flows, shown, amount, this.context.now)) {
+        this.state.cart.push({ productId: shown.id, quantity: amount });
+        delete this.state.slots.product;
+        this.say(this.flows.shop.texts.cart_updated);
+        return true;
+      }
     }
     const last = this.state.cart.at(-1);
     // "lấy 5 ký nhé" at the summary of a one-product order: that product's new quantity ("thêm" adds instead).
@@ -552,7 +578,7 @@ export class Turn implements TurnMoves {
     // A message that is exactly one of a flow's triggers ("/start", "menu") means that flow.
     const exact = exactTriggers(this.flows).get(foldKey(this.text));
     if (exact && exact.flow !== currentFlow) return { kind: 'flow', flow: exact.flow, step: exact.step, understanding };
-    const person = this.personAskedFor(currentFlow);
+    const person = this.personAskedFor(currentFlow, !this.facts(this.text).items.some((item) => item.quantity !== null));
     if (person) return { kind: 'flow', flow: person, step: null, understanding };
     const lookup = this.lateParcelFor(currentFlow);
     if (lookup) return { kind: 'flow', ...lookup, understanding };
@@ -592,9 +618,7 @@ export class Turn implements TurnMoves {
     if (this.answersOpenChoice(currentFlow)) return null;
     // "giá xoài bao nhiêu 1kg" asks a price; "còn sầu riêng không, lấy 3 ký" orders.
     const words = [...foldKey(this.text).split(' '), ...understanding.tokens];
-    // "4 túi khoai với 3 túi mít hết bao nhiêu": what these come to is asked of the order they make.
-    const asksTotal = words.some((word) => TOTAL_WORDS.has(word)) && words.some((word) => word === 'bn' || word === 'nhieu');
-    if (looksLikeQuestion(this.text, words) && !asksTotal && !words.some((word) => ORDER_WORDS.has(word))) return null;
+    if (asksWithoutOrdering(this.text, words)) return null;
     // "lấy sỉ 50kg giá sao": a question one of the shop's answers is about asks, it does not order
     // ("đặt 2kg bưởi, có xuất hóa đơn không" still orders: the order is a clause of its own).
     const best = understanding.best as { faq?: string | null; score: number } | null;
@@ -620,7 +644,9 @@ export class Turn implements TurnMoves {
   private personAskedFor(currentFlow: string | null, anywhere = false): string | null {
     const clauses = this.text.split(/[,.;!?\n]+/).filter((clause) => clause.trim());
     if (clauses.length < 2) return null;
-    for (const clause of anywhere ? clauses : clauses.slice(0, 1)) {
+    // Further on, only a clause with words of asking for someone is read again (an address has commas too).
+    const later = clauses.slice(1).filter((clause) => PERSON_WORDS.some((words) => ` ${foldKey(clause)} `.includes(` ${words} `)));
+    for (const clause of anywhere ? [clauses[0]!, ...later] : clauses.slice(0, 1)) {
       const best = this.understand(clause)?.best;
       const flow = best?.flow ? this.flows.flows.get(best.flow) : undefined;
       const handsOver = flow && Object.values(flow.steps).some((step) => step.action === 'handover');

@@ -84,7 +84,7 @@ const PHONE_MIN_DIGITS = 9;
 function tokenize(text: string): Token[] {
   const unphoned = text.normalize('NFC').replace(PHONE_LIKE, (run) => (run.replace(/\D/g, '').length >= PHONE_MIN_DIGITS ? '\n' : run));
   let previousEnd = -1;
-  return [...unphoned.matchAll(/(\d+(?:[.,]\d+)*)|([\p{L}\p{M}]+)|([,;:!?.\n])|\S/gu)].flatMap((match): Token[] => {
+  return [...unphoned.matchAll(/(\d\/[234](?![\d/])|\d+(?:[.,]\d+)*)|([\p{L}\p{M}]+)|([,;:!?.\n])|\S/gu)].flatMap((match): Token[] => {
     const [whole, number, word, pause] = match;
     const glued = match.index === previousEnd;
     previousEnd = match.index + whole.length;
@@ -127,7 +127,7 @@ class Reader {
   digits(at: number): { value: number; next: number } | null {
     const token = this.tokens[at];
     if (token?.kind !== 'number' || /^0\d/.test(token.text)) return null;
-    const value = readNumeral(token.text);
+    const value = fractionOf(token.text) ?? readNumeral(token.text);
     const after = this.folded(at + 1);
     if (value === null || value >= MAX_QUANTITY || (after !== undefined && isMoneyWord(after))) return null;
     const previous = this.tokens[at - 1];
@@ -217,6 +217,12 @@ class Reader {
     }
     return read.value;
   }
+}
+
+/** "1/2 ký", "3/4 ký": a half, a third or a quarter, less than one; "20/5" is a date, never read here. */
+function fractionOf(text: string): number | null {
+  const match = /^(\d)\/([234])$/.exec(text);
+  return match && Number(match[1]) < Number(match[2]) ? Number(match[1]) / Number(match[2]) : null;
 }
 
 function round(amount: number): number {

@@ -8,7 +8,7 @@ const phrases = (problem: ReturnProblem, names: string[]) => names.map((name) =>
 
 /** Folded phrases that name a problem whatever the tone marks; longer ones are tried first. */
 const PHRASES = [
-  ...phrases('damaged', ['dap', 'dap nat', 'nat', 'nat bet', 'hu hong', 'hu thoi', 'chay nuoc', 'bi sau', 'co sau', 'co doi', 'meo', 'khong tuoi', 'ko tuoi', 'het tuoi', 'bi heo', 'bi ung', 'bi vo', 'bi be', 'bi bep', 'mop meo', 'den thit', 'thit den', 'bi tham', 'tham den', 'nhun', 'bi nhun', 'nhu bun']),
+  ...phrases('damaged', ['dap', 'dap nat', 'nat', 'nat bet', 'hu hong', 'hu thoi', 'chay nuoc', 'bi sau', 'co sau', 'co doi', 'meo', 'khong tuoi', 'ko tuoi', 'het tuoi', 'bi heo', 'bi ung', 'bi vo', 'bi be', 'bi bep', 'mop meo', 'den thit', 'thit den', 'bi tham', 'tham den', 'nhun', 'bi nhun', 'nhu bun', 'bi iu', 'iu het', 'mem xiu', 'khong gion', 'ko gion', 'het gion']),
   ...phrases('missing', ['thieu', 'giao thieu', 'khong du', 'ko du', 'k du', 'hut can', 'nhe can', 'thieu can', 'khong du can', 'ko du can', 'thieu hang']),
   ...phrases('wrong_item', ['sai hang', 'giao sai', 'gui sai', 'sai san pham', 'sai sp', 'sai loai', 'sai mon', 'nham hang', 'giao nham', 'gui nham', 'nham san pham', 'nham loai', 'giao lon', 'gui lon', 'khong dung hang', 'ko dung hang', 'khong phai hang', 'khong giong hinh', 'khac hinh']),
   ...phrases('late', ['tre', 'giao tre', 'tre hen', 'qua hen', 'lau qua', 'qua lau', 'lau vay', 'lau v', 'lau z', 'lau the', 'lau ghe', 'doi lau', 'doi mai', 'chua nhan duoc', 'chua nhan dc', 'chua nhan', 'chua toi', 'chua den', 'chua giao', 'mai chua']),

@@ -4,6 +4,9 @@ import { parseQuantity, type Quantity } from '../../../src/engine/parse/quantity
 describe('parseQuantity reads how much a customer orders', () => {
   it.each<[string, string, Quantity]>([
     ['kilograms glued to the number', '2kg', { amount: 2, unit: 'kg' }],
+    ['a half written as a fraction', '1/2 ky', { amount: 0.5, unit: 'kg' }],
+    ['three quarters as a fraction', '3/4 kg', { amount: 0.75, unit: 'kg' }],
+    ['a date is no fraction: "20/5" stays twenty', '20/5', { amount: 20, unit: null }],
     ['"ký" for kilograms', '2 ký', { amount: 2, unit: 'kg' }],
     ['the number in words', 'hai ký', { amount: 2, unit: 'kg' }],
     ['words typed without tone marks', 'hai ky', { amount: 2, unit: 'kg' }],

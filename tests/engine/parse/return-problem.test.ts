@@ -38,6 +38,8 @@ describe('readReturnProblem names what went wrong with an order', () => {
     ['ca phe de duoc bao lau', null],
     ['bot tra loi lau vay', null],
     ['bo sap bao quan sao cho lau', null],
+    ['mit say mo ra bi iu het, an mem xiu ko gion gi ca', 'damaged'],
+    ['iu shop nhieu', null],
     ['bao quan sao lau hu', null],
   ])('"%s" → %s', (text, problem) => {
     expect(readReturnProblem(text)).toBe(problem);
