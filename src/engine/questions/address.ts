@@ -14,7 +14,8 @@ export const address: QuestionKind = {
     const plain = /\d/.test(parsed.text) || province !== undefined;
     return { ok: true, value: parsed.text, plain, ...(province ? { also: { province } } : {}) };
   },
-  names: ['dia chi', 'dc', 'cho giao', 'noi giao', 'nha'],
+  // "nhà" only with "khác"/"mới": alone, folded, it is the particle ending a sentence ("đổi ý, gạo lấy 10 ký luôn nha").
+  names: ['dia chi', 'dc', 'cho giao', 'noi giao', 'nha khac', 'nha moi'],
   buttons: skipButtons,
   fromTap: () => undefined,
 };

@@ -8,7 +8,8 @@ export const phone: QuestionKind = {
     // A number that parses is the answer, whatever else the line says.
     return parsed.ok ? { ok: true, value: parsed.phone, plain: true } : retry(asking, asking.flows.shop.texts.retry_phone[parsed.problem]);
   },
-  names: ['sdt', 'so dien thoai', 'so dt', 'dien thoai', 'so phone', 'so'],
+  // "số" alone is also "số lượng" (the quantity): only "số mới", "số khác" name the phone.
+  names: ['sdt', 'so dien thoai', 'so dt', 'dien thoai', 'so phone', 'so moi', 'so khac'],
   buttons: skipButtons,
   fromTap: () => undefined,
 };
