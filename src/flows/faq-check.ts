@@ -54,9 +54,10 @@ function checkAnswer(source: YamlSource, at: PropertyKey[], text: string, catalo
   const problems: FlowProblem[] = [];
   for (const match of text.matchAll(TEMPLATE_VARIABLE)) {
     const [whole, root, field] = match;
-    if (root === 'shop') continue;
+    // The shop's own facts and its policies (returns, compensation) read the same in every answer.
+    if (root === 'shop' || root === 'policy') continue;
     if (root !== 'product' || !productNamed) {
-      const allowed = productNamed ? '{{product.…}} hoặc {{shop.…}}' : '{{shop.…}} (thông tin sản phẩm chỉ dùng được trong product_answer)';
+      const allowed = productNamed ? '{{product.…}}, {{shop.…}} hoặc {{policy.…}}' : '{{shop.…}} hoặc {{policy.…}} (thông tin sản phẩm chỉ dùng được trong product_answer)';
       problems.push(source.problem(at, `"${whole}" không dùng được ở đây; chỉ dùng ${allowed}`));
       continue;
     }

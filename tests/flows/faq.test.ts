@@ -20,10 +20,10 @@ function problems(sources: FlowSource[], file = 'faq.yaml'): string[] {
 }
 
 describe("the shop's FAQ file (flows/faq.yaml)", () => {
-  it('the sample shop answers origin, certification, wholesale, gift wrapping and invoices', () => {
+  it('the sample shop answers origin, certification, wholesale, gift wrapping, invoices and compensation', () => {
     expect(problems(samples)).toEqual([]);
     const result = loadFlows(samples);
-    expect(result.ok && result.flows.faq?.map((entry) => entry.id)).toEqual(['xuat_xu', 'chung_nhan', 'gia_si', 'goi_qua', 'hoa_don']);
+    expect(result.ok && result.flows.faq?.map((entry) => entry.id)).toEqual(['xuat_xu', 'chung_nhan', 'gia_si', 'goi_qua', 'hoa_don', 'den_bu']);
   });
 
   it('a file with mistakes gives each one with file:line and what to write instead', () => {
@@ -45,7 +45,7 @@ describe("the shop's FAQ file (flows/faq.yaml)", () => {
     ]);
     const fixed = text.replace('anwser', 'answer');
     expect(problems(withFaq(fixed))).toEqual([
-      'flows/faq.yaml:4:13 faq[0].answer: lỗi: "{{product.origin}}" không dùng được ở đây; chỉ dùng {{shop.…}} (thông tin sản phẩm chỉ dùng được trong product_answer)',
+      'flows/faq.yaml:4:13 faq[0].answer: lỗi: "{{product.origin}}" không dùng được ở đây; chỉ dùng {{shop.…}} hoặc {{policy.…}} (thông tin sản phẩm chỉ dùng được trong product_answer)',
       'flows/faq.yaml:5:21 faq[0].product_answer: lỗi: "{{product.orign}}": sản phẩm không có mục "orign" (có phải ý bạn là "origin"?); dùng một trong: name, unit, price, origin, description, suits, storage, season, min_quantity',
       'flows/faq.yaml:7:7 faq[0].products.xoai_cat: lỗi: không có sản phẩm "xoai_cat" trong shop.yaml (có phải ý bạn là "xoai_cat_hoa_loc"?)',
       'flows/faq.yaml:8:9 faq[1].id: lỗi: câu hỏi "xuat_xu" đã có ở mục thứ 1; mỗi mục cần một id riêng',
