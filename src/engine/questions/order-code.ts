@@ -62,9 +62,17 @@ export function forgetsCode(text: string): boolean {
   return denies && (words.length <= 4 || words.some((word) => CODE_WORDS.has(word)));
 }
 
-/** Products the customer's message names ("xoài bị dập"). */
+/** "… còn đơn gạo vẫn giữ nhé": a clause keeping an order does not point at it. */
+const KEEPING = new Set(['giu']);
+
+/** Products the customer's message names ("xoài bị dập"; "hủy đơn sầu riêng", which reads as taking it out), but not one kept. */
 function namedIn(asking: Asking): Set<string> {
-  return new Set(asking.said ? asking.facts(asking.said).items.map((item) => item.productId) : []);
+  if (!asking.said) return new Set();
+  const clauses = asking.said.split(/[,.;!\n]+/).filter((clause) => !foldKey(clause).split(' ').some((word) => KEEPING.has(word)));
+  return new Set(clauses.flatMap((clause) => {
+    const facts = asking.facts(clause);
+    return [...facts.items.map((item) => item.productId), ...facts.removed];
+  }));
 }
 
 function holds(order: KnownOrder, products: ReadonlySet<string>): boolean {
