@@ -12,13 +12,16 @@ interface Entry {
   words: Words;
   /** Only as typed with its tone marks: "nhãn" (longan), never "nhan", which is also "nhắn". */
   marked: boolean;
+  /** Only as spelled, never one typo off: "khoai" alone is no "Khoa" (a given name). */
+  exact: boolean;
 }
 
-/** A name to find; `marked` when it means the thing only as typed with its tone marks. */
+/** A name to find; `marked` when it means the thing only as typed with its tone marks; `exact` when never with a typo. */
 export interface Name {
   id: string;
   name: string;
   marked?: boolean;
+  exact?: boolean;
 }
 
 /**
@@ -39,13 +42,13 @@ export class MentionIndex {
   private readonly seen = new Map<string, readonly Entry[]>();
 
   constructor(names: Iterable<Name>) {
-    for (const { id, name, marked = false } of names) {
+    for (const { id, name, marked = false, exact = false } of names) {
       const words = toWordForms(name);
       const first = words.folded[0];
       if (!first) continue;
       const list = this.byFirstWord.get(first) ?? [];
       if (list.length === 0) this.firstWords.push(first);
-      list.push({ id, words, marked });
+      list.push({ id, words, marked, exact });
       list.sort((a, b) => b.words.folded.length - a.words.folded.length);
       this.byFirstWord.set(first, list);
     }
@@ -83,7 +86,9 @@ export class MentionIndex {
       for (let k = 0; k < length && all; k++) {
         all = entry.marked
           ? words.marked[start + k] === entry.words.marked[k]
-          : sameWord(words.marked[start + k], words.folded[start + k], entry.words.marked[k]!, entry.words.folded[k]!);
+          : entry.exact
+            ? words.folded[start + k] === entry.words.folded[k]
+            : sameWord(words.marked[start + k], words.folded[start + k], entry.words.marked[k]!, entry.words.folded[k]!);
       }
       if (all) best = { id: entry.id, start, end: start + length };
     }
@@ -115,7 +120,7 @@ const NONE: readonly Entry[] = [];
  * Everyday phrases whose one word, typed without marks, is also a short name: "bieu bo me" is
  * biếu bố mẹ (parents), not bơ; "giao buoi sang" is buổi sáng (the morning), not bưởi; "qua cam on khach" is quà cảm ơn khách, not oranges.
  */
-const EVERYDAY_PAIRS = new Set(['cam on', 'bo me', 'thit bo', 'buoi sang', 'buoi chieu', 'buoi trua', 'buoi toi']);
+const EVERYDAY_PAIRS = new Set(['cam on', 'bo me', 'bo chat', 'bo vao', 'thit bo', 'buoi sang', 'buoi chieu', 'buoi trua', 'buoi toi']);
 
 function everydayPhrase(words: Words, mention: Mention): boolean {
   const unmarked = (at: number) => words.marked[at] === words.folded[at];

@@ -1,6 +1,7 @@
 import type { ShopFlows } from '../../flows/schema';
 import { FORMER_PROVINCES, PROVINCES, PROVINCE_ALIASES } from '../../vietnam/provinces';
 import { MentionIndex } from './mentions';
+import { productNames } from './product-names';
 import { PRODUCE_MARKED_ONLY, PRODUCE_NAMES } from './produce';
 
 export interface ShopNames {
@@ -13,7 +14,7 @@ export interface ShopNames {
 /** The names customers use for the shop's products (with aliases) and for provinces, old and new. */
 export function shopNames(flows: ShopFlows): ShopNames {
   return {
-    products: new MentionIndex(flows.shop.catalog.flatMap((product) => [product.name, ...product.aliases].map((name) => ({ id: product.id, name })))),
+    products: new MentionIndex(productNames(flows.shop.catalog)),
     provinces: new MentionIndex([
       ...PROVINCES.map((province) => ({ id: province.id, name: province.name })),
       ...FORMER_PROVINCES.map((former) => ({ id: former.now, name: former.name })),

@@ -37,7 +37,12 @@ const NOT_NAME_WORDS = new Set([
   'hello', 'alo', 'oi', 'nao', 'gi', 'nay', 'luc', 'gio', 'ngay', 'minh', 'em', 'toi', 'ban', 'bn', 'ky', 'kg', 'sao', 'the', 'la', 'moi', 'cu', 'nhung', 'so',
 ]);
 /** Words that never stand in an address: a segment with one of them is the rest of the message. */
-const ORDER_TALK = new Set(['ship', 'cod', 'ck', 'nhe', 'nhen', 'shop', 'ok', 'oke', 'dat', 'mua', 'lay', 'chuyen', 'khoan', 'giup', 'dum', 'gium', 'nhanh', 'gap', 'cam', 'sdt', 'kg', 'ky']);
+const ORDER_TALK = new Set(['ship', 'cod', 'ck', 'nhe', 'nhen', 'shop', 'ok', 'oke', 'dat', 'mua', 'lay', 'chuyen', 'khoan', 'giup', 'dum', 'gium', 'nhanh', 'gap', 'sdt', 'kg', 'ky']);
+
+/** Order talk in a segment; "cảm ơn" too, but "cam" alone is a place ("phường Cam Linh, TP Cam Ranh"). */
+function talksOrder(words: readonly string[]): boolean {
+  return words.some((word, i) => ORDER_TALK.has(word) || (word === 'cam' && words[i + 1] === 'on'));
+}
 const QUESTION_WORDS = new Set(['phi', 'bao', 'nhieu', 'gia', 'vay', 'khong', 'ko', 'lau', 'hoi', 'nao', 'may']);
 /** Labels that end a segment when the phone follows them ("tên Lê Thị Hoa sđt 0903…"). */
 /**
@@ -142,7 +147,7 @@ function isHouseNumberAt(words: readonly string[], i: number): boolean {
 function endsAddress(segment: string): boolean {
   const folded = fold(segment);
   if (LABEL.exec(folded)?.[0] && !/^(?:dia chi|dc|d\/c|diachi)\b/.test(folded)) return true;
-  return foldWords(segment).some((word) => ORDER_TALK.has(word)) && !findProvince(segment);
+  return talksOrder(foldWords(segment)) && !findProvince(segment);
 }
 
 /**
@@ -170,7 +175,7 @@ function addressStart(segment: string): 'street' | 'province' | null {
   }
   if (ADDRESS_WORDS.has(first) || NUMBERED_AREA.test(first)) return street(words.length >= 2);
   // A province alone starts an address only in a segment with nothing else to say ("ship ra ha noi bao lau" asks).
-  const talk = words.some((word) => ORDER_TALK.has(word) || QUESTION_WORDS.has(word) || NOT_NAME_WORDS.has(word));
+  const talk = talksOrder(words) || words.some((word) => QUESTION_WORDS.has(word) || NOT_NAME_WORDS.has(word));
   return findProvince(segment)?.kind === 'found' && words.length >= 2 && !talk && !/\d/.test(raw) ? 'province' : null;
 }
 

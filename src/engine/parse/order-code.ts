@@ -2,7 +2,8 @@ import { fold } from '../../text/fold';
 
 /**
  * Shop order codes: two to four letters and two to six digits, maybe with a dash ("XB12",
- * "fp948", "XB-101"), or a space when the letters are capitals ("XB 12": "lay 10" is no code);
+ * "fp948", "XB-101"), or a space when the letters are capitals or follow "đơn"/"mã" ("XB 12", "đơn xb 601":
+ * "lay 10" is no code);
  * or digits after "#" / "mã đơn" / "đơn số" ("#10245").
  */
 const LETTERS_AND_DIGITS = /(?<![\p{L}\p{N}])([A-Za-z]{2,4})(-|\s)?(\d{2,6})(?![\p{L}\p{N}])/gu;
@@ -32,7 +33,9 @@ export function readOrderCode(text: string, notCodes: readonly string[] = []): s
   for (const match of written.matchAll(LETTERS_AND_DIGITS)) {
     const [, letters, separator, digits] = match as unknown as [string, string, string | undefined, string];
     const lower = letters.toLowerCase();
-    if (separator?.trim() === '' && letters !== letters.toUpperCase()) continue;
+    // "lay 10" is no code; "don xb 601" is, an order word before it.
+    const afterOrderWord = ORDER_WORDS_BEFORE.test(fold(written.slice(0, match.index)));
+    if (separator?.trim() === '' && letters !== letters.toUpperCase() && !afterOrderWord) continue;
     if (excluded.has(`${lower}${digits}`) || NOT_CODE_LETTERS.has(lower)) continue;
     return `${letters}${digits}`.toUpperCase();
   }
@@ -40,6 +43,9 @@ export function readOrderCode(text: string, notCodes: readonly string[] = []): s
   const digits = HASH_DIGITS.exec(folded) ?? AFTER_ORDER_WORD.exec(folded);
   return digits ? digits[1]! : null;
 }
+
+/** The words that name an order, just before a code written in small letters with a space ("đơn xb 601"). */
+const ORDER_WORDS_BEFORE = /(?:^|\s)(?:don|ma|ma don|don hang|code|dh)\s*$/;
 
 /** Letters that, before a number, are a unit, an address part or a time, not a code ("kg 10", "hem 12", "ngo 5"). */
 const NOT_CODE_LETTERS = new Set(['kg', 'ky', 'ki', 'gr', 'kp', 'hem', 'ngo', 'so', 'to', 'ap', 'lo', 'sdt', 'dt', 'tp', 'km', 'ml', 'lit', 'thu', 'ngay', 'gio', 'luc', 'sao']);

@@ -1,5 +1,6 @@
 import type { Product } from '../../flows/schema';
 import { MentionIndex, type Mention } from '../nlu/mentions';
+import { productNames } from '../nlu/product-names';
 import { toWordForms, type Words } from '../nlu/words';
 import { parseQuantity, type Quantity, type QuantityUnit } from './quantity';
 
@@ -30,13 +31,22 @@ export interface OrderLinesFact {
 export interface CatalogIndex {
   mentions: MentionIndex;
   units: ReadonlyMap<string, QuantityUnit>;
+  /** The first words of each product's names: products sharing one are of a kind ("cà phê …"). */
+  firstWords: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export function catalogIndex(catalog: readonly Pick<Product, 'id' | 'name' | 'aliases' | 'unit'>[]): CatalogIndex {
   return {
-    mentions: new MentionIndex(catalog.flatMap((product) => [product.name, ...product.aliases].map((name) => ({ id: product.id, name })))),
+    mentions: new MentionIndex(productNames(catalog)),
     units: new Map(catalog.map((product) => [product.id, product.unit])),
+    firstWords: new Map(catalog.map((product) => [product.id, new Set([product.name, ...product.aliases].map((name) => toWordForms(name).folded[0] ?? ''))])),
   };
+}
+
+/** Two products of a kind: one of their names begins with the same word. */
+function ofAKind(catalog: CatalogIndex, a: string, b: string): boolean {
+  const words = catalog.firstWords.get(b);
+  return [...(catalog.firstWords.get(a) ?? [])].some((word) => words?.has(word));
 }
 
 /**
@@ -111,9 +121,11 @@ export function readOrderLines(text: string, catalog: CatalogIndex): OrderLinesF
     if (verb) removalVerbs.add(mention.start);
     return !verb;
   }).reduce<Mention[]>((merged, mention) => {
-    // "cafe robusta": two aliases of one product side by side name it once.
+    // "cafe robusta": two aliases of one product side by side name it once; "cf arabica": the
+    // word for the kind ("cf" reads as Robusta alone) before a product of that kind names that one.
     const last = merged.at(-1);
     if (last && last.id === mention.id && last.end === mention.start) merged[merged.length - 1] = { ...last, end: mention.end };
+    else if (last && last.end === mention.start && last.end - last.start === 1 && ofAKind(catalog, last.id, mention.id)) merged[merged.length - 1] = { ...mention, start: last.start };
     else merged.push(mention);
     return merged;
   }, []);

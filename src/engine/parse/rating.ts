@@ -11,7 +11,7 @@ const PHRASES = [
   ...scored(2, ['chua tot', 'khong tot', 'ko tot', 'k tot', 'khong hai long', 'ko hai long', 'k hai long', 'chua hai long', 'chua ung', 'khong ung', 'ko ung', 'hoi te', 'hoi kem', 'chua on', 'khong on', 'ko on', 'hoi that vong', 'khong thich', 'ko thich']),
   ...scored(3, ['binh thuong', 'bt', 'tam duoc', 'tam tam', 'tam on', 'cung duoc', 'cung on', 'trung binh', 'tb', 'tuong doi', 'tam chap nhan', 'chap nhan duoc', 'khong te', 'ko te', 'k te', 'ok thoi', 'duoc thoi', 'on thoi', 'hoi hai long']),
   ...scored(4, ['hai long', 'kha tot', 'kha hai long', 'kha on', 'tot', 'ung y', 'thich', 'on ap', 'van on', 'good', 'kha ngon']),
-  ...scored(5, ['rat hai long', 'qua hai long', 'cuc ky hai long', 'rat tot', 'qua tot', 'tot lam', 'tot qua', 'tuyet voi', 'qua tuyet', 'tuyet qua', 'tuyet lam', 'xuat sac', 'hoan hao', 'rat ung', 'rat thich', 'dinh cao', 'perfect', 'excellent', 'great', 'rat ngon', 'qua ngon', 'ngon lam', 'dinh of chop']),
+  ...scored(5, ['rat hai long', 'qua hai long', 'cuc ky hai long', 'rat tot', 'qua tot', 'tot lam', 'tot qua', 'tuyet voi', 'qua tuyet', 'tuyet qua', 'tuyet lam', 'xuat sac', 'hoan hao', 'rat ung', 'rat thich', 'dinh cao', 'perfect', 'excellent', 'great', 'rat ngon', 'qua ngon', 'ngon lam', 'dinh of chop', 'full sao', 'max sao', 'du sao']),
 ].sort((a, b) => b.words.length - a.words.length);
 
 /** Words that score only as the whole answer: "ổn", "được", "ok" are also everyday words ("cảm ơn"). */

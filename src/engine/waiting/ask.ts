@@ -60,7 +60,10 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
   if (!answer.ok && answer.plain && !turn.statesOwnFacts(waiting.flow, step.save)) return turn.retry(waiting.flow, waiting.step, step, turn.render(answer.retryText, answer.variables));
   const topic = turn.topicOf(turn.understand(text), waiting.flow, kind.freeText);
   const cancelling = topic?.kind === 'flow' && answer.ok && answer.value === false && turn.cancels(topic.flow);
-  if (answer.ok && (answer.plain || !topic) && !cancelling) {
+  // "vậy lấy 40 bịch, lấy nhiều vậy có giá sỉ không" at the quantity question: the aside answered in passing, the answer taken.
+  const answeredAside = answer.ok && !answer.plain && topic?.kind === 'aside' && !kind.freeText;
+  if (answeredAside) turn.say(topic.text);
+  if (answer.ok && (answer.plain || !topic || answeredAside) && !cancelling) {
     turn.fillFrom(waiting.flow);
     // The form may have read this very slot better than the whole line (a name beside a phone).
     const value = turn.saidNow(step.save) && kind.freeText ? turn.state.slots[step.save]! : answer.value;

@@ -26,6 +26,8 @@ describe('readContact finds name, phone and address in one message, in any order
     ['"tiền mặt" after the phone is how the customer pays, not a name', '0939456789, tien mat', { name: null, phone: '0939456789' }],
     ['"Duong" written as a name is the family name Dương, not "đường"', 'Duong Van Tam, 0905 111 333, 12 le duan, hai chau, da nang', { name: 'Duong Van Tam', phone: '0905111333', address: '12 le duan, hai chau, da nang', province: 'Đà Nẵng' }],
     ['"duong so 8" is a street', 'Lan 0905111333, duong so 8, linh trung, thu duc', { name: 'Lan', address: 'duong so 8, linh trung, thu duc', province: 'TP Hồ Chí Minh' }],
+    ['"Cam" in place names is no "cảm ơn" ending the address; "84 …" is the phone with the country code', 'Nguyen Hoang Yen, 84 935 126 740, 18 le duan, phuong cam linh, tp cam ranh, khanh hoa', { name: 'Nguyen Hoang Yen', phone: '0935126740', address: '18 le duan, phuong cam linh, tp cam ranh, khanh hoa', province: 'Khánh Hòa' }],
+    ['a given name one letter off a product\'s word ("Khoa", "khoai") is a name', 'Mac Van Khoa 0916222444, 8 ly thuong kiet, hoan kiem, ha noi', { name: 'Mac Van Khoa', province: 'Hà Nội' }],
     ['the recipient named with who they are to the customer', 'nguoi nhan la bo c Nguyen Van Son 0868 357 159, to 5 phuong yen ninh, tp yen bai, yen bai', { name: 'Nguyen Van Son', phone: '0868357159', province: 'Lào Cai' }],
     ['"mẹ mình tên …" before the name', 'nguoi nhan la me minh ten Nguyen Thi Bay, 0912345678, 12 le loi, hue', { name: 'Nguyen Thi Bay', phone: '0912345678' }],
     ['a family name that is also a relative ("Võ", "vợ") stays in the name', 'Vo Van Tuan 0918 765 432, 12 hung vuong, phuong 2, tan an, long an', { name: 'Vo Van Tuan', phone: '0918765432' }],

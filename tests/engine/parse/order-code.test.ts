@@ -7,6 +7,8 @@ const NOT_CODES = ['XOAI10', 'KHACHMOI', 'TET2027', 'st25', 'ri6'];
 describe('readOrderCode finds the order code a customer names', () => {
   it.each<[string, string | null]>([
     ['don XB12 bi dap', 'XB12'],
+    ['don xb 601 nhan hom qua', 'XB601'],
+    ['lay 10 ky', null],
     ['minh muon huy don FP948', 'FP948'],
     ['đơn fp948 chưa tới', 'FP948'],
     ['xb-101', 'XB101'],

@@ -15,6 +15,7 @@ describe('readRating reads the stars a customer gives, typed as numbers or words
     ['9/10', 5],
     ['8 điểm', 4],
     ['cho shop 5 diem luon', 5],
+    ['full sao nha shop 😍', 5],
     ['4 điểm', 4],
     ['cho 5 sao luon', 5],
     ['1 sao vi giao tre', 1],
