@@ -27,6 +27,7 @@ import { provinceById } from '../vietnam/provinces';
 import { findProvince } from './parse/province';
 import { readStars, type Rating } from './parse/rating';
 import { WAITING } from './waiting';
+import { commentBeside } from './waiting/satisfaction';
 import type { Topic, TurnMoves } from './waiting/moves';
 
 /** Steps one turn may pass through before the engine decides a flow loops forever. */
@@ -801,10 +802,12 @@ export class Turn implements TurnMoves {
     // "4 sao" with nothing asked (the closing question not sent yet, or gone by): the score the customer gives ("xoài loại 5 sao" is no score).
     // A bare "5" once the closing question was asked and then passed by (a question in between) is its answer.
     const bare = this.state.satisfaction.asked && /^\s*[1-5]\s*$/.test(this.text) ? (Number(this.text.trim()) as Rating) : null;
-    const stars = readStars(this.text) ?? bare;
-    if (stars !== null && isShort(this.text, 4) && this.facts(this.text).items.length === 0 && this.state.satisfaction.score === null) {
+    // "5 sao, tư vấn nhanh lắm": the score's own clause is short, what follows is its comment.
+    const scoreClause = this.text.split(/[,.;!\n]+/)[0] ?? '';
+    const stars = readStars(scoreClause) ?? bare;
+    if (stars !== null && isShort(scoreClause, 4) && this.facts(this.text).items.length === 0 && this.state.satisfaction.score === null) {
       this.state.satisfaction.asked = true;
-      return this.onScore(stars);
+      return this.onScore(stars, commentBeside(this.text));
     }
     const understanding = this.understand(this.text);
     const topic = this.topicOf(understanding, null);

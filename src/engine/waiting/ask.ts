@@ -71,7 +71,10 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
     return turn.answer(waiting.flow, waiting.step, step, value, answer.also);
   }
   // "Trần Thị Mai 0912…, 88 Nguyễn Trãi, Hà Nội, ck nhé" or "ck nhé" at "anything else?": this flow's own facts, not another topic.
-  const ownFacts = topic?.kind === 'flow' && !looksLikeQuestion(text) && !turn.cancels(topic.flow) && turn.statesOwnFacts(waiting.flow, step.save);
+  // "lấy 2 hũ mật ong với nửa ký arabica, bao nhiêu tiền" at "sản phẩm nào?": the order's lines (priced in the cart), even asked as a question.
+  const ordering = Object.values(turn.flows.flows.get(waiting.flow)?.steps ?? {}).some((later) => later.action === 'add_to_cart');
+  const ordered = ordering && step.ask === 'product' && turn.facts(text).items.some((item) => item.quantity !== null);
+  const ownFacts = topic?.kind === 'flow' && !turn.cancels(topic.flow) && (ordered || (!looksLikeQuestion(text) && turn.statesOwnFacts(waiting.flow, step.save)));
   if (topic?.kind === 'flow' && !ownFacts) return turn.switchTopic(topic);
   if (topic?.kind === 'aside') return turn.aside(topic.text);
   turn.fillFrom(waiting.flow);

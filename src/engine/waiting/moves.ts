@@ -1,4 +1,5 @@
 import type { ShopFlows, Step } from '../../flows/schema';
+import type { FactReader } from '../facts';
 import type { Understanding } from '../nlu/intent';
 import type { Asking } from '../questions';
 import type { Button, ConversationState, Inbound, Outcome, SlotValue } from '../types';
@@ -13,6 +14,7 @@ export type Topic = { kind: 'flow'; flow: string; step: string | null; understan
 export interface TurnMoves {
   readonly state: ConversationState;
   readonly flows: ShopFlows;
+  readonly facts: FactReader;
   asking(step: Step): Asking;
   answer(flowId: string, stepId: string, step: Step, value: SlotValue, also?: Record<string, SlotValue>): void;
   skip(flowId: string, stepId: string, step: Step): void;

@@ -33,7 +33,7 @@ export function onSatisfaction(turn: TurnMoves, inbound: Inbound): void {
 const COURTESY = new Set(['a', 'nha', 'nhe', 'shop', 'oi', 'em', 'e', 'nhen', 'ne', 'thoi', 'roi', 'r', 'luon', 'di']);
 
 /** "1 sao, giao sai mà còn phải chờ thêm mấy ngày": what follows the score's clause, when it says something. */
-function commentBeside(text: string): string | undefined {
+export function commentBeside(text: string): string | undefined {
   const clauses = text.split(/[,.;!\n]+/).map((clause) => clause.trim()).filter(Boolean);
   const rest = clauses.slice(1).join(', ');
   const words = foldKey(rest).split(' ').filter((word) => word && !COURTESY.has(word));
