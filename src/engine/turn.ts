@@ -52,6 +52,8 @@ function asksWithoutOrdering(text: string, words: readonly string[]): boolean {
 
 /** Words of asking for someone: "gặp chủ vườn", "nói chuyện với người thật". */
 const PERSON_WORDS = ['gap', 'noi chuyen', 'nguoi that', 'chu shop', 'chu vuon', 'admin', 'nhan vien'];
+/** "như lần trước", "như đơn cũ", "giống lần trước": the customer's last order again. */
+const LIKE_LAST_TIME = / (?:nhu|giong) (?:lan|don|dot) (?:truoc|cu|roi) /;
 /** "hết", "tổng", "tính" before "bao nhiêu": the total of what the message lists is asked. */
 const TOTAL_WORDS = new Set(['het', 'tong', 'tinh', 'tat']);
 /** Before "thêm": "không thêm gì nữa" adds nothing. */
@@ -440,6 +442,17 @@ export class Turn implements TurnMoves {
     return changed;
   }
 
+  /** "lấy như lần trước, mà gạo tăng lên 15 ký": the last order's lines, with the amounts said now. */
+  private changeReorderedLines(): void {
+    for (const item of this.facts(this.text).items) {
+      const product = this.flows.shop.catalog.find((candidate) => candidate.id === item.productId);
+      if (item.quantity === null || !product || cartRefusal(this.flows, product, item.quantity, this.context.now)) continue;
+      const line = this.state.cart.find((candidate) => candidate.productId === item.productId);
+      if (line) line.quantity = item.quantity;
+      else this.state.cart.push({ productId: item.productId, quantity: item.quantity });
+    }
+  }
+
   /** "bớt nửa ký cà phê" with Arabica in the cart: a product named only by what several share is the one of them in the cart. */
   private inCartByFamily(productId: string): string {
     const family = sameFamily(this.flows.shop, this.text, productId);
@@ -615,6 +628,9 @@ export class Turn implements TurnMoves {
     if (!ordering || ordering.id === currentFlow || !facts.items.some((item) => item.quantity !== null)) return null;
     // "giao thiếu 1 chai mật ong": a quantity in a complaint is what went wrong, not an order.
     if (facts.orderCode || facts.problem) return null;
+    // "lấy như lần trước, mà gạo tăng lên 15 ký": the last order again, changed.
+    const reorder = [...this.flows.flows.values()].find((flow) => Object.values(flow.steps).some((step) => step.action === 'reorder_last'));
+    if (reorder && reorder.id !== currentFlow && this.context.customer.lastOrder && LIKE_LAST_TIME.test(` ${foldKey(this.text)} `)) return reorder.id;
     // "gửi lại 2 chai mật ong cho em" at "xử lý thế nào ạ?": the open question's own choice, said with what it is about.
     if (this.answersOpenChoice(currentFlow)) return null;
     // "giá xoài bao nhiêu 1kg" asks a price; "còn sầu riêng không, lấy 3 ký" orders.
@@ -885,6 +901,7 @@ export class Turn implements TurnMoves {
     if (step.action) {
       this.events.push({ type: 'action', flow: flow.id, step: stepId, action: step.action });
       const outcome = runAction(step.action, { flows: this.flows, state: this.state, context: this.context, flowId: flow.id });
+      if (step.action === 'reorder_last') this.changeReorderedLines();
       this.effects.push(...outcome.effects);
       for (const event of outcome.events ?? []) this.events.push('step' in event ? { ...event, step: stepId } : event);
       for (const text of outcome.say) this.say(text, outcome.variables);
