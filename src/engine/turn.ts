@@ -52,6 +52,8 @@ function asksWithoutOrdering(text: string, words: readonly string[]): boolean {
 
 /** Words of asking for someone: "gặp chủ vườn", "nói chuyện với người thật". */
 const PERSON_WORDS = ['gap', 'noi chuyen', 'nguoi that', 'chu shop', 'chu vuon', 'admin', 'nhan vien'];
+/** A clause read alone must be this much surer than a whole message: it is said with other things. */
+const CLAUSE_MARGIN = 0.2;
 /** "như lần trước", "như đơn cũ", "giống lần trước": the customer's last order again. */
 const LIKE_LAST_TIME = / (?:nhu|giong) (?:lan|don|dot) (?:truoc|cu|roi) /;
 /** "hết", "tổng", "tính" before "bao nhiêu": the total of what the message lists is asked. */
@@ -610,7 +612,10 @@ export class Turn implements TurnMoves {
       if (asked) return asked;
     }
     // A bare "ko" or "ừ" is never a new topic, whatever a classifier makes of it.
-    if (bare || best.score < threshold) return null;
+    if (bare) return null;
+    // "a khoan, hủy đi e, để c hỏi ý chồng c đã": the whole not understood, one clause of it may be, surely.
+    if ((best.score < threshold || !match.flow) && !freeText) return this.clauseTopic(currentFlow);
+    if (best.score < threshold) return null;
     // A name or a note ("giao giờ hành chính") is anything; only a question leaves it.
     if (freeText && !looksLikeQuestion(this.text, understanding.tokens) && !(match.flow && this.cancels(match.flow))) return null;
     if (!match.flow || match.flow === currentFlow || !this.flows.flows.has(match.flow)) return null;
@@ -642,6 +647,20 @@ export class Turn implements TurnMoves {
     const ordersApart = this.text.split(/[,.;!\n]+/).some((clause) => !looksLikeQuestion(clause) && this.facts(clause).items.some((item) => item.quantity !== null));
     if (best?.faq && best.score >= this.flows.shop.nlu.threshold && looksLikeQuestion(this.text, words) && !ordersApart) return null;
     return ordering.id;
+  }
+
+  /** The first clause of several that the model reads surely as another flow (each clause read only for a message not understood whole). */
+  private clauseTopic(currentFlow: string | null): Topic | null {
+    const clauses = this.text.split(/[,.;!?\n]+/).filter((clause) => clause.trim());
+    if (clauses.length < 2) return null;
+    // Two words are too few to be sure of alone ("à khoan" is no "chuyển khoản").
+    for (const clause of clauses.filter((part) => foldKey(part).split(' ').length >= 3)) {
+      const understanding = this.understand(clause);
+      const best = understanding?.best as (Understanding['best'] & { flow: string | null; step?: string | null }) | null | undefined;
+      if (!understanding || !best?.flow || best.flow === currentFlow || !this.flows.flows.has(best.flow)) continue;
+      if (best.score >= this.flows.shop.nlu.threshold + CLAUSE_MARGIN) return { kind: 'flow', flow: best.flow, step: best.step ?? null, understanding };
+    }
+    return null;
   }
 
   /** The message names, in a clause that asks nothing, a choice of the question a flow that places no orders waits on. */
