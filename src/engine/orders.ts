@@ -2,6 +2,7 @@ import type { Product, ShopFlows, ShopFile } from '../flows/schema';
 import type { ActionInput, ActionOutcome } from './action-io';
 import { localDate } from './local-date';
 import { isInSeason } from './pricing';
+import { runsAction } from './step-paths';
 import { renderTemplate } from './template';
 import type { ConversationState, TurnContext } from './types';
 
@@ -50,7 +51,7 @@ export function cancelOrder(input: ActionInput): ActionOutcome {
     return { say, variables, effects };
   };
 
-  const ordering = [...flows.flows.values()].filter((flow) => Object.values(flow.steps).some((step) => step.action === 'add_to_cart')).map((flow) => flow.id);
+  const ordering = [...flows.flows.values()].filter((flow) => runsAction(flow, 'add_to_cart')).map((flow) => flow.id);
   if (!typed && (state.cart.length > 0 || state.suspended.some((entry) => ordering.includes(entry.flow)))) {
     state.cart = [];
     for (const slot of ['product', 'quantity', 'more_lines', 'quantity_missing', 'more_items', 'confirmed']) delete slots[slot];

@@ -1,6 +1,11 @@
-import type { Flow } from '../flows/schema';
+import type { Flow, Step } from '../flows/schema';
 import { conditionHolds } from './conditions';
 import type { SlotValue } from './types';
+
+/** Whether one of the flow's steps runs this action (the flow that adds to the cart, hands over, cancels…). */
+export function runsAction(flow: Flow | undefined, action: NonNullable<Step['action']>): boolean {
+  return flow !== undefined && Object.values(flow.steps).some((step) => step.action === action);
+}
 
 /** The step a step goes on to when no branch is taken, as the turn takes it: its `next`, else the one written after it (none after an `end`). */
 export function followingStep(flow: Flow, stepId: string): string | undefined {

@@ -4,7 +4,7 @@ import { decodeTap, type Tap } from './codec';
 import { conditionHolds } from './conditions';
 import { createFactReader, type FactReader } from './facts';
 import { fillForm } from './form';
-import { answerLeadingTo, followingStep } from './step-paths';
+import { answerLeadingTo, followingStep, runsAction } from './step-paths';
 import { sameFamily } from './catalog';
 import { isInSeason } from './pricing';
 import { cartRefusal } from './orders';
@@ -13,7 +13,7 @@ import { amountIn } from './parse/order-lines';
 import { runAction } from './actions';
 import type { IntentMatcher, Understanding } from './nlu/intent';
 import { questionOf, type Asking } from './questions';
-import { isShort, looksLikeQuestion } from './questions/kind';
+import { isShort, looksLikeQuestion, NEGATING_WORDS } from './questions/kind';
 import { choicesNamedIn, choicesStatedIn } from './questions/choice';
 import { parseYesNo } from './nlu/answers';
 import { isOnItsWay, knownOrderCode } from './questions/order-code';
@@ -25,9 +25,8 @@ import { initialState } from './types';
 import { variablesFor } from './view';
 import { provinceById } from '../vietnam/provinces';
 import { findProvince } from './parse/province';
-import { readStars, type Rating } from './parse/rating';
+import { commentBeside, readStars, type Rating } from './parse/rating';
 import { WAITING } from './waiting';
-import { commentBeside } from './waiting/satisfaction';
 import type { Topic, TurnMoves } from './waiting/moves';
 
 /** Steps one turn may pass through before the engine decides a flow loops forever. */
@@ -58,8 +57,6 @@ const CLAUSE_MARGIN = 0.2;
 const LIKE_LAST_TIME = / (?:nhu|giong) (?:lan|don|dot) (?:truoc|cu|roi) /;
 /** "hết", "tổng", "tính" before "bao nhiêu": the total of what the message lists is asked. */
 const TOTAL_WORDS = new Set(['het', 'tong', 'tinh', 'tat']);
-/** Before "thêm": "không thêm gì nữa" adds nothing. */
-const NEGATIONS = new Set(['ko', 'khong', 'k', 'kg', 'hong', 'hok', 'chua']);
 /** Words that make a message with quantities an order even when it also asks something. */
 const ORDER_WORDS = new Set(['lay', 'dat', 'mua', 'chot', 'order', 'len', 'gui', 'ship', 'giao']);
 
@@ -97,7 +94,7 @@ function lookupEntry(flows: ShopFlows): { flow: string; step: string } | null {
 const GOODS_INTENTS: ReadonlySet<string> = new Set(['out_of_scope', 'product_info', 'catalog', 'order']);
 
 function placesOrders(flow: Flow): boolean {
-  return Object.values(flow.steps).some((step) => step.action === 'create_order');
+  return runsAction(flow, 'create_order');
 }
 
 export type Via = 'trigger' | 'button' | 'goto' | 'resume' | 'menu' | 'scheduled';
@@ -326,7 +323,7 @@ export class Turn implements TurnMoves {
   private mentionSeason(flowId: string, productId: string): void {
     const product = this.flows.shop.catalog.find((candidate) => candidate.id === productId);
     if (!product || isInSeason(product, this.context.now, this.flows.shop.shop.timezone)) return;
-    const ordering = Object.values(this.flows.flows.get(flowId)?.steps ?? {}).some((step) => step.action === 'add_to_cart');
+    const ordering = runsAction(this.flows.flows.get(flowId), 'add_to_cart');
     this.say(ordering ? this.flows.shop.texts.preorder_note : this.flows.shop.texts.out_of_season);
   }
 
@@ -374,7 +371,7 @@ export class Turn implements TurnMoves {
    */
   editCart(flowId: string): boolean {
     const flow = this.flows.flows.get(flowId);
-    if (!flow || !this.text || this.state.cart.length === 0 || !Object.values(flow.steps).some((step) => step.action === 'add_to_cart')) return false;
+    if (!flow || !this.text || this.state.cart.length === 0 || !runsAction(flow, 'add_to_cart')) return false;
     const facts = this.facts(this.text);
     const adding = this.addsToCart();
     if (!adding && SWAP.test(foldKey(this.text)) && this.swapInCart(facts.items)) return true;
@@ -469,7 +466,8 @@ export class Turn implements TurnMoves {
   private addsToCart(): boolean {
     return this.text.split(/[,.;!\n]+/).some((clause) => {
       const words = foldKey(clause).split(' ');
-      const more = words.some((word, i) => (word === 'them' || word === 'nua') && !NEGATIONS.has(words[i - 1] ?? ''));
+      // "không thêm gì nữa" adds nothing.
+      const more = words.some((word, i) => (word === 'them' || word === 'nua') && !NEGATING_WORDS.has(words[i - 1] ?? ''));
       if (!more) return false;
       const facts = this.facts(clause);
       return facts.quantity !== null || facts.items.length > 0;
@@ -526,7 +524,7 @@ export class Turn implements TurnMoves {
 
   /** Whether a flow is the one that cancels ("thôi hủy đi" at a yes/no is a cancellation, not a "no"). */
   cancels(flowId: string): boolean {
-    return Object.values(this.flows.flows.get(flowId)?.steps ?? {}).some((step) => step.action === 'cancel_order');
+    return runsAction(this.flows.flows.get(flowId), 'cancel_order');
   }
 
   /** Whether the message filled this slot (so a question about it is not asked). */
@@ -634,7 +632,7 @@ export class Turn implements TurnMoves {
     // "giao thiếu 1 chai mật ong": a quantity in a complaint is what went wrong, not an order.
     if (facts.orderCode || facts.problem) return null;
     // "lấy như lần trước, mà gạo tăng lên 15 ký": the last order again, changed.
-    const reorder = [...this.flows.flows.values()].find((flow) => Object.values(flow.steps).some((step) => step.action === 'reorder_last'));
+    const reorder = [...this.flows.flows.values()].find((flow) => runsAction(flow, 'reorder_last'));
     if (reorder && reorder.id !== currentFlow && this.context.customer.lastOrder && LIKE_LAST_TIME.test(` ${foldKey(this.text)} `)) return reorder.id;
     // "gửi lại 2 chai mật ong cho em" at "xử lý thế nào ạ?": the open question's own choice, said with what it is about.
     if (this.answersOpenChoice(currentFlow)) return null;
@@ -649,9 +647,14 @@ export class Turn implements TurnMoves {
     return ordering.id;
   }
 
+  /** The message's clauses, split where it pauses or asks. */
+  private clauses(): string[] {
+    return this.text.split(/[,.;!?\n]+/).filter((clause) => clause.trim());
+  }
+
   /** The first clause of several that the model reads surely as another flow (each clause read only for a message not understood whole). */
   private clauseTopic(currentFlow: string | null): Topic | null {
-    const clauses = this.text.split(/[,.;!?\n]+/).filter((clause) => clause.trim());
+    const clauses = this.clauses();
     if (clauses.length < 2) return null;
     // Two words are too few to be sure of alone ("à khoan" is no "chuyển khoản").
     for (const clause of clauses.filter((part) => foldKey(part).split(' ').length >= 3)) {
@@ -678,15 +681,14 @@ export class Turn implements TurnMoves {
    * `anywhere`: a clause further on counts too (for a message nothing else in it was understood).
    */
   private personAskedFor(currentFlow: string | null, anywhere = false): string | null {
-    const clauses = this.text.split(/[,.;!?\n]+/).filter((clause) => clause.trim());
+    const clauses = this.clauses();
     if (clauses.length < 2) return null;
     // Further on, only a clause with words of asking for someone is read again (an address has commas too).
     const later = clauses.slice(1).filter((clause) => PERSON_WORDS.some((words) => ` ${foldKey(clause)} `.includes(` ${words} `)));
     for (const clause of anywhere ? [clauses[0]!, ...later] : clauses.slice(0, 1)) {
       const best = this.understand(clause)?.best;
       const flow = best?.flow ? this.flows.flows.get(best.flow) : undefined;
-      const handsOver = flow && Object.values(flow.steps).some((step) => step.action === 'handover');
-      if (handsOver && flow.id !== currentFlow && best!.score >= this.flows.shop.nlu.threshold) return flow.id;
+      if (flow && runsAction(flow, 'handover') && flow.id !== currentFlow && best!.score >= this.flows.shop.nlu.threshold) return flow.id;
     }
     return null;
   }
@@ -711,7 +713,7 @@ export class Turn implements TurnMoves {
 
   /** A problem with an order named ("bể chai", "giao nhầm", "giao trễ") is a complaint, unless the message is surely about something else. */
   private complaintFor(understanding: Understanding, currentFlow: string | null): string | null {
-    const returns = [...this.flows.flows.values()].find((flow) => Object.values(flow.steps).some((step) => step.action === 'open_return'));
+    const returns = [...this.flows.flows.values()].find((flow) => runsAction(flow, 'open_return'));
     const facts = this.facts(this.text);
     if (!returns || returns.id === currentFlow || !facts.problem || facts.items.some((item) => item.quantity !== null && !facts.orderCode)) return null;
     // In the middle of an order only a complaint citing an order code leaves it.
@@ -724,11 +726,6 @@ export class Turn implements TurnMoves {
   }
 
   /**
-   * "shop có bán thanh long không", "đặt 2kg chôm chôm": goods the catalog does not carry are
-   * said to be not sold, with what the shop has, whatever the message asks about them. A
-   * product question reads the name itself; a name or a note only when it is a question.
-   */
-  /**
    * "có bơ sáp không em, vợ anh thích ăn bơ" with nothing else understood: a question that names
    * a product the shop sells, with no quantity, asks about that product (its card); the question
    * under way waits to be asked again.
@@ -739,6 +736,11 @@ export class Turn implements TurnMoves {
     return { kind: 'flow', flow: 'advice', step: null, understanding };
   }
 
+  /**
+   * "shop có bán thanh long không", "đặt 2kg chôm chôm": goods the catalog does not carry are
+   * said to be not sold, with what the shop has, whatever the message asks about them. A
+   * product question reads the name itself; a name or a note only when it is a question.
+   */
   private unsoldFor(understanding: Understanding, freeText: boolean): Topic | null {
     const item = understanding.produce[0];
     if (!item || understanding.products.length > 0) return null;
@@ -1062,9 +1064,9 @@ export class Turn implements TurnMoves {
 
   /**
    * A score: at or below the owner's alert line the shop apologises and asks what went wrong;
-   * a middling one is thanked and asked what would make it better; a good one is thanked.
+   * a middling one is thanked and asked what would make it better; a good one is thanked. A
+   * `comment` said with the score ("1 sao, giao sai mà…") is taken, not asked for.
    */
-  /** `comment`: said with the score ("1 sao, giao sai mà…"), so not asked for. */
   onScore(score: number, comment?: string): void {
     if (!Number.isInteger(score) || score < 1 || score > 5) return this.repeatPrompt();
     const { texts, satisfaction } = this.flows.shop;

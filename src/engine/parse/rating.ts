@@ -96,3 +96,14 @@ const OWN_MARKS = new Map([
   ['chan', 'chán'],
   ['on', 'ổn'],
 ]);
+
+/** Words that say nothing about the shop when they follow a score ("5 sao nha shop"); fewer than POLITENESS, since after the score "chị", "cho" may begin a comment. */
+const COURTESY = new Set(['a', 'nha', 'nhe', 'shop', 'oi', 'em', 'e', 'nhen', 'ne', 'thoi', 'roi', 'r', 'luon', 'di']);
+
+/** "1 sao, giao sai mà còn phải chờ thêm mấy ngày": what follows the score's clause, when it says something. */
+export function commentBeside(text: string): string | undefined {
+  const clauses = text.split(/[,.;!\n]+/).map((clause) => clause.trim()).filter(Boolean);
+  const rest = clauses.slice(1).join(', ');
+  const words = foldKey(rest).split(' ').filter((word) => word && !COURTESY.has(word));
+  return words.length >= 2 ? rest : undefined;
+}

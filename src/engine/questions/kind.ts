@@ -97,10 +97,13 @@ export function opensWithYesOrNo(text: string): boolean {
   return YES_NO_OPENERS.has(foldKey(text).split(' ')[0] ?? '');
 }
 
+/** "không", "chưa" and their shorthand, folded. */
+export const NEGATING_WORDS: ReadonlySet<string> = new Set(['khong', 'ko', 'k', 'chua', 'hong', 'hok', 'kg']);
+
 /** "ko co ma", "chua co", "ko nho ma", "khong can": the customer has nothing to give for an optional question. */
 export function declines(text: string): boolean {
   const words = foldKey(text).split(' ');
-  return words.length <= 5 && ['khong', 'ko', 'k', 'chua', 'hong', 'hok', 'kg'].includes(words[0] ?? '');
+  return words.length <= 5 && NEGATING_WORDS.has(words[0] ?? '');
 }
 
 /** Words that only say "go on, place it" ("ok chốt đơn", "xong rồi lên đơn đi", "đặt luôn nhé"), and what may stand around them. */

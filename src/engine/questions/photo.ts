@@ -9,7 +9,7 @@ const NO_PHOTO = new Set(['ko', 'khong', 'k', 'chua', 'gi', 'sao', 'dau', 'xoa',
  * "thiếu thì lấy gì mà chụp", "hình em xoá mất rồi": the customer says there is no photo to send,
  * which passes the optional photo question; "để em chụp gửi" does not (the photo is coming).
  */
-export function talksAboutThePhoto(text: string): boolean {
+export function saysNoPhoto(text: string): boolean {
   const words = foldKey(text).split(' ');
   return words.some((word) => PHOTO_WORDS.has(word)) && words.some((word) => NO_PHOTO.has(word));
 }

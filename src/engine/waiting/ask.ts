@@ -1,7 +1,8 @@
 import { isSkip } from '../nlu/answers';
 import { questionOf } from '../questions';
 import { declines, goesAhead, isShort, looksLikeQuestion, textOf } from '../questions/kind';
-import { talksAboutThePhoto } from '../questions/photo';
+import { saysNoPhoto } from '../questions/photo';
+import { runsAction } from '../step-paths';
 import type { TurnMoves } from './moves';
 import type { Inbound } from '../types';
 
@@ -24,7 +25,7 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
   if (inbound.kind === 'photo' && step.ask !== 'photo' && addsToPhotos(turn, waiting.flow, inbound.ref)) return turn.repeatPrompt();
   const text = textOf(inbound);
   const skipping = Boolean(text) && isSkip(text, turn.flows.shop.texts.skip_word);
-  if (step.optional && (skipping || (text && (declines(text) || goesAhead(text) || (step.ask === 'photo' && talksAboutThePhoto(text)))))) {
+  if (step.optional && (skipping || (text && (declines(text) || goesAhead(text) || (step.ask === 'photo' && saysNoPhoto(text)))))) {
     // "ko co ma, ck nha": what else the message says is kept for the questions after this one.
     if (text && !skipping) turn.fillFrom(waiting.flow);
     return turn.skip(waiting.flow, waiting.step, step);
@@ -72,8 +73,7 @@ export function onAsk(turn: TurnMoves, inbound: Inbound): void {
   }
   // "Trần Thị Mai 0912…, 88 Nguyễn Trãi, Hà Nội, ck nhé" or "ck nhé" at "anything else?": this flow's own facts, not another topic.
   // "lấy 2 hũ mật ong với nửa ký arabica, bao nhiêu tiền" at "sản phẩm nào?": the order's lines (priced in the cart), even asked as a question.
-  const ordering = Object.values(turn.flows.flows.get(waiting.flow)?.steps ?? {}).some((later) => later.action === 'add_to_cart');
-  const ordered = ordering && step.ask === 'product' && turn.facts(text).items.some((item) => item.quantity !== null);
+  const ordered = runsAction(turn.flows.flows.get(waiting.flow), 'add_to_cart') && step.ask === 'product' && turn.facts(text).items.some((item) => item.quantity !== null);
   const ownFacts = topic?.kind === 'flow' && !turn.cancels(topic.flow) && (ordered || (!looksLikeQuestion(text) && turn.statesOwnFacts(waiting.flow, step.save)));
   if (topic?.kind === 'flow' && !ownFacts) return turn.switchTopic(topic);
   if (topic?.kind === 'aside') return turn.aside(topic.text);

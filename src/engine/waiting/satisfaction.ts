@@ -1,4 +1,4 @@
-import { foldKey } from '../../text/fold';
+import { commentBeside } from '../parse/rating';
 import { rating } from '../questions/rating';
 import { looksLikeQuestion, textOf } from '../questions/kind';
 import type { TurnMoves } from './moves';
@@ -29,13 +29,3 @@ export function onSatisfaction(turn: TurnMoves, inbound: Inbound): void {
   turn.fallback(text);
 }
 
-/** Words that say nothing about the shop when they follow a score ("5 sao nha shop"). */
-const COURTESY = new Set(['a', 'nha', 'nhe', 'shop', 'oi', 'em', 'e', 'nhen', 'ne', 'thoi', 'roi', 'r', 'luon', 'di']);
-
-/** "1 sao, giao sai mà còn phải chờ thêm mấy ngày": what follows the score's clause, when it says something. */
-export function commentBeside(text: string): string | undefined {
-  const clauses = text.split(/[,.;!\n]+/).map((clause) => clause.trim()).filter(Boolean);
-  const rest = clauses.slice(1).join(', ');
-  const words = foldKey(rest).split(' ').filter((word) => word && !COURTESY.has(word));
-  return words.length >= 2 ? rest : undefined;
-}
