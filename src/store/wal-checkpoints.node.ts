@@ -48,6 +48,8 @@ export function startBackgroundCheckpoints(path: string, onFailure: (error: Erro
     async stop() {
       if (stopping) return exited;
       stopping = true;
+      // Unreferenced, the thread would let the process end before it closes its connection (exit code 13: the close never settles).
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -57,5 +58,20 @@ describe('checkpoints on a thread of their own', () => {
     cleanups.push(() => reopened.close());
     expect(reopened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(reopened.sqlite.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 200 });
+  });
+
+  it('let a process whose last work is closing the store end normally (its close settles)', () => {
+    const file = tempDatabasePath();
+    cleanups.push(file.cleanup);
+    const script = `
+      import { openSqliteStore } from ${JSON.stringify(join(process.cwd(), 'src/store/sqlite.node.ts'))};
+      const store = openSqliteStore(${JSON.stringify(file.path)}, { backgroundCheckpoints: true, checkpointEveryMs: 20 });
+      store.sqlite.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY)');
+      await store.close();
+      console.log('closed');
+    `;
+    // Exit code 13 (a top-level await that never settled) throws here.
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(output.trim()).toBe('closed');
   });
 });
