@@ -17,7 +17,8 @@ export interface Contact {
 }
 
 /** Labels customers put before a part: "sđt:", "địa chỉ:", "tên người nhận:". */
-const LABEL = /^(?:sdt|so dt|so dien thoai|dien thoai|dt|phone|dia chi|dc|d\/c|diachi|ten nguoi nhan|nguoi nhan|ho ten|ho va ten|ten|giao ve|giao toi|giao den|gui ve|ship ve|ship toi|giao cho|gui cho|nhan|la|minh ten|minh ten la|minh la|em ten|em ten la|em la|toi ten|toi ten la|toi la)\b\s*:?\s*/;
+// "tên e là …", "tên của mình là …", "em tên là …": whose name it is may sit inside the label.
+const LABEL = /^(?:sdt|so dt|so dien thoai|dien thoai|dt|phone|dia chi|dc|d\/c|diachi|(?:ten nguoi nhan|nguoi nhan|ho ten|ho va ten|ten)(?: (?:cua )?(?:minh|em|e|toi|tui))?(?: la)?|giao ve|giao toi|giao den|gui ve|ship ve|ship toi|giao cho|gui cho|nhan|la|(?:minh|em|e|toi|tui) (?:ten(?: la)?|la))\b\s*:?\s*/;
 /** Words that start an address: a house number ("12", "12a", "45/3", "số 7"), a street, ward or district word. */
 const HOUSE_NUMBER = /^(?:so\s+)?[1-9]\d*[a-c]?(?:\/\d+[a-c]?)*(?![\p{L}\d])/u;
 const ADDRESS_WORDS = new Set(['duong', 'phuong', 'quan', 'huyen', 'xa', 'ap', 'thon', 'xom', 'khu', 'kp', 'hem', 'ngo', 'ngach', 'kiet', 'cc', 'toa', 'tp', 'tinh', 'tt', 'kdc', 'kcn']);
