@@ -53,6 +53,8 @@ function asksWithoutOrdering(text: string, words: readonly string[]): boolean {
 const PERSON_WORDS = ['gap', 'noi chuyen', 'nguoi that', 'chu shop', 'chu vuon', 'admin', 'nhan vien'];
 /** A clause read alone must be this much surer than a whole message: it is said with other things. */
 const CLAUSE_MARGIN = 0.2;
+/** The flow that greets and shows the menu. */
+const GREETING_FLOW = 'greeting';
 /** "như lần trước", "như đơn cũ", "giống lần trước": the customer's last order again. */
 const LIKE_LAST_TIME = / (?:nhu|giong) (?:lan|don|dot) (?:truoc|cu|roi) /;
 /** "hết", "tổng", "tính" before "bao nhiêu": the total of what the message lists is asked. */
@@ -185,7 +187,7 @@ export class Turn implements TurnMoves {
     if (!this.isWholeWord(this.text, this.flows.shop.back_to_bot_words)) {
       // "alo có ai không": told honestly when the shop will answer; other messages go to the person quietly.
       const best = this.understand(this.text)?.best as { intent?: string; flow: string | null } | null | undefined;
-      const calling = best && (best.intent === 'greeting' || best.intent === 'human' || best.flow === 'greeting' || best.flow === 'human');
+      const calling = best && (best.intent === 'greeting' || best.intent === 'human' || best.flow === GREETING_FLOW || best.flow === 'human');
       if (!calling) return;
       const opening = nextOpening(this.flows.shop, this.context.now);
       const texts = this.flows.shop.texts.human_wait;
@@ -193,7 +195,7 @@ export class Turn implements TurnMoves {
     }
     this.state.mode = 'bot';
     this.state.suspended = [];
-    this.startFlow(this.flows.flows.has('greeting') ? 'greeting' : (this.flows.shop.menu[0]?.flow ?? ''), 'menu');
+    this.startFlow(this.flows.flows.has(GREETING_FLOW) ? GREETING_FLOW : (this.flows.shop.menu[0]?.flow ?? ''), 'menu');
   }
 
   private handBack(): void {
@@ -611,6 +613,8 @@ export class Turn implements TurnMoves {
     }
     // A bare "ko" or "ừ" is never a new topic, whatever a classifier makes of it.
     if (bare) return null;
+    const greeted = match.flow === GREETING_FLOW ? this.afterGreeting(currentFlow) : null;
+    if (greeted) return greeted;
     // "a khoan, hủy đi e, để c hỏi ý chồng c đã": the whole not understood, one clause of it may be, surely.
     if ((best.score < threshold || !match.flow) && !freeText) return this.clauseTopic(currentFlow);
     if (best.score < threshold) return null;
@@ -664,6 +668,22 @@ export class Turn implements TurnMoves {
       if (best.score >= this.flows.shop.nlu.threshold + CLAUSE_MARGIN) return { kind: 'flow', flow: best.flow, step: best.step ?? null, understanding };
     }
     return null;
+  }
+
+  /**
+   * "chào shop, cho e hỏi xoài cát còn không": a greeting opens the message, and what follows it
+   * is what the message is about, when that is understood surely (or asks about a product).
+   */
+  private afterGreeting(currentFlow: string | null): Topic | null {
+    const clauses = this.clauses();
+    if (clauses.length < 2) return null;
+    const understanding = this.understand(clauses.slice(1).join(', '));
+    const best = understanding?.best as (Understanding['best'] & { flow: string | null; step?: string | null }) | null | undefined;
+    if (!understanding) return null;
+    if (best?.flow && best.flow !== GREETING_FLOW && best.flow !== currentFlow && this.flows.flows.has(best.flow) && best.score >= this.flows.shop.nlu.threshold) {
+      return { kind: 'flow', flow: best.flow, step: best.step ?? null, understanding };
+    }
+    return this.productAskedAbout(understanding, currentFlow);
   }
 
   /** The message names, in a clause that asks nothing, a choice of the question a flow that places no orders waits on. */
