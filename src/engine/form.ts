@@ -55,7 +55,7 @@ export function fillForm(flows: ShopFlows, flow: Flow, facts: Facts, text: strin
     ['address', facts.address],
     ['province', facts.province],
   ];
-  for (const [kind, value] of byKind) for (const slot of slotsAsking(kind)) if (value !== null && open(slot)) fill.slots[slot] = value;
+  for (const [kind, value] of byKind) for (const slot of slotsAsking(kind)) if (value !== null && (open(slot) || (kind === 'address' && placeOnly(slots[slot])))) fill.slots[slot] = value;
   // A code named now is the order meant, whatever was looked at before.
   if (facts.orderCode) for (const slot of slotsAsking('order_code')) fill.slots[slot] = facts.orderCode;
   const padded = ` ${plainWords(text)} `;
@@ -93,4 +93,9 @@ function plainWords(text: string): string {
 
 function unitOf(flows: ShopFlows, productId: string): string | null {
   return flows.shop.catalog.find((candidate) => candidate.id === productId)?.unit ?? null;
+}
+
+/** "giao về cần thơ": an address held that names only a place, no house or lot number; the street and number said later replace it. */
+function placeOnly(address: SlotValue | undefined): boolean {
+  return typeof address === 'string' && address !== '' && !/\d/.test(address);
 }
